@@ -1,0 +1,125 @@
+"""``mespot`` — the command line. Each subcommand is a thin wrapper over the functions the
+notebooks call; a :class:`~mespot_nb.errors.MespotError` becomes one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import MespotError
+
+
+def _add_manifest(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--manifest", default=None,
+                   help="data manifest (default: $MESPOT_MANIFEST or ./data_manifest.yaml)")
+
+
+# ----------------------------------------------------------------------------------------------
+# evaluate / audit
+
+
+def cmd_evaluate(a: argparse.Namespace) -> int:
+    from ._io import write_json
+    from .evaluation import MEGC2020_LENGTH_FILTERS, canonical_prediction_ids, evaluate
+    from .readers import read_annotations, read_megc_csv_table
+
+    ds = read_annotations(a.annotations, a.format)
+    pred = read_megc_csv_table(a.predictions, what="predictions")
+    pred = canonical_prediction_ids(pred, a.format)
+    filters = None
+    if a.length_filter == "megc2020":
+        if a.format not in MEGC2020_LENGTH_FILTERS:
+            raise MespotError(f"--length-filter megc2020 is defined for casme2 and samm-lv, "
+                              f"not {a.format}; use --min-frames/--max-frames")
+        filters = MEGC2020_LENGTH_FILTERS[a.format]
+    res = evaluate(ds.intervals, pred, a.protocol, a.type, iou_threshold=a.iou,
+                   min_frames=a.min_frames, max_frames=a.max_frames, length_filters=filters)
+    unknown = res["overall"].unknown_videos
+    if unknown:
+        n = pred.set_index(["subject", "video"]).index.isin(unknown).sum()
+        print(f"mespot: {n} prediction(s) on {len(unknown)} video(s) the annotations lack, "
+              f"counted as FP: " + ", ".join(f"{s}/{v}" for s, v in unknown), file=sys.stderr)
+    obj = {k: v.as_dict() for k, v in res.items()}
+    if a.out:
+        write_json(a.out, obj)
+    if a.json:
+        print(json.dumps(obj))
+    else:
+        print(f"protocol {a.protocol}, IoU ≥ {a.iou}")
+        print(f"{'type':<8} {'TP':>5} {'FP':>6} {'FN':>5} {'precision':>9} {'recall':>7} {'F1':>7}")
+        for k, s in res.items():
+            print(f"{k:<8} {s.tp:>5} {s.fp:>6} {s.fn:>5} {s.precision:>9.4f} {s.recall:>7.4f} "
+                  f"{s.f1:>7.4f}")
+    return 0
+
+
+def cmd_audit(a: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .readers import load_dataset
+
+    ds = load_dataset(a.dataset, a.manifest)
+    f = ds.findings
+    print(f"dataset {ds.name} ({ds.format}): {len(ds.intervals)} intervals "
+          f"({(ds.intervals['type'] == 'micro').sum()} micro, "
+          f"{(ds.intervals['type'] == 'macro').sum()} macro), {len(ds.videos)} videos, "
+          f"{ds.videos['subject'].nunique()} subjects; {len(f)} finding(s)")
+    if len(f):
+        print(f.groupby(["quirk", "policy"]).size().rename("rows").to_string())
+        print()
+        with pd.option_context("display.max_rows", None, "display.width", 200):
+            print(f.to_string(index=False))
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------
+# parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mespot", description="Micro-expression spotting kit")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    e = sub.add_parser("evaluate", help="score predictions (MEGC CSV) against annotations")
+    e.add_argument("--annotations", required=True, help="annotation file (xlsx or csv)")
+    e.add_argument("--format", required=True, choices=["casme2", "samm-lv", "csv"])
+    e.add_argument("--predictions", required=True,
+                   help="CSV: subject,video,onset,offset[,type][,score][,emotion]")
+    e.add_argument("--protocol", default="megc2020", choices=["megc2020", "one-to-one", "coverage"])
+    e.add_argument("--type", default="all", choices=["micro", "macro", "all"])
+    e.add_argument("--iou", type=float, default=0.5, help="IoU threshold (default 0.5)")
+    e.add_argument("--min-frames", type=int, default=None, help="drop shorter predictions")
+    e.add_argument("--max-frames", type=int, default=None, help="drop longer predictions")
+    e.add_argument("--length-filter", choices=["megc2020"], default=None,
+                   help="the MEGC2020 baseline's per-type length filters")
+    e.add_argument("--json", action="store_true", help="print one JSON object")
+    e.add_argument("--out", default=None, help="also write the JSON to this file (atomically)")
+    e.set_defaults(func=cmd_evaluate)
+
+    au = sub.add_parser("audit", help="print a dataset's annotation findings")
+    au.add_argument("--dataset", required=True)
+    _add_manifest(au)
+    au.set_defaults(func=cmd_audit)
+
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    a = parser.parse_args(argv)
+    try:
+        return int(a.func(a) or 0)
+    except MespotError as e:
+        print(f"mespot {a.command}: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"mespot {a.command}: interrupted; finished work is kept in the cache",
+              file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
