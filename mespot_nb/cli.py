@@ -76,6 +76,29 @@ def cmd_audit(a: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------------------------
+# demo-data / report
+
+
+def cmd_demo_data(a: argparse.Namespace) -> int:
+    from .demo import DemoSpec, generate_demo
+
+    spec = DemoSpec(subjects=a.subjects, videos_per_subject=a.videos_per_subject,
+                    seconds=a.seconds, fps=a.fps, layout=a.layout, seed=a.seed,
+                    difficulty=a.difficulty, faces=a.faces)
+    out = generate_demo(a.out, spec, n_jobs=a.n_jobs)
+    print(f"demo dataset ({a.layout} layout, synthetic) in {out}")
+    return 0
+
+
+def cmd_report(a: argparse.Namespace) -> int:
+    from .report import run_report
+
+    return run_report(datasets=[d for d in a.datasets.split(",") if d], profile=a.profile,
+                      out=a.out, manifest=a.manifest,
+                      only=a.only.split(",") if a.only else None, seed=a.seed)
+
+
+# ----------------------------------------------------------------------------------------------
 # parser
 
 
@@ -104,6 +127,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_manifest(au)
     au.set_defaults(func=cmd_audit)
 
+    d = sub.add_parser("demo-data", help="generate the synthetic demo dataset")
+    d.add_argument("--out", required=True, help="folder to create (or an earlier demo)")
+    d.add_argument("--subjects", type=int, default=6)
+    d.add_argument("--videos-per-subject", type=int, default=2)
+    d.add_argument("--seconds", type=float, default=40.0)
+    d.add_argument("--fps", type=float, default=30.0)
+    d.add_argument("--layout", choices=["samm-lv", "casme2"], default="samm-lv")
+    d.add_argument("--seed", type=int, default=0)
+    d.add_argument("--difficulty", choices=["easy", "standard", "hard"], default="standard")
+    d.add_argument("--faces", default=None, help="folder of your own face photos")
+    d.add_argument("--n-jobs", type=int, default=2, help="videos rendered in parallel")
+    d.set_defaults(func=cmd_demo_data)
+
+    r = sub.add_parser("report", help="execute the notebooks into a report folder")
+    _add_manifest(r)
+    r.add_argument("--datasets", default="demo", help="comma-separated manifest entries")
+    r.add_argument("--profile", choices=["quick", "paper"], default="quick")
+    r.add_argument("--out", default="reports/latest")
+    r.add_argument("--only", default=None, help="notebook numbers, e.g. 00,01")
+    r.add_argument("--seed", type=int, default=0)
+    r.set_defaults(func=cmd_report)
     return p
 
 

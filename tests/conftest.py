@@ -27,3 +27,21 @@ def cache_dir(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("cache")
     os.environ["MESPOT_CACHE"] = str(d)
     return d
+
+
+@pytest.fixture(scope="session")
+def tiny_demo(tmp_path_factory) -> Path:
+    """A small standard-difficulty demo (3 subjects × 1 video × 12 s at 30 fps, SAMM layout)."""
+    from mespot_nb.demo import DemoSpec, generate_demo
+
+    out = tmp_path_factory.mktemp("demo") / "tiny"
+    return generate_demo(out, DemoSpec(subjects=3, videos_per_subject=1, seconds=12, seed=1),
+                         progress=False)
+
+
+def write_manifest(path: Path, datasets: dict) -> Path:
+    """Write a small manifest (datasets: name -> entry dict) and return its path."""
+    import yaml
+
+    path.write_text(yaml.safe_dump({"datasets": datasets}, sort_keys=False))
+    return path

@@ -1,0 +1,710 @@
+"""The embedded demo dataset: synthetic long videos with exactly known micro-expressions.
+
+Built from a real photograph that ships inside a package from the index (scikit-image's
+``astronaut.png``, NASA, public domain) or from the user's own photos (``faces=DIR``). Each
+subject is an identity morph of a photo (face-shape offsets of the 68 landmarks, skin tone, scale,
+background, lighting). Motion is made by warping the subject's neutral image along displaced
+landmarks: a Gaussian radial-basis displacement field through the 68 points (exact at the points)
+evaluated on a coarse grid, upsampled and applied with ``cv2.remap``, composed with a head pose
+(similarity transform) per frame.
+
+Events follow FACS-like action units with an onset → apex → offset profile (raised cosine up,
+raised cosine down): micro-expressions 0.2–0.5 s with small amplitude (AU1+2, AU4, AU12, AU14,
+AU15, AU10), macro-expressions 0.5–4 s with larger amplitude; distractors are blinks,
+talking-like mouth motion, slow head drift, quick small head turns, lighting drift, sensor noise and
+JPEG compression. ``difficulty`` scales distractors and amplitudes.
+
+The dataset is written in the real on-disk layout of SAMM Long Videos (frames + a workbook with
+the 9 preamble rows and the header on row 10) or CAS(ME)² (``rawpic`` folders + a 3-sheet
+workbook), so it is read through the same readers as real data. Same parameters and seed → a
+byte-identical workbook and identical frames. A ``mespot_demo.json`` stamp records the generator
+version and parameters; ``mespot_demo/`` holds the generator's truth (every frame's true
+landmarks, the distractor events), which the readers ignore.
+
+It is synthetic: for teaching, CI and regression, never a stand-in for real-data numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._io import write_bytes, write_json
+from .errors import MespotError
+
+#: Bump when the generator's output changes: cached demos with another version are rebuilt.
+DEMO_VERSION = 3
+STAMP = "mespot_demo.json"
+TRUTH_DIR = "mespot_demo"
+
+FRAME_W, FRAME_H = 320, 360       # output frame size (pixels)
+EYE_Y = 150                       # eye line in the neutral pose (pixels from the top)
+IOD = 92.0                        # distance between eye centres in the neutral pose (pixels)
+
+# dlib 68-point indices (0-based)
+R_BROW, L_BROW = list(range(17, 22)), list(range(22, 27))
+R_EYE, L_EYE = list(range(36, 42)), list(range(42, 48))
+JAW = list(range(0, 17))
+
+DIFFICULTY = {
+    #            micro px     macro px     blinks/s talk bouts turns noise jpeg drift px
+    "easy": dict(micro=(4.5, 6.5), macro=(8.0, 12.0), blink_rate=0.08, talk=0, turns=0,
+                 noise=1.0, jpeg=95, drift=2.0, light=0.02),
+    "standard": dict(micro=(2.2, 3.6), macro=(6.0, 10.0), blink_rate=0.2, talk=2, turns=2,
+                     noise=2.0, jpeg=90, drift=4.0, light=0.05),
+    "hard": dict(micro=(1.3, 2.4), macro=(5.0, 9.0), blink_rate=0.33, talk=4, turns=4,
+                 noise=3.0, jpeg=80, drift=6.0, light=0.08),
+}
+
+# Action units: unit displacement vectors per landmark (x right, y down) in "amplitude units".
+
+
+def _au_template(au: str, lm: np.ndarray) -> np.ndarray:
+    """(68, 2) displacement per unit amplitude of action unit ``au`` for neutral landmarks ``lm``."""
+    d = np.zeros((68, 2), np.float64)
+    mid = lm[27, 0]
+
+    def toward_mid(i: int) -> float:
+        return 1.0 if lm[i, 0] < mid else -1.0
+
+    if au == "AU1":      # inner brow raiser
+        for i, w in zip([19, 20, 21, 22, 23, 24], [0.4, 0.8, 1.0, 1.0, 0.8, 0.4]):
+            d[i, 1] -= w
+    elif au == "AU2":    # outer brow raiser
+        for i, w in zip([17, 18, 19, 24, 25, 26], [1.0, 0.8, 0.4, 0.4, 0.8, 1.0]):
+            d[i, 1] -= w
+    elif au == "AU4":    # brow lowerer: down and together
+        for i, w in zip(R_BROW + L_BROW, [0.5, 0.7, 0.9, 1.0, 1.0, 1.0, 1.0, 0.9, 0.7, 0.5]):
+            d[i, 1] += 0.8 * w
+            d[i, 0] += 0.5 * w * toward_mid(i)
+    elif au == "AU6":    # cheek raiser: lower lids up
+        for i in (40, 41, 46, 47):
+            d[i, 1] -= 0.4
+    elif au == "AU7":    # lid tightener
+        for i in (40, 41, 46, 47):
+            d[i, 1] -= 0.5
+        for i in (37, 38, 43, 44):
+            d[i, 1] += 0.2
+    elif au == "AU10":   # upper lip raiser
+        for i, w in zip([49, 50, 51, 52, 53, 61, 62, 63], [0.6, 1.0, 1.0, 1.0, 0.6, 0.8, 0.8, 0.8]):
+            d[i, 1] -= w
+    elif au == "AU12":   # lip corner puller: up and out
+        for i, w in zip([48, 54, 60, 64, 49, 53, 59, 55], [1, 1, 0.9, 0.9, 0.4, 0.4, 0.4, 0.4]):
+            d[i, 1] -= 0.6 * w
+            d[i, 0] -= 0.8 * w * toward_mid(i)
+    elif au == "AU14":   # dimpler: corners tightened inward
+        for i, w in zip([48, 54, 60, 64], [1.0, 1.0, 0.8, 0.8]):
+            d[i, 0] += 0.9 * w * toward_mid(i)
+    elif au == "AU15":   # lip corner depressor
+        for i, w in zip([48, 54, 60, 64, 59, 55], [1.0, 1.0, 0.9, 0.9, 0.5, 0.5]):
+            d[i, 1] += w
+    elif au == "AU17":   # chin raiser: lower lip and chin up
+        for i, w in zip([56, 57, 58, 65, 66, 67, 7, 8, 9], [0.7, 0.8, 0.7, 0.6, 0.6, 0.6, 0.5, 0.6, 0.5]):
+            d[i, 1] -= w
+    elif au == "AU25":   # lips part: lower lip down
+        for i, w in zip([55, 56, 57, 58, 59, 65, 66, 67], [0.5, 0.8, 1.0, 0.8, 0.5, 0.9, 1.0, 0.9]):
+            d[i, 1] += w
+    else:
+        raise ValueError(f"unknown action unit {au}")
+    return d
+
+
+MICRO_AUS = ["AU1+AU2", "AU4", "AU12", "AU14", "AU15", "AU10"]
+MACRO_AUS = ["AU6+AU12", "AU1+AU2", "AU4+AU7", "AU15+AU17", "AU10+AU25", "AU12+AU25"]
+
+
+def _aus_displacement(aus: str, lm: np.ndarray) -> np.ndarray:
+    return sum(_au_template(a, lm) for a in aus.split("+"))
+
+
+def _blink_template(lm: np.ndarray) -> np.ndarray:
+    """Upper lids down to the lower lids (closure 1.0), lower lids slightly up."""
+    d = np.zeros((68, 2))
+    for up, low in ((37, 41), (38, 40), (43, 47), (44, 46)):
+        gap = lm[low, 1] - lm[up, 1]
+        d[up, 1] += 0.85 * gap
+        d[low, 1] -= 0.1 * gap
+    return d
+
+
+def _talk_template(lm: np.ndarray) -> np.ndarray:
+    """Jaw and lower lip down (unit amplitude), upper lip slightly up."""
+    d = np.zeros((68, 2))
+    for i, w in zip(range(4, 13), [0.2, 0.5, 0.8, 0.95, 1.0, 0.95, 0.8, 0.5, 0.2]):
+        d[i, 1] += w
+    for i, w in zip([55, 56, 57, 58, 59, 65, 66, 67], [0.7, 0.9, 1.0, 0.9, 0.7, 0.9, 1.0, 0.9]):
+        d[i, 1] += w
+    for i in (50, 51, 52, 61, 62, 63):
+        d[i, 1] -= 0.15
+    return d
+
+
+# ----------------------------------------------------------------------------------------------
+# faces
+
+
+@dataclass
+class _Face:
+    """A source photo in output coordinates: RGB image (H, W, 3) uint8 and (68, 2) landmarks."""
+
+    image: np.ndarray
+    landmarks: np.ndarray
+    name: str
+
+
+def _detect_landmarks(rgb: np.ndarray) -> np.ndarray | None:
+    import cv2
+    import dlib
+
+    from .dlib_models import landmark_model_path
+
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    det = dlib.get_frontal_face_detector()
+    rects = det(gray, 1)
+    if not rects:
+        return None
+    r = max(rects, key=lambda r: r.area())
+    sp = dlib.shape_predictor(str(landmark_model_path()))
+    s = sp(gray, r)
+    return np.array([[p.x, p.y] for p in s.parts()], np.float64)
+
+
+def _normalise_face(rgb: np.ndarray, lm: np.ndarray, name: str) -> _Face:
+    """Similarity-warp a photo so the eyes sit level at EYE_Y, IOD apart, centred."""
+    import cv2
+
+    le, re_ = lm[R_EYE].mean(0), lm[L_EYE].mean(0)
+    ang = np.arctan2(re_[1] - le[1], re_[0] - le[0])
+    s = IOD / np.hypot(*(re_ - le))
+    c, si = s * np.cos(-ang), s * np.sin(-ang)
+    R = np.array([[c, -si], [si, c]])
+    ctr = (le + re_) / 2
+    t = np.array([FRAME_W / 2, EYE_Y]) - R @ ctr
+    M = np.hstack([R, t[:, None]])
+    img = cv2.warpAffine(rgb, M, (FRAME_W, FRAME_H), flags=cv2.INTER_CUBIC,
+                         borderMode=cv2.BORDER_REFLECT)
+    return _Face(img, lm @ R.T + t, name)
+
+
+def load_faces(faces_dir: str | Path | None = None) -> list[_Face]:
+    """The source faces: scikit-image's astronaut, or every usable photo in ``faces_dir``.
+
+    A photo where dlib finds no face is skipped with a message naming it; an error if none is
+    usable.
+    """
+    import cv2
+
+    if faces_dir is None:
+        import skimage.data
+
+        rgb = skimage.data.astronaut()
+        lm = _detect_landmarks(rgb)
+        if lm is None:  # pragma: no cover - the shipped photo always has a face
+            raise MespotError("no face found in scikit-image's astronaut.png")
+        return [_normalise_face(rgb, lm, "astronaut.png")]
+    d = Path(faces_dir)
+    if not d.is_dir():
+        raise MespotError(f"--faces {d}: not a folder of face photos")
+    out = []
+    for p in sorted(d.iterdir()):
+        if p.suffix.lower() not in (".jpg", ".jpeg", ".png", ".bmp"):
+            continue
+        bgr = cv2.imread(str(p), cv2.IMREAD_COLOR)
+        if bgr is None:
+            print(f"mespot demo-data: skipped {p}: not a readable image")
+            continue
+        rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+        lm = _detect_landmarks(rgb)
+        if lm is None:
+            print(f"mespot demo-data: skipped {p}: no face found by dlib's detector")
+            continue
+        out.append(_normalise_face(rgb, lm, p.name))
+    if not out:
+        raise MespotError(f"--faces {d}: no usable face photo (need a frontal face, eyes visible)")
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# displacement fields
+
+
+class _Field:
+    """Dense displacement from displacements of the 68 landmarks (Gaussian RBF, exact at them).
+
+    ``dense(d)`` for ``d`` (68, 2) returns (H, W, 2) float32: evaluated on a grid every ``step``
+    pixels and upsampled bilinearly.
+    """
+
+    def __init__(self, points: np.ndarray, sigma: float, step: int = 4, ridge: float = 1e-3):
+        import cv2  # noqa: F401
+
+        self.step = step
+        gh, gw = FRAME_H // step + 1, FRAME_W // step + 1
+        gy, gx = np.mgrid[0:gh, 0:gw] * step
+        grid = np.stack([gx.ravel(), gy.ravel()], 1).astype(np.float64)
+        d2 = ((points[:, None, :] - points[None, :, :]) ** 2).sum(-1)
+        G = np.exp(-d2 / (2 * sigma ** 2))
+        self.ginv = np.linalg.inv(G + ridge * np.eye(len(points)))
+        dg = ((grid[:, None, :] - points[None, :, :]) ** 2).sum(-1)
+        self.kgrid = np.exp(-dg / (2 * sigma ** 2)).astype(np.float32)
+        self.gshape = (gh, gw)
+
+    def dense(self, d: np.ndarray) -> np.ndarray:
+        import cv2
+
+        c = (self.ginv @ d).astype(np.float32)
+        coarse = (self.kgrid @ c).reshape(*self.gshape, 2)
+        full = cv2.resize(coarse, ((self.gshape[1] - 1) * self.step + 1,
+                                   (self.gshape[0] - 1) * self.step + 1),
+                          interpolation=cv2.INTER_LINEAR)
+        return full[:FRAME_H, :FRAME_W]
+
+
+_GRID = None
+
+
+def _pixel_grid() -> tuple[np.ndarray, np.ndarray]:
+    global _GRID
+    if _GRID is None:
+        ys, xs = np.mgrid[0:FRAME_H, 0:FRAME_W].astype(np.float32)
+        _GRID = (xs, ys)
+    return _GRID
+
+
+def _warp(img: np.ndarray, disp: np.ndarray, pose: np.ndarray | None = None) -> np.ndarray:
+    """Move image content by ``disp`` (H, W, 2), then by the similarity ``pose`` (2×3)."""
+    import cv2
+
+    xs, ys = _pixel_grid()
+    mx = xs - disp[..., 0]
+    my = ys - disp[..., 1]
+    if pose is not None:
+        mx = cv2.warpAffine(mx, pose, (FRAME_W, FRAME_H), flags=cv2.INTER_LINEAR,
+                            borderMode=cv2.BORDER_REPLICATE)
+        my = cv2.warpAffine(my, pose, (FRAME_W, FRAME_H), flags=cv2.INTER_LINEAR,
+                            borderMode=cv2.BORDER_REPLICATE)
+    return cv2.remap(img, mx, my, interpolation=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+
+
+# ----------------------------------------------------------------------------------------------
+# subjects
+
+
+@dataclass
+class _Subject:
+    id: str
+    image: np.ndarray        # neutral face, output coords, RGB uint8
+    landmarks: np.ndarray    # (68, 2) neutral landmarks
+    field: _Field
+
+
+def _make_subject(face: _Face, sid: str, rng: np.random.Generator) -> _Subject:
+    """Identity morph: face-shape offsets, scale, skin tone, background and lighting."""
+    import cv2
+
+    lm = face.landmarks.copy()
+    ctr = lm[27:36].mean(0)
+    d = np.zeros_like(lm)
+    # face shape: jaw width, face length, eye spacing, nose length, mouth width, brow height
+    d[JAW, 0] += (lm[JAW, 0] - ctr[0]) * rng.uniform(-0.07, 0.07)
+    d[JAW, 1] += (lm[JAW, 1] - ctr[1]).clip(0) * rng.uniform(-0.06, 0.06)
+    d[R_EYE + R_BROW, 0] -= rng.uniform(-2.5, 2.5)
+    d[L_EYE + L_BROW, 0] += d[R_EYE[0], 0] * -1
+    d[31:36, 1] += rng.uniform(-3, 3)
+    d[48:68, 0] += (lm[48:68, 0] - lm[48:68, 0].mean()) * rng.uniform(-0.08, 0.08)
+    d[R_BROW + L_BROW, 1] += rng.uniform(-3, 3)
+    d += rng.normal(0, 0.7, d.shape)
+    field = _Field(lm, sigma=0.16 * IOD)
+    img = _warp(face.image, field.dense(d))
+    lm = lm + d
+    # global scale about the face centre
+    s = rng.uniform(0.92, 1.08)
+    M = np.array([[s, 0, (1 - s) * FRAME_W / 2], [0, s, (1 - s) * EYE_Y]])
+    img = cv2.warpAffine(img, M, (FRAME_W, FRAME_H), flags=cv2.INTER_LINEAR,
+                         borderMode=cv2.BORDER_REFLECT)
+    lm = lm @ M[:, :2].T + M[:, 2]
+    # skin tone inside the face, background colour outside the head
+    f = img.astype(np.float32)
+    face_mask = np.zeros((FRAME_H, FRAME_W), np.float32)
+    hull = np.vstack([lm[JAW], lm[[26, 25, 24, 23, 22, 21, 20, 19, 18, 17]] - [0, 0.25 * IOD]])
+    cv2.fillConvexPoly(face_mask, cv2.convexHull(hull.astype(np.int32)), 1.0)
+    face_mask = cv2.GaussianBlur(face_mask, (0, 0), 6)[..., None]
+    tone = rng.uniform([0.82, 0.78, 0.72], [1.12, 1.05, 1.02]).astype(np.float32)
+    f = f * (1 - face_mask) + f * tone * face_mask
+    head = np.zeros((FRAME_H, FRAME_W), np.float32)
+    hc = (int(lm[27, 0]), int(lm[27, 1] + 0.2 * IOD))
+    axes = (int(1.25 * IOD), int(1.75 * IOD))
+    cv2.ellipse(head, hc, axes, 0, 0, 360, 1.0, -1)
+    head = cv2.GaussianBlur(head, (0, 0), 12)[..., None]
+    bg = rng.uniform(40, 200, 3).astype(np.float32)
+    f = f * head + (0.45 * f + 0.55 * bg) * (1 - head)
+    # fixed directional lighting
+    xs, ys = _pixel_grid()
+    ang = rng.uniform(0, 2 * np.pi)
+    ramp = ((xs - FRAME_W / 2) * np.cos(ang) + (ys - FRAME_H / 2) * np.sin(ang)) / FRAME_W
+    f *= (1 + rng.uniform(0.1, 0.3) * ramp)[..., None]
+    img = np.clip(f, 0, 255).astype(np.uint8)
+    return _Subject(sid, img, lm, _Field(lm, sigma=0.12 * IOD))
+
+
+# ----------------------------------------------------------------------------------------------
+# events and one video
+
+
+@dataclass
+class DemoSpec:
+    """Parameters of a demo dataset (all of them go into the stamp)."""
+
+    subjects: int = 6
+    videos_per_subject: int = 2
+    seconds: float = 40.0
+    fps: float = 30.0
+    layout: str = "samm-lv"
+    seed: int = 0
+    difficulty: str = "standard"
+    faces: str | None = None
+
+    def check(self) -> None:
+        if self.layout not in ("samm-lv", "casme2"):
+            raise MespotError(f"demo layout {self.layout!r}: use samm-lv or casme2")
+        if self.difficulty not in DIFFICULTY:
+            raise MespotError(f"demo difficulty {self.difficulty!r}: use easy, standard or hard")
+        if self.subjects < 1 or self.videos_per_subject < 1:
+            raise MespotError("demo needs at least 1 subject and 1 video per subject")
+        if not self.fps > 0 or self.seconds < 5:
+            raise MespotError(f"demo fps {self.fps} / seconds {self.seconds}: need fps > 0 and "
+                              "at least 5 seconds per video")
+
+
+def _profile(n: int, apex: int) -> np.ndarray:
+    """Intensity 0 → 1 → 0 over ``n`` frames (raised cosine up to ``apex``, down after)."""
+    t = np.arange(n, dtype=np.float64)
+    up = 0.5 - 0.5 * np.cos(np.pi * np.clip(t / max(apex, 1), 0, 1))
+    down = 0.5 + 0.5 * np.cos(np.pi * np.clip((t - apex) / max(n - 1 - apex, 1), 0, 1))
+    return np.where(t <= apex, up, down)
+
+
+def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict) -> dict[str, list]:
+    """Expression events (non-overlapping, exact frames) and distractors for one video."""
+    ev: list[dict] = []
+    t = int(rng.uniform(1.0, 2.5) * fps)
+    while True:
+        micro = rng.random() < 0.7
+        dur_s = rng.uniform(0.2, 0.5) if micro else rng.uniform(0.6, 4.0)
+        length = max(3, int(round(dur_s * fps)))
+        if t + length >= n - int(0.5 * fps):
+            break
+        apex = int(round(length * rng.uniform(0.35, 0.55)))
+        kind = "micro" if micro else "macro"
+        aus = MICRO_AUS[rng.integers(len(MICRO_AUS))] if micro else \
+            MACRO_AUS[rng.integers(len(MACRO_AUS))]
+        amp = rng.uniform(*diff[kind])
+        ev.append(dict(type=kind, onset=t + 1, apex=t + 1 + apex, offset=t + length, aus=aus,
+                       amplitude=round(float(amp), 3)))
+        # micro and macro may be close in time: gaps from 0.4 s
+        t += length + int(rng.uniform(0.4, 3.5) * fps)
+    busy = np.zeros(n + 2, bool)
+    for e in ev:
+        busy[max(0, e["onset"] - int(0.3 * fps)):e["offset"] + int(0.3 * fps)] = True
+
+    def free_start(length: int, avoid: bool) -> int | None:
+        for _ in range(50):
+            s = int(rng.integers(1, max(2, n - length)))
+            if not avoid or not busy[s:s + length].any():
+                return s
+        return None
+
+    blinks = []
+    k = int(rng.poisson(diff["blink_rate"] * n / fps))
+    for _ in range(k):
+        length = max(3, int(round(rng.uniform(0.12, 0.3) * fps)))
+        s = free_start(length, avoid=False)
+        if s is not None:
+            blinks.append(dict(onset=s, offset=s + length - 1))
+    talks, turns = [], []
+    for _ in range(diff["talk"]):
+        length = int(rng.uniform(1.0, 2.5) * fps)
+        s = free_start(length, avoid=True)
+        if s is not None:
+            talks.append(dict(onset=s, offset=s + length - 1, hz=round(float(rng.uniform(3, 5)), 3),
+                              amplitude=round(float(rng.uniform(2, 5)), 3)))
+            busy[s:s + length] = True
+    for _ in range(diff["turns"]):
+        length = int(rng.uniform(0.3, 0.6) * fps)
+        s = free_start(length, avoid=True)
+        if s is not None:
+            turns.append(dict(onset=s, offset=s + length - 1,
+                              degrees=round(float(rng.uniform(2, 4) * rng.choice([-1, 1])), 3),
+                              shift=round(float(rng.uniform(3, 6) * rng.choice([-1, 1])), 3)))
+            busy[s:s + length] = True
+    return dict(expressions=ev, blinks=blinks, talking=talks, head_turns=turns)
+
+
+def _smooth_walk(rng: np.random.Generator, n: int, fps: float, scale: float) -> np.ndarray:
+    """A slow random drift: a sum of a few low-frequency sinusoids, peak about ``scale``."""
+    t = np.arange(n) / fps
+    out = np.zeros(n)
+    for _ in range(3):
+        f = rng.uniform(0.01, 0.08)
+        out += np.sin(2 * np.pi * f * t + rng.uniform(0, 2 * np.pi))
+    return scale * out / 3
+
+
+def _render_video(spec: DemoSpec, subj: _Subject, vidx: int, folder: Path, name_of, seed_seq,
+                  ) -> dict[str, Any]:
+    """Render and write one video's frames; returns its events and true landmarks."""
+    import cv2
+
+    rng = np.random.default_rng(seed_seq)
+    diff = DIFFICULTY[spec.difficulty]
+    n = int(round(spec.seconds * spec.fps))
+    events = _schedule(rng, n, spec.fps, diff)
+    lm0 = subj.landmarks
+    disp = np.zeros((n, 68, 2))
+    for e in events["expressions"]:
+        s, length = e["onset"] - 1, e["offset"] - e["onset"] + 1
+        prof = _profile(length, e["apex"] - e["onset"])
+        disp[s:s + length] += prof[:, None, None] * e["amplitude"] * _aus_displacement(e["aus"], lm0)
+    blink = _blink_template(lm0)
+    for b in events["blinks"]:
+        s, length = b["onset"] - 1, b["offset"] - b["onset"] + 1
+        disp[s:s + length] += _profile(length, length // 2)[:, None, None] * blink
+    talk = _talk_template(lm0)
+    for tk in events["talking"]:
+        s, length = tk["onset"] - 1, tk["offset"] - tk["onset"] + 1
+        tt = np.arange(length) / spec.fps
+        env = _profile(length, length // 2) ** 0.3
+        open_ = tk["amplitude"] * env * 0.5 * (1 - np.cos(2 * np.pi * tk["hz"] * tt))
+        disp[s:s + length] += open_[:, None, None] * talk
+    # head pose: slow drift + quick turns (degrees, pixels)
+    dx = _smooth_walk(rng, n, spec.fps, diff["drift"])
+    dy = _smooth_walk(rng, n, spec.fps, diff["drift"] * 0.6)
+    rot = _smooth_walk(rng, n, spec.fps, 1.0)
+    for tr in events["head_turns"]:
+        s, length = tr["onset"] - 1, tr["offset"] - tr["onset"] + 1
+        p = _profile(length, length // 2)
+        rot[s:s + length] += tr["degrees"] * p
+        dx[s:s + length] += tr["shift"] * p
+    light = 1 + diff["light"] * np.sin(2 * np.pi * rng.uniform(0.02, 0.06) * np.arange(n) / spec.fps
+                                       + rng.uniform(0, 2 * np.pi))
+    noise_bank = rng.normal(0, diff["noise"], (16, FRAME_H, FRAME_W, 1)).astype(np.float32)
+    noise_pick = rng.integers(0, 16, n)
+    truth = np.zeros((n, 68, 2), np.float32)
+    folder.mkdir(parents=True, exist_ok=True)
+    base = subj.image.astype(np.float32)
+    ctr = (float(lm0[27, 0]), float(lm0[27, 1]))
+    for i in range(n):
+        pose = cv2.getRotationMatrix2D(ctr, float(rot[i]), 1.0)
+        pose[:, 2] += (dx[i], dy[i])
+        moving = np.abs(disp[i]).max() > 1e-3
+        field = subj.field.dense(disp[i]) if moving else np.zeros((FRAME_H, FRAME_W, 2), np.float32)
+        img = _warp(base, field, pose)
+        img = img * light[i] + noise_bank[noise_pick[i]]
+        frame = cv2.cvtColor(np.clip(img, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+        ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, int(diff["jpeg"])])
+        (folder / name_of(i + 1)).write_bytes(buf.tobytes())
+        truth[i] = (lm0 + disp[i]) @ pose[:, :2].T + pose[:, 2]
+    return dict(events=events, truth=truth, n_frames=n)
+
+
+# ----------------------------------------------------------------------------------------------
+# layouts
+
+
+def _ids(spec: DemoSpec, s: int, v: int) -> dict[str, str]:
+    """Subject/video ids and on-disk names for subject index s, video index v (0-based)."""
+    if spec.layout == "samm-lv":
+        subj = f"{101 + s:03d}"
+        video = f"{subj}_{v + 1}"
+        return dict(subject=subj, video=video, folder=f"SAMM_longvideos/{video}")
+    codes = [("0401", "anger1", "girlcrashing"), ("0402", "anger2", "awkwardtalk"),
+             ("0101", "disgust1", "eatingworms"), ("0102", "disgust2", "pickingnose"),
+             ("0502", "happy1", "funnyerrors"), ("0503", "happy2", "sittingonbaby"),
+             ("0505", "happy3", "hugging"), ("0507", "happy4", "smilingbaby"),
+             ("0508", "happy5", "funnydog")]
+    code, name, suffix = codes[v % len(codes)]
+    subj = f"s{s + 1:02d}"
+    return dict(subject=subj, video=f"{subj}_{code}", code=code, name=name,
+                folder=f"rawpic/{subj}/{s + 1:02d}_{code}{suffix}")
+
+
+def _frame_namer(spec: DemoSpec, ids: dict[str, str], n: int):
+    if spec.layout == "samm-lv":
+        width = 4 if n < 10000 else 5
+        return lambda k: f"{ids['video']}_{k:0{width}d}.jpg"
+    return lambda k: f"img{k}.jpg"
+
+
+def _deterministic_xlsx(wb) -> bytes:
+    """Serialise an openpyxl workbook with fixed timestamps (byte-identical for the same data)."""
+    import datetime as dt
+
+    fixed = dt.datetime(2020, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    raw = io.BytesIO()
+    wb.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in sorted(zin.infolist(), key=lambda i: i.filename):
+            data = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' at save time
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2020-01-01T00:00:00Z",
+                              data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, data)
+    return out.getvalue()
+
+
+def _write_annotations(spec: DemoSpec, videos: list[dict], path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    if spec.layout == "samm-lv":
+        ws = wb.active
+        ws.title = "FACS_Movement_Only"
+        pre = ["mespot-nb synthetic demo (SAMM Long Videos layout) - FACS Codes", None,
+               "Symbol Key:", '"/" = or', None, "Synthetic: generated by mespot-nb",
+               "Frames are 1-based, inclusive", None, None]
+        for p in pre:
+            ws.append([p])
+        ws.append(["Subject", "Filename", "Inducement Code", "Onset", "Apex", "Offset", "Duration",
+                   "Type", "Action Units", "Notes"])
+        for v in videos:
+            for k, e in enumerate(v["events"]["expressions"], 1):
+                ws.append([v["subject"], f"{v['video']}_{k}", int(v["video"].split("_")[1]),
+                           e["onset"], e["apex"], e["offset"], e["offset"] - e["onset"] + 1,
+                           "Micro - 1/2" if e["type"] == "micro" else "Macro",
+                           e["aus"].replace("AU", ""), "synthetic"])
+    else:
+        ws = wb.active
+        ws.title = "CASFEcode_final"
+        r1 = wb.create_sheet("naming rule1")
+        r2 = wb.create_sheet("naming rule2")
+        subj_index = {s: i + 1 for i, s in enumerate(sorted({v["subject"] for v in videos}))}
+        counters: dict[str, int] = {}
+        names = {}
+        for v in videos:
+            for e in v["events"]["expressions"]:
+                key = f"{v['subject']}_{v['name']}"
+                counters[key] = counters.get(key, 0) + 1
+                ws.append([subj_index[v["subject"]], f"{v['name']}_{counters[key]}", e["onset"],
+                           e["apex"], e["offset"], e["aus"].replace("AU", ""), "synthetic",
+                           f"{e['type']}-expression", "synthetic"])
+                r1.append([int(v["subject"][1:]), v["subject"], subj_index[v["subject"]]])
+            names[v["code"]] = v["name"]
+        for code in sorted(names):
+            r2.append([code, names[code]])
+    write_bytes(path, _deterministic_xlsx(wb))
+
+
+def _render_job(spec: DemoSpec, s: int, v: int, root: str) -> dict[str, Any]:
+    """One video, in a worker: build the subject (deterministically) and render the frames."""
+    faces = load_faces(spec.faces)
+    face = faces[s % len(faces)]
+    subj_rng = np.random.default_rng([spec.seed, 7919, s])
+    ids = _ids(spec, s, v)
+    subj = _make_subject(face, ids["subject"], subj_rng)
+    n = int(round(spec.seconds * spec.fps))
+    out = _render_video(spec, subj, v, Path(root) / ids["folder"], _frame_namer(spec, ids, n),
+                        np.random.SeedSequence([spec.seed, s, v]))
+    truth_dir = Path(root) / TRUTH_DIR
+    truth_dir.mkdir(exist_ok=True)
+    np.save(truth_dir / f"{ids['subject']}__{ids['video']}_landmarks.npy", out["truth"])
+    return dict(**ids, events=out["events"], n_frames=out["n_frames"], face=face.name)
+
+
+def generate_demo(out: str | Path, spec: DemoSpec | None = None, n_jobs: int = 2,
+                  progress: bool = True) -> Path:
+    """Write a demo dataset to ``out`` (see module doc); returns ``out``.
+
+    ``out`` may be missing, empty, or an earlier demo (its stamp is checked; same version and
+    parameters → kept as is). Any other existing folder is refused and nothing is overwritten.
+    The dataset is built in a temporary sibling folder and moved into place, so an interruption
+    never leaves half a demo behind.
+    """
+    from joblib import Parallel, delayed
+
+    spec = spec or DemoSpec()
+    spec.check()
+    out = Path(out)
+    want = dict(version=DEMO_VERSION, spec=asdict(spec))
+    if out.exists():
+        stamp = out / STAMP
+        if stamp.exists():
+            try:
+                have = json.loads(stamp.read_text())
+            except ValueError:
+                have = {}
+            if have.get("version") == want["version"] and have.get("spec") == want["spec"]:
+                return out
+        elif any(out.iterdir()):
+            raise MespotError(f"{out} exists and is not a mespot demo (no {STAMP}); choose an "
+                              "empty or new folder — nothing was overwritten")
+    load_faces(spec.faces)  # fail early on an unusable --faces folder
+    tmp = out.parent / f".{out.name}.building"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    jobs = [(s, v) for s in range(spec.subjects) for v in range(spec.videos_per_subject)]
+    it = Parallel(n_jobs=n_jobs, return_as="generator")(
+        delayed(_render_job)(spec, s, v, str(tmp)) for s, v in jobs)
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(it, total=len(jobs), desc="demo videos", unit="video")
+    videos = list(it)
+    _write_annotations(spec, videos, tmp / "annotations.xlsx")
+    write_json(tmp / TRUTH_DIR / "events.json",
+               {f"{v['subject']}/{v['video']}": dict(n_frames=v["n_frames"], face=v["face"],
+                                                     **v["events"]) for v in videos})
+    write_json(tmp / STAMP, dict(**want, note="synthetic demo dataset generated by mespot-nb"))
+    if out.exists():
+        shutil.rmtree(out)
+    os.replace(tmp, out)
+    return out
+
+
+def spec_from_entry(entry) -> DemoSpec:
+    """The :class:`DemoSpec` of a manifest ``demo`` entry."""
+    fields = DemoSpec.__dataclass_fields__
+    kw = {k: entry.get(k) for k in fields if entry.get(k) is not None}
+    if entry.fps:
+        kw["fps"] = entry.fps
+    try:
+        return DemoSpec(**kw)
+    except TypeError as e:  # pragma: no cover
+        raise MespotError(f"dataset '{entry.name}': bad demo option ({e})") from None
+
+
+def ensure_demo(entry, cache_dir: str | Path) -> Path:
+    """Generate the demo of a manifest entry into the cache on first use; returns its folder."""
+    spec = spec_from_entry(entry)
+    return generate_demo(Path(cache_dir) / "demo" / entry.name, spec)
+
+
+def demo_events(root: str | Path) -> dict[str, Any]:
+    """The generator's record of every event (expressions and distractors), keyed 'subject/video'."""
+    p = Path(root) / TRUTH_DIR / "events.json"
+    if not p.exists():
+        raise MespotError(f"{root} is not a mespot demo dataset (no {p})")
+    return json.loads(p.read_text())
+
+
+def demo_truth_landmarks(root: str | Path, subject: str, video: str) -> np.ndarray:
+    """(T, 68, 2) float32: the generator's true landmark positions in every frame (pixels)."""
+    p = Path(root) / TRUTH_DIR / f"{subject}__{video}_landmarks.npy"
+    if not p.exists():
+        raise MespotError(f"no true landmarks for {subject}/{video} in {root}")
+    return np.load(p)

@@ -1,0 +1,258 @@
+"""The report runner: papermill executes ``notebooks/NN_*.ipynb`` in order into a report folder.
+
+Per run it writes, under ``out``:
+
+* ``<dataset>/NN_name.ipynb`` and ``.html`` — executed notebooks (a failing one is kept with its
+  error visible) and their HTML (plotly's JS embedded so it renders offline, matplotlib as PNG);
+* ``results.json`` — every metric the notebooks recorded with :class:`Recorder`, keyed
+  ``notebook → dataset → …`` (e.g. method → protocol);
+* ``provenance.json`` — parameters, git commit, package versions, manifest hash, seed, wall time
+  per notebook;
+* ``index.html`` — links to all of it with pass/fail per notebook.
+
+Each notebook has exactly one cell tagged ``parameters`` with literal defaults; the runner passes
+``dataset, profile, manifest, cache_dir, out_dir, seed``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ._io import write_json, write_text
+from .errors import MespotError
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+PACKAGES = ["mespot-nb", "numpy", "scipy", "pandas", "torch", "dlib-bin", "opencv-python-headless",
+            "scikit-image", "papermill", "matplotlib", "plotly", "joblib", "dask"]
+
+
+# ----------------------------------------------------------------------------------------------
+# what notebooks call
+
+
+class Recorder:
+    """Records a notebook's key numbers for ``results.json``.
+
+    ``Recorder(out_dir, "06_loso_evaluation", dataset).record("dyngeonet", "megc2020", value=...)``
+    stores ``value`` under ``06_loso_evaluation → dataset → dyngeonet → megc2020``. Each call
+    rewrites ``out_dir/<notebook>.results.json`` atomically; with ``out_dir=""`` (interactive
+    use) the numbers are only kept in :attr:`results`.
+    """
+
+    def __init__(self, out_dir: str | os.PathLike, notebook: str, dataset: str):
+        self.out_dir = Path(out_dir) if out_dir else None
+        self.notebook = notebook
+        self.dataset = dataset
+        self.results: dict[str, Any] = {}
+
+    def record(self, *keys: str, value: Any) -> Any:
+        """Store ``value`` under ``dataset → keys…``; returns ``value``."""
+        d = self.results.setdefault(self.dataset, {})
+        for k in keys[:-1]:
+            d = d.setdefault(str(k), {})
+        d[str(keys[-1])] = value
+        if self.out_dir is not None:
+            write_json(self.out_dir / f"{self.notebook}.results.json", self.results)
+        return value
+
+
+# ----------------------------------------------------------------------------------------------
+# provenance
+
+
+def _git(*args: str) -> str | None:
+    try:
+        r = subprocess.run(["git", *args], cwd=Path(__file__).resolve().parent, capture_output=True,
+                           text=True, timeout=10)
+        return r.stdout.strip() if r.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def package_versions() -> dict[str, str | None]:
+    """Installed versions of the packages that shape the numbers."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for p in PACKAGES:
+        try:
+            out[p] = version(p)
+        except PackageNotFoundError:
+            out[p] = None
+    return out
+
+
+def provenance(parameters: dict[str, Any], manifest_sha256: str | None) -> dict[str, Any]:
+    """The facts that make a report reproducible."""
+    status = _git("status", "--porcelain")
+    return dict(
+        created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        parameters=parameters,
+        git_commit=_git("rev-parse", "HEAD"),
+        git_dirty=bool(status) if status is not None else None,
+        python=sys.version.split()[0], platform=platform.platform(),
+        packages=package_versions(), manifest_sha256=manifest_sha256,
+        seed=parameters.get("seed"),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# running
+
+
+def list_notebooks(folder: str | Path = NOTEBOOK_DIR, only: list[str] | None = None) -> list[Path]:
+    """``NN_*.ipynb`` in numeric order, optionally only those whose number is in ``only``."""
+    folder = Path(folder)
+    nbs = sorted(p for p in folder.glob("*.ipynb") if re.match(r"\d\d_", p.name))
+    if only:
+        want = {o.strip().zfill(2) for o in only if o.strip()}
+        unknown = want - {p.name[:2] for p in nbs}
+        if unknown:
+            raise MespotError(f"--only {','.join(sorted(unknown))}: no such notebook in {folder} "
+                              f"(have {', '.join(p.name[:2] for p in nbs)})")
+        nbs = [p for p in nbs if p.name[:2] in want]
+    if not nbs:
+        raise MespotError(f"no notebooks NN_*.ipynb in {folder}")
+    return nbs
+
+
+def check_parameters_cell(path: Path) -> None:
+    """Refuse a notebook without exactly one ``parameters`` cell (papermill needs it)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    n = sum("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells)
+    if n != 1:
+        raise MespotError(f"{path.name}: {n} cells tagged 'parameters'; exactly one is needed")
+
+
+def to_html(ipynb: Path) -> Path:
+    """Render an executed notebook to HTML beside it (images and plotly JS inline)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(ipynb, as_version=4)
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    out = ipynb.with_suffix(".html")
+    write_text(out, body)
+    return out
+
+
+def run_report(datasets: list[str] | None = None, profile: str = "quick", out: str | Path =
+               "reports/latest", manifest: str | Path | None = None, only: list[str] | None = None,
+               seed: int = 0, notebooks_dir: str | Path = NOTEBOOK_DIR, progress: bool = True,
+               kernel_name: str | None = None) -> int:
+    """Execute the notebooks for each dataset; returns 0 if every notebook passed, else 1."""
+    import papermill as pm
+
+    from .manifest import load_manifest
+
+    if profile not in ("quick", "paper"):
+        raise MespotError(f"--profile {profile!r}: use quick or paper")
+    m = load_manifest(manifest)
+    datasets = datasets or ["demo"]
+    for d in datasets:
+        m.entry(d)  # refuse unknown names before any work
+    nbs = list_notebooks(notebooks_dir, only)
+    for nb in nbs:
+        check_parameters_cell(nb)
+    out = Path(out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["MESPOT_HEADLESS"] = "1"  # notebooks show static fallbacks for widgets
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+
+    runs: list[dict[str, Any]] = []
+    results: dict[str, Any] = {}
+    prov_params = dict(datasets=datasets, profile=profile, manifest=str(m.path),
+                       cache_dir=str(m.cache_dir), seed=seed, notebooks=[p.name for p in nbs])
+    t_all = time.time()
+    jobs = [(d, nb) for d in datasets for nb in nbs]
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(jobs), desc="report", unit="notebook")
+    for d, nb in jobs:
+        dst_dir = out / d
+        dst_dir.mkdir(parents=True, exist_ok=True)
+        dst = dst_dir / nb.name
+        params = dict(dataset=d, profile=profile, manifest=str(m.path), cache_dir=str(m.cache_dir),
+                      out_dir=str(dst_dir), seed=seed)
+        if bar is not None:
+            bar.set_postfix_str(f"{d}/{nb.stem}")
+        t0 = time.time()
+        status, error = "passed", None
+        try:
+            pm.execute_notebook(str(nb), str(dst), parameters=params, progress_bar=progress,
+                                kernel_name=kernel_name, cwd=str(nb.parent),
+                                report_mode=False, log_output=False)
+        except pm.PapermillExecutionError as e:
+            status, error = "failed", f"{e.ename}: {e.evalue}"
+        except Exception as e:  # kernel died, bad notebook...: keep going, mark it
+            status, error = "failed", f"{type(e).__name__}: {e}"
+        wall = time.time() - t0
+        html_path = None
+        if dst.exists():
+            try:
+                html_path = to_html(dst)
+            except Exception as e:  # pragma: no cover - rendering problems are reported
+                error = (error or "") + f" (HTML rendering failed: {e})"
+        res_file = dst_dir / f"{nb.stem}.results.json"
+        if res_file.exists():
+            rec = json.loads(res_file.read_text())
+            results.setdefault(nb.stem, {}).update(rec)
+        runs.append(dict(dataset=d, notebook=nb.name, status=status, error=error,
+                         wall_s=round(wall, 2), ipynb=str(dst.relative_to(out)) if dst.exists()
+                         else None, html=str(html_path.relative_to(out)) if html_path else None))
+        write_json(out / "results.json", results)
+        prov = provenance(prov_params, m.sha256)
+        prov["runs"] = runs
+        prov["wall_s_total"] = round(time.time() - t_all, 2)
+        write_json(out / "provenance.json", prov)
+        write_text(out / "index.html", _index_html(runs, prov))
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    failed = [r for r in runs if r["status"] != "passed"]
+    for r in failed:
+        print(f"mespot report: FAILED {r['dataset']}/{r['notebook']}: {r['error']}",
+              file=sys.stderr)
+    print(f"mespot report: {len(runs) - len(failed)}/{len(runs)} notebooks passed in "
+          f"{time.time() - t_all:.0f} s → {out / 'index.html'}")
+    return 1 if failed else 0
+
+
+def _index_html(runs: list[dict], prov: dict) -> str:
+    rows = []
+    for r in runs:
+        ok = r["status"] == "passed"
+        link = (f'<a href="{html.escape(r["html"])}">{html.escape(r["notebook"])}</a>'
+                if r["html"] else html.escape(r["notebook"]))
+        nb = f' (<a href="{html.escape(r["ipynb"])}">ipynb</a>)' if r["ipynb"] else ""
+        err = f'<br><code>{html.escape(r["error"] or "")}</code>' if not ok else ""
+        rows.append(f'<tr><td>{html.escape(r["dataset"])}</td><td>{link}{nb}</td>'
+                    f'<td style="color:{"green" if ok else "red"}">{r["status"]}{err}</td>'
+                    f'<td>{r["wall_s"]:.1f} s</td></tr>')
+    p = prov
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>mespot-nb report</title>
+<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 10px;border-bottom:1px solid #ddd}}</style>
+</head><body><h1>mespot-nb report</h1>
+<p>profile <b>{html.escape(str(p['parameters'].get('profile')))}</b>, seed {p['seed']},
+commit <code>{html.escape(str(p['git_commit']))}</code>{' (uncommitted changes)' if p['git_dirty'] else ''},
+created {html.escape(p['created'])}, total {p.get('wall_s_total', 0):.0f} s.</p>
+<table><tr><th>dataset</th><th>notebook</th><th>status</th><th>wall time</th></tr>
+{''.join(rows)}</table>
+<p><a href="results.json">results.json</a> · <a href="provenance.json">provenance.json</a></p>
+</body></html>
+"""

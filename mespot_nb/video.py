@@ -1,0 +1,176 @@
+"""Lazy frame sources: a video file or a frames folder, read one frame at a time.
+
+A long video is never held in memory: :meth:`FrameSource.frames` yields frames in order over a
+range and at a stride. Frame numbers are 1-based, as in the annotations. A frame that cannot be
+decoded (a corrupt or truncated JPEG in a folder, a gap in the numbering) is yielded as ``None``
+and listed in :attr:`FrameSource.missing`; the rest is processed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from .errors import MespotError
+from .readers import VIDEO_SUFFIXES, frame_files, frame_number
+
+
+def _decode_image(path: Path, gray: bool) -> np.ndarray | None:
+    """Decode an image file; None when unreadable or a truncated JPEG (no end-of-image marker)."""
+    import cv2
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if path.suffix.lower() in (".jpg", ".jpeg"):
+        tail = data[-64:].rstrip(b"\x00\r\n ")
+        if not tail.endswith(b"\xff\xd9"):
+            return None
+    arr = np.frombuffer(data, np.uint8)
+    img = cv2.imdecode(arr, cv2.IMREAD_GRAYSCALE if gray else cv2.IMREAD_COLOR)
+    return img
+
+
+class FrameSource:
+    """Frames of a video file (mp4/avi/mov … through OpenCV) or a frames folder (natural sort).
+
+    Parameters
+    ----------
+    source : a video file or a folder of images.
+    fps : frame rate; required for a folder, read from the file otherwise (overrides it if given).
+    gray : yield (H, W) uint8 grayscale instead of (H, W, 3) uint8 BGR.
+
+    Attributes
+    ----------
+    n_frames : number of frames (for a folder: the last frame number).
+    fps : frames per second.
+    frame_size : (width, height) in pixels.
+    missing : frame numbers that could not be decoded so far.
+    """
+
+    def __init__(self, source: str | Path, fps: float | None = None, gray: bool = False):
+        import cv2
+
+        self.path = Path(source)
+        self.gray = gray
+        self.missing: list[int] = []
+        if not self.path.exists():
+            raise MespotError(f"video source not found: {self.path}")
+        if self.path.is_dir():
+            files = frame_files(self.path)
+            if not files:
+                raise MespotError(f"{self.path} holds no image frames")
+            self._files: dict[int, Path] = {}
+            for k, p in enumerate(files, 1):
+                n = frame_number(p.name)
+                self._files[n if n is not None else k] = p
+            # numbering starts at 1 in every dataset; a folder starting at 0 is shifted
+            if min(self._files) == 0:
+                self._files = {k + 1: v for k, v in self._files.items()}
+            self.n_frames = max(self._files)
+            if fps is None:
+                raise MespotError(f"{self.path} is a frames folder: its frame rate is needed "
+                                  "(fps in the manifest entry, or --fps)")
+            self.fps = float(fps)
+            first = None
+            for k in sorted(self._files)[:10]:
+                first = _decode_image(self._files[k], True)
+                if first is not None:
+                    break
+            if first is None:
+                raise MespotError(f"cannot decode the first frames of {self.path}")
+            self.frame_size = (first.shape[1], first.shape[0])
+            self.is_file = False
+        else:
+            if self.path.suffix.lower() not in VIDEO_SUFFIXES:
+                raise MespotError(f"{self.path}: not a video file ({', '.join(VIDEO_SUFFIXES)}) "
+                                  "or a frames folder")
+            cap = cv2.VideoCapture(str(self.path))
+            ok = cap.isOpened()
+            ok_read = ok and cap.read()[0]
+            if not ok_read:
+                cap.release()
+                raise MespotError(f"cannot read video file {self.path}: OpenCV could not decode "
+                                  "it (corrupt, or a codec this OpenCV lacks); re-encode it as "
+                                  "H.264 mp4 or extract the frames into a folder")
+            file_fps = cap.get(cv2.CAP_PROP_FPS)
+            self.fps = float(fps) if fps else (float(file_fps) if file_fps and file_fps > 0 else 0)
+            if not self.fps:
+                raise MespotError(f"{self.path} states no frame rate; pass --fps")
+            self.n_frames = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
+            self.frame_size = (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)),
+                               int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
+            cap.release()
+            self.is_file = True
+
+    def __len__(self) -> int:
+        return self.n_frames
+
+    def identity(self) -> dict:
+        """Source identity for cache keys: path, size and mtime (of the folder's files)."""
+        if self.is_file:
+            st = self.path.stat()
+            return dict(path=str(self.path.resolve()), size=st.st_size, mtime=st.st_mtime_ns)
+        sizes = 0
+        mt = 0
+        for p in self._files.values():
+            st = p.stat()
+            sizes += st.st_size
+            mt = max(mt, st.st_mtime_ns)
+        return dict(path=str(self.path.resolve()), size=sizes, mtime=mt, n=len(self._files))
+
+    def read(self, frame: int) -> np.ndarray | None:
+        """One frame by 1-based number (None if it cannot be decoded)."""
+        for _, img in self.frames(frame, frame):
+            return img
+        return None
+
+    def frames(self, start: int = 1, stop: int | None = None, step: int = 1
+               ) -> Iterator[tuple[int, np.ndarray | None]]:
+        """Yield ``(frame_number, image)`` for frames start..stop (1-based, inclusive) at ``step``.
+
+        ``image`` is None for a frame that cannot be decoded (and the number is recorded in
+        :attr:`missing`).
+        """
+        import cv2
+
+        stop = self.n_frames if stop is None else min(stop, self.n_frames)
+        start = max(1, start)
+        if step < 1:
+            raise MespotError(f"frame stride must be ≥ 1, got {step}")
+        if not self.is_file:
+            for k in range(start, stop + 1, step):
+                p = self._files.get(k)
+                img = _decode_image(p, self.gray) if p is not None else None
+                if img is None:
+                    self.missing.append(k)
+                yield k, img
+            return
+        cap = cv2.VideoCapture(str(self.path))
+        try:
+            if start > 1:
+                cap.set(cv2.CAP_PROP_POS_FRAMES, start - 1)
+            k = start
+            while k <= stop:
+                ok, img = cap.read()
+                if not ok:
+                    # past the container's stated count or a broken packet: report and stop
+                    for j in range(k, stop + 1, step):
+                        self.missing.append(j)
+                        yield j, None
+                    return
+                if (k - start) % step == 0:
+                    if self.gray:
+                        img = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+                    yield k, img
+                k += 1
+        finally:
+            cap.release()
+
+
+def open_video(source: str | Path, fps: float | None = None, gray: bool = False) -> FrameSource:
+    """A :class:`FrameSource` for a file or folder (shorthand used by notebooks)."""
+    return FrameSource(source, fps=fps, gray=gray)

@@ -1,0 +1,144 @@
+"""The synthetic demo dataset: determinism, ground truth, faces, readers round-trip."""
+
+from __future__ import annotations
+
+import hashlib
+
+import cv2
+import numpy as np
+import pytest
+
+from mespot_nb.demo import (DemoSpec, demo_events, demo_truth_landmarks, generate_demo)
+from mespot_nb.errors import MespotError
+from mespot_nb.readers import read_casme2, read_samm_lv
+from mespot_nb.video import open_video
+
+
+def _digest(folder):
+    h = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h[str(p.relative_to(folder))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return h
+
+
+def test_same_seed_gives_identical_files(tmp_path):
+    spec = DemoSpec(subjects=1, videos_per_subject=1, seconds=6, seed=5)
+    a = generate_demo(tmp_path / "a", spec, n_jobs=1, progress=False)
+    b = generate_demo(tmp_path / "b", spec, n_jobs=2, progress=False)
+    da, db = _digest(a), _digest(b)
+    assert da == db
+    assert len([k for k in da if k.endswith(".jpg")]) == 180
+    c = generate_demo(tmp_path / "c", DemoSpec(subjects=1, videos_per_subject=1, seconds=6,
+                                               seed=6), progress=False)
+    assert _digest(c)["annotations.xlsx"] != da["annotations.xlsx"]
+
+
+def test_ground_truth_durations_and_round_trip(tiny_demo):
+    ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
+    assert len(ds.findings) == 0  # the demo needs no repairs
+    assert len(ds.videos) == 3 and ds.videos["n_frames"].tolist() == [360] * 3
+    n = ds.intervals["offset"] - ds.intervals["onset"] + 1
+    micro = ds.intervals["type"] == "micro"
+    assert micro.sum() >= 6
+    assert n[micro].between(round(0.2 * 30), round(0.5 * 30)).all()
+    assert (n[~micro] >= 0.5 * 30).all() and (n[~micro] <= 4 * 30).all()
+    # the workbook states exactly the generator's events
+    ev = demo_events(tiny_demo)
+    for key, v in ev.items():
+        subj, vid = key.split("/")
+        got = ds.video_intervals(subj, vid)[["onset", "apex", "offset", "type"]]
+        want = sorted((e["onset"], e["apex"], e["offset"], e["type"]) for e in v["expressions"])
+        assert [tuple(r) for r in got.itertuples(index=False)] == want
+        # expressions never overlap each other
+        on = [e["onset"] for e in v["expressions"]]
+        off = [e["offset"] for e in v["expressions"]]
+        assert all(o2 > f1 for f1, o2 in zip(off, on[1:]))
+
+
+def test_casme2_layout_round_trip(tmp_path):
+    root = generate_demo(tmp_path / "cas", DemoSpec(subjects=2, videos_per_subject=2, seconds=6,
+                                                    layout="casme2", seed=3), progress=False)
+    ds = read_casme2(root / "annotations.xlsx", root / "rawpic", fps=30)
+    assert set(ds.videos["video"]) == {"s01_0401", "s01_0402", "s02_0401", "s02_0402"}
+    assert ds.videos["source"].notna().all() and (ds.videos["n_frames"] == 180).all()
+    ev = demo_events(root)
+    assert len(ds.intervals) == sum(len(v["expressions"]) for v in ev.values())
+
+
+def test_dlib_finds_the_face_in_sampled_frames(tiny_demo):
+    import dlib
+
+    det = dlib.get_frontal_face_detector()
+    for vdir in sorted((tiny_demo / "SAMM_longvideos").iterdir()):
+        src = open_video(vdir, fps=30, gray=True)
+        for k in (1, 90, 180, 270, 360):
+            assert len(det(src.read(k), 0)) == 1, (vdir.name, k)
+
+
+def _dlib_landmarks(img):
+    import dlib
+
+    from mespot_nb.dlib_models import landmark_model_path
+
+    det = dlib.get_frontal_face_detector()
+    sp = dlib.shape_predictor(str(landmark_model_path()))
+    r = det(img, 0)[0]
+    return np.array([[p.x, p.y] for p in sp(img, r).parts()], float)
+
+
+def _expression_motion(a, b):
+    """Largest landmark motion (px) between two shapes after removing head motion.
+
+    Head motion is the similarity transform fitted on the nose and eye corners."""
+    stable = [27, 28, 29, 30, 31, 33, 35, 36, 39, 42, 45]
+    M, _ = cv2.estimateAffinePartial2D(b[stable].astype(np.float32), a[stable].astype(np.float32))
+    b2 = b @ M[:, :2].T + M[:, 2]
+    moving = list(range(17, 27)) + list(range(48, 68))
+    return float(np.linalg.norm(b2[moving] - a[moving], axis=1).max())
+
+
+def test_micro_motion_small_nonzero_and_smaller_than_macro(tiny_demo):
+    ev = demo_events(tiny_demo)
+    micro, macro, still = [], [], []
+    for key, v in ev.items():
+        subj, vid = key.split("/")
+        src = open_video(tiny_demo / "SAMM_longvideos" / vid, fps=30, gray=True)
+        for e in v["expressions"]:
+            m = _expression_motion(_dlib_landmarks(src.read(e["onset"])),
+                                   _dlib_landmarks(src.read(e["apex"])))
+            (micro if e["type"] == "micro" else macro).append(m)
+        truth = demo_truth_landmarks(tiny_demo, subj, vid)
+        assert truth.shape == (360, 68, 2)
+    assert len(micro) >= 6 and len(macro) >= 1
+    assert 0.5 < np.median(micro) < 8, micro
+    assert np.median(macro) > 1.5 * np.median(micro), (micro, macro)
+
+
+def test_refuses_foreign_folder_and_bad_faces(tmp_path):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("precious")
+    with pytest.raises(MespotError, match="not a mespot demo"):
+        generate_demo(foreign, DemoSpec(subjects=1, videos_per_subject=1, seconds=5))
+    assert (foreign / "thesis.tex").read_text() == "precious"
+    faces = tmp_path / "faces"
+    faces.mkdir()
+    cv2.imwrite(str(faces / "wall.png"), np.full((200, 200, 3), 128, np.uint8))
+    with pytest.raises(MespotError, match="no usable face"):
+        generate_demo(tmp_path / "x", DemoSpec(subjects=1, videos_per_subject=1, seconds=5,
+                                               faces=str(faces)))
+    assert not (tmp_path / "x").exists()
+
+
+def test_faces_dir_skips_photos_without_a_face(tmp_path, capsys):
+    import skimage.data
+
+    faces = tmp_path / "faces"
+    faces.mkdir()
+    cv2.imwrite(str(faces / "astro.png"), cv2.cvtColor(skimage.data.astronaut(), cv2.COLOR_RGB2BGR))
+    cv2.imwrite(str(faces / "wall.png"), np.full((200, 200, 3), 128, np.uint8))
+    root = generate_demo(tmp_path / "d", DemoSpec(subjects=1, videos_per_subject=1, seconds=5,
+                                                  faces=str(faces)), progress=False)
+    assert "wall.png" in capsys.readouterr().out
+    assert demo_events(root)["101/101_1"]["face"] == "astro.png"
