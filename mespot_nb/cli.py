@@ -99,6 +99,39 @@ def cmd_report(a: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------------------------
+# landmarks / extract
+
+
+def cmd_landmarks(a: argparse.Namespace) -> int:
+    from .face import TrackParams, track_video
+
+    params = TrackParams(detect_every=a.detect_every, detector=a.detector)
+    track = track_video(a.source, params, fps=a.fps, start=a.start, stop=a.stop, progress=True)
+    track.save(a.out)
+    s = track.summary()
+    print(f"{a.out}: {s['frames']} frames — {s['detected']} detected, {s['tracked']} tracked, "
+          f"{s['lost']} lost; {s['several_faces']} with several faces; "
+          f"{s['missing']} undecodable" + (f" {track.missing[:20]}" if track.missing else ""))
+    return 0
+
+
+def cmd_extract(a: argparse.Namespace) -> int:
+    from .face import TrackParams, extract_tracks
+    from .manifest import load_manifest
+    from .readers import read_entry
+
+    m = load_manifest(a.manifest)
+    ds = read_entry(m.entry(a.dataset), m)
+    tracks = extract_tracks(ds, m.cache_dir, TrackParams(detect_every=a.detect_every),
+                            n_jobs=a.n_jobs, scheduler=m.scheduler)
+    lost = sum(t.summary()["lost"] for t in tracks.values())
+    frames = sum(t.n_frames for t in tracks.values())
+    print(f"{len(tracks)} videos, {frames} frames, {lost} without a face; cached in "
+          f"{m.cache_dir / 'landmarks'}")
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------
 # parser
 
 
@@ -139,6 +172,23 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--faces", default=None, help="folder of your own face photos")
     d.add_argument("--n-jobs", type=int, default=2, help="videos rendered in parallel")
     d.set_defaults(func=cmd_demo_data)
+
+    lm = sub.add_parser("landmarks", help="68 landmarks on every frame of a video or folder")
+    lm.add_argument("source", help="video file or frames folder")
+    lm.add_argument("--out", required=True, help="FILE.npz (landmarks, status, fps, frame_size)")
+    lm.add_argument("--detect-every", type=int, default=30)
+    lm.add_argument("--detector", choices=["hog", "cnn"], default="hog")
+    lm.add_argument("--start", type=int, default=1, help="first frame (1-based)")
+    lm.add_argument("--stop", type=int, default=None, help="last frame (inclusive)")
+    lm.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
+    lm.set_defaults(func=cmd_landmarks)
+
+    ex = sub.add_parser("extract", help="landmarks of a whole dataset into the cache")
+    ex.add_argument("--dataset", required=True)
+    _add_manifest(ex)
+    ex.add_argument("--detect-every", type=int, default=30)
+    ex.add_argument("--n-jobs", type=int, default=2)
+    ex.set_defaults(func=cmd_extract)
 
     r = sub.add_parser("report", help="execute the notebooks into a report folder")
     _add_manifest(r)

@@ -1,0 +1,607 @@
+"""Face pipeline: detection, fast landmark tracking, alignment, ROIs, and the per-video cache.
+
+Every feature of both seed methods starts from dlib's 68 landmarks on every frame. Running the
+detector on every frame is what public spotting code does and what makes it slow; here the
+68-point predictor is fitted on every frame starting from the box implied by the previous frame's
+landmarks, and the detector (dlib's frontal HOG on a downscaled frame, or the CNN ``mmod`` model)
+runs only every ``detect_every`` frames, after a lost frame, or when the fit degrades (a jump of
+the landmarks, the box drifting away from the last detection, or collapsed landmarks).
+
+Landmark indices are dlib's 0-based ones (the papers' 1-based point P_k is index k − 1).
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+
+from .cache import cache_key, entry_path, load_npz, save_npz
+from .errors import MespotError
+from .video import FrameSource, open_video
+
+STATUS_LOST, STATUS_DETECTED, STATUS_TRACKED = 0, 1, 2
+STATUS_NAMES = {STATUS_LOST: "lost", STATUS_DETECTED: "detected", STATUS_TRACKED: "tracked"}
+FACE_VERSION = 1  # bump when tracking output changes (invalidates cached tracks)
+
+RIGHT_EYE = list(range(36, 42))  # subject's right eye (image left)
+LEFT_EYE = list(range(42, 48))
+
+
+# ----------------------------------------------------------------------------------------------
+# parameters and results
+
+
+@dataclass
+class TrackParams:
+    """Tracking parameters (all part of the cache key).
+
+    detect_every : re-run the detector every N frames even when tracking is fine.
+    detector : ``hog`` (dlib's frontal HOG) or ``cnn`` (mmod, slower, more robust).
+    detect_face_px : faces are detected on a frame downscaled so that the face is about this
+        wide (pixels); the first detection uses ``detect_width``.
+    detect_width : width of the downscaled frame used before any face is known (pixels).
+    max_jump : re-detect when the median landmark moves more than this × inter-ocular distance
+        between consecutive frames.
+    max_box_drift : re-detect when the tracked box centre is more than this × box width away
+        from the last detection.
+    min_spread : re-detect when the landmarks' spread (RMS distance to their centroid) is below
+        this × box width (a collapsed fit).
+    """
+
+    detect_every: int = 30
+    detector: str = "hog"
+    detect_face_px: int = 110
+    detect_width: int = 480
+    max_jump: float = 0.25
+    max_box_drift: float = 0.35
+    min_spread: float = 0.15
+
+    def check(self) -> None:
+        if self.detect_every < 1:
+            raise MespotError(f"detect_every must be ≥ 1, got {self.detect_every}")
+        if self.detector not in ("hog", "cnn"):
+            raise MespotError(f"detector {self.detector!r}: use hog or cnn")
+
+
+@dataclass
+class FaceTrack:
+    """Landmarks of one video.
+
+    Attributes
+    ----------
+    landmarks : (T, 68, 2) float32, pixels (x, y) in the source frame; NaN where no face.
+    status : (T,) int8 — 0 lost, 1 detected, 2 tracked.
+    n_faces : (T,) int8 — faces the detector saw on that frame; −1 where it did not run.
+    fps : frames per second.
+    frame_size : (width, height) pixels.
+    first_frame : 1-based number of the first frame (``landmarks[i]`` is frame first_frame + i).
+    missing : frames that could not be decoded (status lost).
+    """
+
+    landmarks: np.ndarray
+    status: np.ndarray
+    n_faces: np.ndarray
+    fps: float
+    frame_size: tuple[int, int]
+    first_frame: int = 1
+    missing: list[int] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def n_frames(self) -> int:
+        return len(self.status)
+
+    @property
+    def valid(self) -> np.ndarray:
+        """(T,) bool — frames with a face."""
+        return self.status != STATUS_LOST
+
+    def frame_index(self, frame: int) -> int:
+        """Row of 1-based ``frame`` in the arrays."""
+        return int(frame) - self.first_frame
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per status, frames with several faces, undecodable frames."""
+        return dict(frames=self.n_frames,
+                    **{STATUS_NAMES[s]: int((self.status == s).sum()) for s in STATUS_NAMES},
+                    several_faces=int((self.n_faces > 1).sum()), missing=len(self.missing))
+
+    def save(self, path: str | Path) -> None:
+        """Write the track (atomically) as .npz with keys landmarks, status, fps, frame_size, …"""
+        save_npz(path, landmarks=self.landmarks.astype(np.float32), status=self.status,
+                 n_faces=self.n_faces, fps=np.float64(self.fps),
+                 frame_size=np.array(self.frame_size, np.int32),
+                 first_frame=np.int64(self.first_frame), missing=np.array(self.missing, np.int64),
+                 meta=self.meta)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "FaceTrack":
+        d = load_npz(path, json_keys=("meta",))
+        return cls(landmarks=d["landmarks"], status=d["status"], n_faces=d["n_faces"],
+                   fps=float(d["fps"]), frame_size=tuple(int(x) for x in d["frame_size"]),
+                   first_frame=int(d["first_frame"]), missing=[int(x) for x in d["missing"]],
+                   meta=d.get("meta", {}))
+
+
+# ----------------------------------------------------------------------------------------------
+# dlib models: one set per thread (dlib's detector and predictor keep scratch state and give
+# wrong landmarks when two threads share them, e.g. on a threaded Dask worker)
+
+_LOCAL = threading.local()
+
+
+def _models() -> dict[str, Any]:
+    if not hasattr(_LOCAL, "models"):
+        _LOCAL.models = {}
+    return _LOCAL.models
+
+
+def _predictor():
+    import dlib
+
+    from .dlib_models import landmark_model_path
+
+    m = _models()
+    if "sp" not in m:
+        m["sp"] = dlib.shape_predictor(str(landmark_model_path()))
+    return m["sp"]
+
+
+def _detector(kind: str):
+    import dlib
+
+    m = _models()
+    if kind not in m:
+        if kind == "cnn":
+            from .dlib_models import cnn_detector_path
+
+            m[kind] = dlib.cnn_face_detection_model_v1(str(cnn_detector_path()))
+        else:
+            m[kind] = dlib.get_frontal_face_detector()
+    return m[kind]
+
+
+def detect_faces(gray: np.ndarray, scale: float = 1.0, detector: str = "hog",
+                 upsample: int = 0) -> list[tuple[float, float, float, float]]:
+    """Faces in a grayscale frame, largest first, as (x0, y0, x1, y1) in full-resolution pixels.
+
+    The detector runs on the frame resized by ``scale`` (≤ 1 makes it faster).
+    """
+    import cv2
+
+    img = gray
+    if scale != 1.0:
+        img = cv2.resize(gray, None, fx=scale, fy=scale,
+                         interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+    raw = _detector(detector)(img, upsample)
+    rects = [r.rect if hasattr(r, "rect") else r for r in raw]
+    boxes = [(r.left() / scale, r.top() / scale, (r.right() + 1) / scale, (r.bottom() + 1) / scale)
+             for r in rects]
+    return sorted(boxes, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+
+
+def fit_landmarks(gray: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    """Fit the 68-point predictor inside ``box`` (x0, y0, x1, y1); returns (68, 2) float32."""
+    import dlib
+
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    s = _predictor()(gray, dlib.rectangle(x0, y0, x1 - 1, y1 - 1))
+    return np.array([(p.x, p.y) for p in s.parts()], np.float32)
+
+
+def inter_ocular(lm: np.ndarray) -> float:
+    """Distance between the eye centres of (68, 2) landmarks (pixels)."""
+    return float(np.linalg.norm(lm[LEFT_EYE].mean(0) - lm[RIGHT_EYE].mean(0)))
+
+
+def _lm_frame(lm: np.ndarray) -> tuple[float, float, float, float]:
+    """Centre x, y and width, height of the landmarks' bounding box."""
+    lo, hi = lm.min(0), lm.max(0)
+    return (lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, hi[0] - lo[0], hi[1] - lo[1]
+
+
+def _box_relation(box, lm) -> tuple[float, float, float, float]:
+    """How the detector's box sits relative to the landmarks it produced (offsets and scales
+    in units of the landmarks' extent), so tracked frames get boxes like the detector's."""
+    cx, cy, w, h = _lm_frame(lm)
+    bx, by = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return ((bx - cx) / w, (by - cy) / h, (box[2] - box[0]) / w, (box[3] - box[1]) / h)
+
+
+def _implied_box(lm, rel) -> tuple[float, float, float, float]:
+    cx, cy, w, h = _lm_frame(lm)
+    bx, by = cx + rel[0] * w, cy + rel[1] * h
+    bw, bh = rel[2] * w, rel[3] * h
+    return (bx - bw / 2, by - bh / 2, bx + bw / 2, by + bh / 2)
+
+
+def _spread(lm) -> float:
+    return float(np.sqrt(((lm - lm.mean(0)) ** 2).sum(1).mean()))
+
+
+# ----------------------------------------------------------------------------------------------
+# tracking
+
+
+def _frames(source: FrameSource | str | Path, fps, start, stop) -> tuple[FrameSource, Iterable]:
+    src = source if isinstance(source, FrameSource) else open_video(source, fps=fps, gray=True)
+    if not src.gray:
+        src = FrameSource(src.path, fps=src.fps, gray=True)
+    return src, src.frames(start, stop)
+
+
+def track_video(source: FrameSource | str | Path, params: TrackParams | None = None,
+                fps: float | None = None, start: int = 1, stop: int | None = None,
+                progress: bool = False) -> FaceTrack:
+    """Landmarks on every frame of ``source`` by tracking (see module doc).
+
+    A video with no face gives all-NaN landmarks, status lost and one warning; a face that leaves
+    and returns gives NaN spans and is re-acquired; with several faces the largest is followed and
+    ``n_faces`` records the count; an undecodable frame is lost and listed in ``missing``.
+    """
+    params = params or TrackParams()
+    params.check()
+    src, it = _frames(source, fps, start, stop)
+    stop = src.n_frames if stop is None else min(stop, src.n_frames)
+    n = max(0, stop - max(1, start) + 1)
+    lms = np.full((n, 68, 2), np.nan, np.float32)
+    status = np.zeros(n, np.int8)
+    nfaces = np.full(n, -1, np.int8)
+    scale = min(1.0, params.detect_width / src.frame_size[0])
+    prev = None
+    rel = None
+    det_center = None
+    since = 0
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(it, total=n, desc=f"landmarks {src.path.name}", unit="frame", leave=False)
+    for k, img in it:
+        i = k - max(1, start)
+        if img is None:
+            prev = None
+            continue
+        need = prev is None or since >= params.detect_every
+        if not need:
+            box = _implied_box(prev, rel)
+            lm = fit_landmarks(img, box)
+            iod = max(inter_ocular(prev), 1.0)
+            bw = box[2] - box[0]
+            jump = float(np.median(np.linalg.norm(lm - prev, axis=1)))
+            drift = np.hypot((box[0] + box[2]) / 2 - det_center[0], (box[1] + box[3]) / 2 -
+                             det_center[1])
+            if (jump > params.max_jump * iod or drift > params.max_box_drift * bw
+                    or _spread(lm) < params.min_spread * bw):
+                need = True
+            else:
+                lms[i], status[i] = lm, STATUS_TRACKED
+                prev = lm
+                since += 1
+        if need:
+            faces = detect_faces(img, scale, params.detector)
+            nfaces[i] = min(len(faces), 127)
+            if not faces:
+                prev = None
+                continue
+            box = faces[0]
+            lm = fit_landmarks(img, box)
+            lms[i], status[i] = lm, STATUS_DETECTED
+            rel = _box_relation(box, lm)
+            det_center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+            scale = float(np.clip(params.detect_face_px / max(box[2] - box[0], 1), 0.05, 1.0))
+            prev = lm
+            since = 1
+    track = FaceTrack(lms, status, nfaces, src.fps, tuple(src.frame_size), max(1, start),
+                      sorted(set(src.missing)), meta=dict(source=str(src.path),
+                                                          params=asdict(params)))
+    s = track.summary()
+    if n and s["lost"] == n:
+        warnings.warn(f"no face found in any frame of {src.path}", stacklevel=2)
+    return track
+
+
+def detect_every_frame(source: FrameSource | str | Path, fps: float | None = None,
+                       start: int = 1, stop: int | None = None, detector: str = "hog",
+                       scale: float = 1.0) -> FaceTrack:
+    """The public repositories' way: detector + predictor on every frame (baseline, slow)."""
+    src, it = _frames(source, fps, start, stop)
+    stop = src.n_frames if stop is None else min(stop, src.n_frames)
+    n = max(0, stop - max(1, start) + 1)
+    lms = np.full((n, 68, 2), np.nan, np.float32)
+    status = np.zeros(n, np.int8)
+    nfaces = np.full(n, -1, np.int8)
+    for k, img in it:
+        i = k - max(1, start)
+        if img is None:
+            continue
+        faces = detect_faces(img, scale, detector)
+        nfaces[i] = min(len(faces), 127)
+        if faces:
+            lms[i], status[i] = fit_landmarks(img, faces[0]), STATUS_DETECTED
+    return FaceTrack(lms, status, nfaces, src.fps, tuple(src.frame_size), max(1, start),
+                     sorted(set(src.missing)), meta=dict(source=str(src.path), method="per-frame"))
+
+
+# ----------------------------------------------------------------------------------------------
+# alignment
+
+
+@dataclass(frozen=True)
+class AlignSpec:
+    """The aligned face's geometry: eye centres level at ``eye_y``, ``iod`` pixels apart,
+    centred horizontally in a ``width`` × ``height`` image."""
+
+    iod: float = 64.0
+    width: int = 192
+    height: int = 224
+    eye_y: float = 80.0
+
+
+def alignment_matrix(lm: np.ndarray, spec: AlignSpec = AlignSpec()) -> np.ndarray:
+    """2×3 similarity transform (source pixels → aligned pixels) from (68, 2) landmarks.
+
+    Rotation puts the eye centres on a horizontal line, scale makes their distance ``spec.iod``,
+    translation centres them at (width/2, eye_y).
+    """
+    if not np.isfinite(lm).all():
+        raise MespotError("alignment needs a frame with a face (landmarks are NaN)")
+    le, re_ = lm[RIGHT_EYE].mean(0), lm[LEFT_EYE].mean(0)
+    ang = np.arctan2(re_[1] - le[1], re_[0] - le[0])
+    s = spec.iod / max(np.hypot(*(re_ - le)), 1e-6)
+    c, si = s * np.cos(-ang), s * np.sin(-ang)
+    R = np.array([[c, -si], [si, c]])
+    t = np.array([spec.width / 2, spec.eye_y]) - R @ ((le + re_) / 2)
+    return np.hstack([R, t[:, None]])
+
+
+def apply_matrix(M: np.ndarray, pts: np.ndarray) -> np.ndarray:
+    """Transform points (..., 2) by a 2×3 matrix."""
+    return pts @ M[:, :2].T + M[:, 2]
+
+
+def warp_face(img: np.ndarray, M: np.ndarray, spec: AlignSpec = AlignSpec()) -> np.ndarray:
+    """The aligned face image (spec.height, spec.width[, C])."""
+    import cv2
+
+    return cv2.warpAffine(img, M, (spec.width, spec.height), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_REPLICATE)
+
+
+def reference_landmarks(track: FaceTrack, mode: str = "window", start: int | None = None
+                        ) -> np.ndarray:
+    """The landmarks that fix the alignment.
+
+    ``mode="video"``: the per-point median over all frames with a face (one transform for the
+    whole video); ``mode="window"``: the first frame at or after ``start`` (1-based) with a face
+    (seed 004: the window's first frame fixes the transform, so landmark noise cannot shake the
+    head inside a window).
+    """
+    if mode == "video":
+        v = track.valid
+        if not v.any():
+            raise MespotError("no frame with a face: nothing to align to")
+        return np.nanmedian(track.landmarks[v], axis=0)
+    if mode != "window":
+        raise MespotError(f"alignment mode {mode!r}: use window or video")
+    i0 = track.frame_index(start if start is not None else track.first_frame)
+    ok = np.flatnonzero(track.valid[max(i0, 0):])
+    if not len(ok):
+        raise MespotError(f"no frame with a face at or after frame {start}")
+    return track.landmarks[max(i0, 0) + ok[0]]
+
+
+def nose_shifts(aligned: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """Global motion of a stack of aligned frames, measured on the nose region.
+
+    Parameters
+    ----------
+    aligned : (T, H, W) aligned grayscale frames.
+    box : the nose ROI (x0, y0, x1, y1) in aligned pixels.
+
+    Returns
+    -------
+    (T, 2) float — the (dx, dy) shift of each frame relative to the first (phase correlation).
+    The nose barely moves in facial expressions, so its motion is the head's.
+    """
+    import cv2
+
+    x0, y0, x1, y1 = box
+    ref = aligned[0, y0:y1, x0:x1].astype(np.float32)
+    win = cv2.createHanningWindow((x1 - x0, y1 - y0), cv2.CV_32F)
+    out = np.zeros((len(aligned), 2))
+    for t in range(1, len(aligned)):
+        (dx, dy), _ = cv2.phaseCorrelate(ref, aligned[t, y0:y1, x0:x1].astype(np.float32), win)
+        out[t] = (dx, dy)
+    return out
+
+
+def compensate_shifts(aligned: np.ndarray, shifts: np.ndarray) -> np.ndarray:
+    """Undo per-frame (dx, dy) shifts of an aligned stack (T, H, W[, C])."""
+    import cv2
+
+    out = aligned.copy()
+    h, w = aligned.shape[1:3]
+    for t in range(1, len(aligned)):
+        M = np.array([[1, 0, -shifts[t, 0]], [0, 1, -shifts[t, 1]]], np.float32)
+        out[t] = cv2.warpAffine(aligned[t], M, (w, h), borderMode=cv2.BORDER_REPLICATE)
+    return out
+
+
+def aligned_window(src: FrameSource, track: FaceTrack, start: int, stop: int,
+                   spec: AlignSpec = AlignSpec(), mode: str = "window",
+                   nose_compensation: bool = False, reference: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Aligned frames start..stop (1-based inclusive) of a video.
+
+    Returns ``(frames, landmarks, M)``: frames (T, H, W[, C]) as the source yields them,
+    aligned landmarks (T, 68, 2) (NaN where no face), and the 2×3 matrix used. ``reference``
+    overrides the landmarks that fix the transform. Undecodable frames repeat the previous one.
+    """
+    ref = reference if reference is not None else reference_landmarks(track, mode, start)
+    M = alignment_matrix(ref, spec)
+    frames = []
+    last = None
+    for _, img in src.frames(start, stop):
+        if img is None:
+            img = last if last is not None else np.zeros(src.frame_size[::-1], np.uint8)
+        last = img
+        frames.append(warp_face(img, M, spec))
+    frames = np.stack(frames)
+    i0 = track.frame_index(start)
+    lm = apply_matrix(M, track.landmarks[i0:i0 + len(frames)].astype(np.float64))
+    if nose_compensation:
+        box = roi_boxes(apply_matrix(M, ref), "dyngeonet", spec)["nose"]
+        gray = frames if frames.ndim == 3 else frames.mean(-1)
+        sh = nose_shifts(gray, box)
+        frames = compensate_shifts(frames, sh)
+        lm = lm - sh[:, None, :]
+    return frames, lm.astype(np.float32), M
+
+
+# ----------------------------------------------------------------------------------------------
+# regions of interest
+
+
+def roi_boxes(lm: np.ndarray, method: str = "dyngeonet",
+              spec: AlignSpec | tuple[int, int] | None = None) -> dict[str, tuple[int, int, int, int]]:
+    """Named ROI boxes (x0, y0, x1, y1), integer pixels, from (68, 2) landmarks.
+
+    Sizes are relative to the inter-ocular distance d; boxes are clipped to the frame
+    (``spec`` or a (width, height)).
+
+    ``method="dyngeonet"`` (seed 000 §3.2): ``eyes`` (both eyes with the eyebrows), ``nose``,
+    ``mouth``. ``method="hoof"`` (seed 004 §III-A): ``brow_right``, ``brow_left`` (above the
+    eyes), ``mouth_right``, ``mouth_left`` (squares on the lip corners) — eyes, nose and the middle
+    of the mouth are excluded. "right"/"left" are the subject's (image left/right).
+    """
+    d = inter_ocular(lm)
+    if isinstance(spec, AlignSpec):
+        W, H = spec.width, spec.height
+    elif spec is not None:
+        W, H = spec
+    else:
+        W, H = 10**9, 10**9
+    x, y = lm[:, 0], lm[:, 1]
+    if method == "dyngeonet":
+        eyes_lo = min(y[17:27].min(), y[36:48].min()) - 0.15 * d
+        boxes = {
+            "eyes": (x[17] - 0.15 * d, eyes_lo, x[26] + 0.15 * d, y[36:48].max() + 0.2 * d),
+            "nose": (x[31] - 0.2 * d, y[27] + 0.1 * d, x[35] + 0.2 * d, y[33] + 0.12 * d),
+            "mouth": (x[48] - 0.25 * d, y[48:60].min() - 0.15 * d, x[54] + 0.25 * d,
+                      y[48:60].max() + 0.2 * d),
+        }
+    elif method == "hoof":
+        eye_top_r = y[36:42].min() - 0.06 * d
+        eye_top_l = y[42:48].min() - 0.06 * d
+        boxes = {
+            "brow_right": (x[17] - 0.1 * d, y[17:22].min() - 0.25 * d, x[21] + 0.1 * d, eye_top_r),
+            "brow_left": (x[22] - 0.1 * d, y[22:27].min() - 0.25 * d, x[26] + 0.1 * d, eye_top_l),
+            "mouth_right": (x[48] - 0.3 * d, y[48] - 0.25 * d, x[48] + 0.2 * d, y[48] + 0.25 * d),
+            "mouth_left": (x[54] - 0.2 * d, y[54] - 0.25 * d, x[54] + 0.3 * d, y[54] + 0.25 * d),
+        }
+    else:
+        raise MespotError(f"ROI method {method!r}: use dyngeonet or hoof")
+    out = {}
+    for k, (x0, y0, x1, y1) in boxes.items():
+        x0, y0 = int(np.clip(np.floor(x0), 0, W - 1)), int(np.clip(np.floor(y0), 0, H - 1))
+        x1, y1 = int(np.clip(np.ceil(x1), x0 + 1, W)), int(np.clip(np.ceil(y1), y0 + 1, H))
+        out[k] = (x0, y0, x1, y1)
+    return out
+
+
+def crop(img: np.ndarray, box: tuple[int, int, int, int], stack: bool = False) -> np.ndarray:
+    """The box (x0, y0, x1, y1) of an image (H, W[, C]), or of every frame of a stack
+    (T, H, W[, C]) with ``stack=True``."""
+    x0, y0, x1, y1 = box
+    return img[:, y0:y1, x0:x1] if stack else img[y0:y1, x0:x1]
+
+
+# ----------------------------------------------------------------------------------------------
+# cached dataset-wide extraction
+
+
+def track_cache_path(cache_dir: str | Path, src: FrameSource, params: TrackParams,
+                     name: str) -> Path:
+    """Cache file of a video's track: keyed by source identity + parameters + versions."""
+    key = cache_key("landmarks", FACE_VERSION, src.identity(), asdict(params))
+    return entry_path(cache_dir, "landmarks", name, key)
+
+
+def cached_track(source: str | Path, fps: float, cache_dir: str | Path,
+                 params: TrackParams | None = None, name: str | None = None) -> FaceTrack:
+    """The track of one video from the cache, computing and storing it (atomically) if absent."""
+    params = params or TrackParams()
+    src = open_video(source, fps=fps, gray=True)
+    path = track_cache_path(cache_dir, src, params, name or Path(source).name)
+    if path.exists():
+        try:
+            return FaceTrack.load(path)
+        except (OSError, ValueError, KeyError):  # a damaged entry is recomputed
+            path.unlink()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        track = track_video(src, params)
+    track.save(path)
+    return track
+
+
+def _track_job(source: str, fps: float, cache_dir: str, params: TrackParams, name: str) -> str:
+    cached_track(source, fps, cache_dir, params, name)
+    return name
+
+
+def extract_tracks(dataset, cache_dir: str | Path, params: TrackParams | None = None,
+                   n_jobs: int = 2, scheduler: str | None = None, progress: bool = True
+                   ) -> dict[tuple[str, str], FaceTrack]:
+    """Tracks of every video of a :class:`~mespot_nb.readers.Dataset` that has frames.
+
+    Videos run in parallel through joblib (``n_jobs`` processes), or on a Dask cluster when
+    ``scheduler`` names one (joblib's dask backend — the same code path). Each finished video is
+    cached at once, so an interrupted run resumes where it stopped.
+
+    Returns
+    -------
+    ``{(subject, video): FaceTrack}``.
+    """
+    import joblib
+
+    params = params or TrackParams()
+    vids = dataset.videos[dataset.videos["source"].notna()]
+    if vids.empty:
+        raise MespotError(f"dataset '{dataset.name}': no video has frames on this machine "
+                          "(check the manifest's frames path)")
+    jobs = [(r.source, float(r.fps), str(cache_dir), params, f"{dataset.name}__{r.subject}__{r.video}")
+            for r in vids.itertuples()]
+    todo = [j for j in jobs if not track_cache_path(j[2], open_video(j[0], fps=j[1]), params,
+                                                    j[4]).exists()]
+    if todo:
+        def run(parallel_kw):
+            it = joblib.Parallel(return_as="generator_unordered", **parallel_kw)(
+                joblib.delayed(_track_job)(*j) for j in todo)
+            if progress:
+                from tqdm.auto import tqdm
+
+                it = tqdm(it, total=len(todo), desc=f"landmarks {dataset.name}", unit="video")
+            for _ in it:
+                pass
+
+        if scheduler:
+            from dask.distributed import Client
+
+            client = scheduler if not isinstance(scheduler, str) else Client(scheduler)
+            try:
+                with joblib.parallel_config(backend="dask"):
+                    run({})
+            finally:
+                if isinstance(scheduler, str):
+                    client.close()
+        else:
+            run(dict(n_jobs=n_jobs))
+    return {(r.subject, r.video): cached_track(r.source, float(r.fps), cache_dir, params,
+                                               f"{dataset.name}__{r.subject}__{r.video}")
+            for r in vids.itertuples()}
