@@ -150,3 +150,119 @@ def frame_strip(images: Sequence[np.ndarray], titles: Sequence[str], diff_gain: 
     axes[-1].set_title(f"|{titles[1]} − {titles[0]}| × {diff_gain:g}", fontsize=9)
     axes[-1].axis("off")
     return axes
+
+
+# ----------------------------------------------------------------------------------------------
+# 01 landmarks and ROIs
+
+ROI_COLORS = {"eyes": "#2ca02c", "nose": "#ff7f0e", "mouth": "#9467bd", "brow_right": "#17becf",
+              "brow_left": "#17becf", "mouth_right": "#e377c2", "mouth_left": "#e377c2"}
+
+
+def _show(ax, img):
+    import cv2
+
+    if img.ndim == 3:
+        ax.imshow(cv2.cvtColor(img, cv2.COLOR_BGR2RGB))
+    else:
+        ax.imshow(img, cmap="gray", vmin=0, vmax=255)
+    ax.axis("off")
+
+
+def draw_boxes(ax, boxes: dict, lw: float = 1.5, labels: bool = True, dashed: bool = False):
+    """Draw named boxes (x0, y0, x1, y1) on an image axes."""
+    from matplotlib.patches import Rectangle
+
+    for name, (x0, y0, x1, y1) in boxes.items():
+        c = ROI_COLORS.get(name, "yellow")
+        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, ec=c, lw=lw,
+                               ls="--" if dashed else "-"))
+        if labels:
+            ax.text(x0, y0 - 2, name, color=c, fontsize=7, va="bottom")
+    return ax
+
+
+def draw_landmarks(img: np.ndarray, lm: np.ndarray, boxes: dict | None = None,
+                   numbers: bool = True, ax=None, title: str = ""):
+    """A frame with the 68 landmarks (numbered 1–68, the papers' P1…P68) and ROI boxes."""
+    ax = _ax(ax, figsize=(6, 6.5))
+    _show(ax, img)
+    if np.isfinite(lm).all():
+        ax.scatter(lm[:, 0], lm[:, 1], s=6, c="red")
+        if numbers:
+            for i, (x, y) in enumerate(lm, 1):
+                ax.text(x + 1, y - 1, str(i), fontsize=5, color="yellow")
+    if boxes:
+        draw_boxes(ax, boxes)
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def landmark_trajectories(track, intervals: pd.DataFrame, points: dict[str, int], ax=None,
+                          title: str = ""):
+    """Vertical position of chosen landmarks over time, relative to the nose tip (P31), with
+    ground truth shaded and frames without a face marked.
+
+    Parameters
+    ----------
+    track : a :class:`~mespot_nb.face.FaceTrack`.
+    points : label → 0-based landmark index (e.g. {"inner brow P22": 21}).
+    """
+    ax = _ax(ax, figsize=(11, 3.2))
+    t = (np.arange(track.n_frames) + track.first_frame) / track.fps
+    nose = track.landmarks[:, 30, 1]
+    for label, i in points.items():
+        y = track.landmarks[:, i, 1] - nose
+        ax.plot(t, y - np.nanmedian(y), lw=0.8, label=label)
+    shade_intervals(ax, intervals, fps=track.fps)
+    lost = ~track.valid
+    if lost.any():
+        ax.plot(t[lost], np.full(lost.sum(), ax.get_ylim()[0]), "|", color="k", ms=8,
+                label="no face")
+    ax.set_xlabel("time (s)")
+    ax.set_ylabel("y − nose y − median (px)")
+    ax.legend(fontsize=7, ncol=4, loc="upper right")
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def tracking_comparison(tracked, per_frame, ax=None):
+    """Per-frame median landmark distance between tracking and per-frame detection, with the
+    frames where tracking re-ran the detector marked."""
+    ax = _ax(ax, figsize=(11, 2.6))
+    n = min(tracked.n_frames, per_frame.n_frames)
+    d = np.nanmedian(np.linalg.norm(tracked.landmarks[:n] - per_frame.landmarks[:n], axis=2), axis=1)
+    t = np.arange(n) + tracked.first_frame
+    ax.plot(t, d, lw=0.8, color="k", label="median |tracked − per-frame| (px)")
+    det = np.flatnonzero(tracked.status[:n] == 1)
+    ax.plot(t[det], np.zeros(len(det)), "v", color="tab:red", ms=4, label="re-detection")
+    ax.set_xlabel("frame")
+    ax.set_ylabel("px")
+    ax.legend(fontsize=7, loc="upper right")
+    return ax
+
+
+def frame_scrubber(get_frame, n_frames: int, start: int = 1, draw=None):
+    """An ipywidgets slider over frames; ``get_frame(k)`` returns the image, ``draw(img, k, ax)``
+    draws it. Live only: headless runs (the report) get nothing and show static figures instead."""
+    if not live():
+        return None
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+
+    out = w.Output()
+
+    def show(k):
+        with out:
+            out.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(5, 5.5))
+            (draw or (lambda im, kk, a: _show(a, im)))(get_frame(k), k, ax)
+            plt.show()
+
+    slider = w.IntSlider(value=start, min=1, max=n_frames, description="frame",
+                         continuous_update=False, layout=w.Layout(width="90%"))
+    slider.observe(lambda ch: show(ch["new"]), names="value")
+    show(start)
+    return w.VBox([slider, out])
