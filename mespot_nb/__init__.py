@@ -5,3 +5,9 @@ models → training → spotting → evaluation → report; ``plotting`` draws e
 """
 
 __version__ = "0.1.0"
+
+from .features import (dynamic_image, flow_sequence, geometric_features, hoof,  # noqa: E402
+                       to_uint8)
+
+__all__ = ["dynamic_image", "to_uint8", "geometric_features", "hoof", "flow_sequence",
+           "__version__"]

@@ -235,6 +235,72 @@ def _frames(source: FrameSource | str | Path, fps, start, stop) -> tuple[FrameSo
     return src, src.frames(start, stop)
 
 
+class LandmarkTracker:
+    """Frame-by-frame landmark tracking (the engine of :func:`track_video`).
+
+    ``step(gray)`` takes the next frame (or None for an undecodable one) and returns
+    ``(landmarks (68, 2) float32 or None, status, n_faces)``. Feature extraction drives it
+    directly so that a video is decoded once for landmarks and features together.
+    """
+
+    def __init__(self, params: TrackParams | None = None, frame_width: int = 640):
+        self.params = params or TrackParams()
+        self.params.check()
+        self.scale = min(1.0, self.params.detect_width / max(frame_width, 1))
+        self.prev: np.ndarray | None = None
+        self.rel = None
+        self.det_center = None
+        self.since = 0
+
+    def step(self, img: np.ndarray | None) -> tuple[np.ndarray | None, int, int]:
+        p = self.params
+        if img is None:
+            self.prev = None
+            return None, STATUS_LOST, -1
+        if self.prev is not None and self.since < p.detect_every:
+            box = _implied_box(self.prev, self.rel)
+            lm = fit_landmarks(img, box)
+            iod = max(inter_ocular(self.prev), 1.0)
+            bw = box[2] - box[0]
+            jump = float(np.median(np.linalg.norm(lm - self.prev, axis=1)))
+            drift = np.hypot((box[0] + box[2]) / 2 - self.det_center[0],
+                             (box[1] + box[3]) / 2 - self.det_center[1])
+            if not (jump > p.max_jump * iod or drift > p.max_box_drift * bw
+                    or _spread(lm) < p.min_spread * bw):
+                self.prev = lm
+                self.since += 1
+                return lm, STATUS_TRACKED, -1
+        faces = detect_faces(img, self.scale, p.detector)
+        if not faces:
+            self.prev = None
+            return None, STATUS_LOST, 0
+        box = faces[0]
+        lm = fit_landmarks(img, box)
+        self.rel = _box_relation(box, lm)
+        self.det_center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        self.scale = float(np.clip(p.detect_face_px / max(box[2] - box[0], 1), 0.05, 1.0))
+        self.prev = lm
+        self.since = 1
+        return lm, STATUS_DETECTED, min(len(faces), 127)
+
+
+def new_track_arrays(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Empty (landmarks, status, n_faces) arrays for ``n`` frames (NaN, lost, −1)."""
+    return (np.full((n, 68, 2), np.nan, np.float32), np.zeros(n, np.int8),
+            np.full(n, -1, np.int8))
+
+
+def finish_track(src: FrameSource, lms, status, nfaces, start: int, params: TrackParams,
+                 ) -> FaceTrack:
+    """Wrap tracking arrays into a :class:`FaceTrack` (one warning if no face at all)."""
+    track = FaceTrack(lms, status, nfaces, src.fps, tuple(src.frame_size), max(1, start),
+                      sorted(set(src.missing)), meta=dict(source=str(src.path),
+                                                          params=asdict(params)))
+    if len(status) and not track.valid.any():
+        warnings.warn(f"no face found in any frame of {src.path}", stacklevel=3)
+    return track
+
+
 def track_video(source: FrameSource | str | Path, params: TrackParams | None = None,
                 fps: float | None = None, start: int = 1, stop: int | None = None,
                 progress: bool = False) -> FaceTrack:
@@ -245,64 +311,21 @@ def track_video(source: FrameSource | str | Path, params: TrackParams | None = N
     ``n_faces`` records the count; an undecodable frame is lost and listed in ``missing``.
     """
     params = params or TrackParams()
-    params.check()
     src, it = _frames(source, fps, start, stop)
     stop = src.n_frames if stop is None else min(stop, src.n_frames)
     n = max(0, stop - max(1, start) + 1)
-    lms = np.full((n, 68, 2), np.nan, np.float32)
-    status = np.zeros(n, np.int8)
-    nfaces = np.full(n, -1, np.int8)
-    scale = min(1.0, params.detect_width / src.frame_size[0])
-    prev = None
-    rel = None
-    det_center = None
-    since = 0
+    lms, status, nfaces = new_track_arrays(n)
+    tracker = LandmarkTracker(params, src.frame_size[0])
     if progress:
         from tqdm.auto import tqdm
 
         it = tqdm(it, total=n, desc=f"landmarks {src.path.name}", unit="frame", leave=False)
     for k, img in it:
         i = k - max(1, start)
-        if img is None:
-            prev = None
-            continue
-        need = prev is None or since >= params.detect_every
-        if not need:
-            box = _implied_box(prev, rel)
-            lm = fit_landmarks(img, box)
-            iod = max(inter_ocular(prev), 1.0)
-            bw = box[2] - box[0]
-            jump = float(np.median(np.linalg.norm(lm - prev, axis=1)))
-            drift = np.hypot((box[0] + box[2]) / 2 - det_center[0], (box[1] + box[3]) / 2 -
-                             det_center[1])
-            if (jump > params.max_jump * iod or drift > params.max_box_drift * bw
-                    or _spread(lm) < params.min_spread * bw):
-                need = True
-            else:
-                lms[i], status[i] = lm, STATUS_TRACKED
-                prev = lm
-                since += 1
-        if need:
-            faces = detect_faces(img, scale, params.detector)
-            nfaces[i] = min(len(faces), 127)
-            if not faces:
-                prev = None
-                continue
-            box = faces[0]
-            lm = fit_landmarks(img, box)
-            lms[i], status[i] = lm, STATUS_DETECTED
-            rel = _box_relation(box, lm)
-            det_center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-            scale = float(np.clip(params.detect_face_px / max(box[2] - box[0], 1), 0.05, 1.0))
-            prev = lm
-            since = 1
-    track = FaceTrack(lms, status, nfaces, src.fps, tuple(src.frame_size), max(1, start),
-                      sorted(set(src.missing)), meta=dict(source=str(src.path),
-                                                          params=asdict(params)))
-    s = track.summary()
-    if n and s["lost"] == n:
-        warnings.warn(f"no face found in any frame of {src.path}", stacklevel=2)
-    return track
+        lm, status[i], nfaces[i] = tracker.step(img)
+        if lm is not None:
+            lms[i] = lm
+    return finish_track(src, lms, status, nfaces, start, params)
 
 
 def detect_every_frame(source: FrameSource | str | Path, fps: float | None = None,
@@ -568,7 +591,7 @@ def extract_tracks(dataset, cache_dir: str | Path, params: TrackParams | None = 
     -------
     ``{(subject, video): FaceTrack}``.
     """
-    import joblib
+    from .parallel import run_jobs
 
     params = params or TrackParams()
     vids = dataset.videos[dataset.videos["source"].notna()]
@@ -579,29 +602,7 @@ def extract_tracks(dataset, cache_dir: str | Path, params: TrackParams | None = 
             for r in vids.itertuples()]
     todo = [j for j in jobs if not track_cache_path(j[2], open_video(j[0], fps=j[1]), params,
                                                     j[4]).exists()]
-    if todo:
-        def run(parallel_kw):
-            it = joblib.Parallel(return_as="generator_unordered", **parallel_kw)(
-                joblib.delayed(_track_job)(*j) for j in todo)
-            if progress:
-                from tqdm.auto import tqdm
-
-                it = tqdm(it, total=len(todo), desc=f"landmarks {dataset.name}", unit="video")
-            for _ in it:
-                pass
-
-        if scheduler:
-            from dask.distributed import Client
-
-            client = scheduler if not isinstance(scheduler, str) else Client(scheduler)
-            try:
-                with joblib.parallel_config(backend="dask"):
-                    run({})
-            finally:
-                if isinstance(scheduler, str):
-                    client.close()
-        else:
-            run(dict(n_jobs=n_jobs))
+    run_jobs(_track_job, todo, n_jobs, scheduler, progress, f"landmarks {dataset.name}")
     return {(r.subject, r.video): cached_track(r.source, float(r.fps), cache_dir, params,
                                                f"{dataset.name}__{r.subject}__{r.video}")
             for r in vids.itertuples()}
