@@ -285,3 +285,36 @@ def footage_reduction(pred: pd.DataFrame, n_frames_total: int) -> float:
                 covered += e - end
                 end = e
     return covered / n_frames_total if n_frames_total else 0.0
+
+
+def roc_curve(scores: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Window-level ROC: false-positive rate, true-positive rate and thresholds (descending).
+
+    Parameters
+    ----------
+    scores : (N,) float — higher means "more likely a micro-expression".
+    labels : (N,) bool — the windows' ground truth.
+    """
+    scores = np.asarray(scores, float)
+    labels = np.asarray(labels, bool)
+    order = np.argsort(-scores, kind="stable")
+    s, y = scores[order], labels[order]
+    distinct = np.r_[np.flatnonzero(np.diff(s)), len(s) - 1] if len(s) else np.array([], int)
+    tp = np.cumsum(y)[distinct]
+    fp = np.cumsum(~y)[distinct]
+    P, N = max(int(y.sum()), 1), max(int((~y).sum()), 1)
+    return (np.r_[0.0, fp / N], np.r_[0.0, tp / P], np.r_[np.inf, s[distinct]])
+
+
+def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Area under the ROC curve (ties count one half); NaN if one class is absent."""
+    scores = np.asarray(scores, float)
+    labels = np.asarray(labels, bool)
+    if labels.all() or not labels.any():
+        return float("nan")
+    from scipy.stats import rankdata
+
+    r = rankdata(scores)
+    n1 = labels.sum()
+    n0 = len(labels) - n1
+    return float((r[labels].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))

@@ -185,16 +185,25 @@ def hoof(flow: np.ndarray, bins: int = 8) -> np.ndarray:
 
 def hoof_batch(flows: list[np.ndarray], bins: int = 8) -> np.ndarray:
     """:func:`hoof` of several flow fields at once (one vectorised pass); (len(flows), bins)."""
+    theta, mag, sizes = _polar(flows)
+    return _soft_bins(theta, mag, sizes, bins)
+
+
+def _polar(flows: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Angles in [0, 2π), magnitudes and per-field sizes of flow fields, concatenated."""
     sizes = [f.shape[0] * f.shape[1] if f.ndim == 3 else len(f) for f in flows]
     uv = np.concatenate([np.asarray(f, np.float64).reshape(-1, 2) for f in flows])
-    owner = np.repeat(np.arange(len(flows)), sizes)
-    mag = np.hypot(uv[:, 0], uv[:, 1])
-    theta = np.mod(np.arctan2(uv[:, 1], uv[:, 0]), 2 * np.pi)
-    x = theta / (2 * np.pi / bins) - 0.5
+    return np.arctan2(uv[:, 1], uv[:, 0]), np.hypot(uv[:, 0], uv[:, 1]), sizes
+
+
+def _soft_bins(theta: np.ndarray, mag: np.ndarray, sizes: list[int], bins: int) -> np.ndarray:
+    """Soft-binned, normalised histograms (len(sizes), bins) of concatenated polar vectors."""
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    x = np.mod(theta, 2 * np.pi) / (2 * np.pi / bins) - 0.5
     lo = np.floor(x)
     frac = x - lo
     lo = lo.astype(np.int64) % bins
-    n = len(flows) * bins
+    n = len(sizes) * bins
     h = (np.bincount(owner * bins + lo, mag * (1 - frac), minlength=n)
          + np.bincount(owner * bins + (lo + 1) % bins, mag * frac, minlength=n)).reshape(-1, bins)
     total = h.sum(axis=1, keepdims=True)
@@ -316,14 +325,6 @@ def flow_sequence(frames: np.ndarray, fps: float, rois: dict[str, tuple[int, int
     return out
 
 
-def _rotate(field: np.ndarray, angle: float) -> np.ndarray:
-    c, s = np.cos(angle), np.sin(angle)
-    out = np.empty_like(field)
-    out[..., 0] = c * field[..., 0] - s * field[..., 1]
-    out[..., 1] = s * field[..., 0] + c * field[..., 1]
-    return out
-
-
 # ----------------------------------------------------------------------------------------------
 # streaming extraction of a whole video
 
@@ -425,7 +426,8 @@ class _HoofWindows:
         self.fps, self.params, self.spec = fps, params, spec
         hw = hoof_window(fps, params.hoof_seconds, params.hoof_stride_s)
         self.W, self.R, self.steps = hw["W"], hw["R"], hw["steps"]
-        self.pairs: dict[int, tuple[float, list[np.ndarray]]] = {}  # end frame → (angle, fields)
+        # end frame → (angle of the transform used, polar θ, magnitudes, sizes of the 4 fields)
+        self.pairs: dict[int, tuple[float, np.ndarray, np.ndarray, list[int]]] = {}
 
     def _warp(self, img, M):
         import cv2
@@ -449,21 +451,25 @@ class _HoofWindows:
         if p.hoof_pairs != "shared":
             raise MespotError(f"hoof_pairs {p.hoof_pairs!r}: use per-window or shared")
         angle = float(np.arctan2(M[1, 0], M[0, 0]))
-        names = list(HOOF_ROIS)
         pads = None
-        fields = []
+        thetas, mags, sizes = [], [], []
         for j in range(self.steps):
             end = s + j * R   # the pair (end − R, end)
             if end not in self.pairs:
                 if pads is None:
                     pads = _padded_boxes(boxes, nose, (self.spec.height, self.spec.width))
                 a, b = self._warp(frames[j * R], M), self._warp(frames[(j + 1) * R], M)
-                self.pairs[end] = (angle, _pair_fields(a, b, pads, names, p.flow))
-            a0, fl = self.pairs[end]
-            fields += fl if a0 == angle else [_rotate(f, angle - a0) for f in fl]
+                self.pairs[end] = (angle, *_polar(_pair_fields(a, b, pads, list(HOOF_ROIS),
+                                                               p.flow)))
+            a0, th, mg, sz = self.pairs[end]
+            # vectors computed in another window's alignment: rotate them into this one's
+            thetas.append(th + (angle - a0))
+            mags.append(mg)
+            sizes += sz
         for end in [e for e in self.pairs if e < s]:
             del self.pairs[end]
-        return hoof_batch(fields, p.bins).reshape(self.steps, -1).astype(np.float32)
+        h = _soft_bins(np.concatenate(thetas), np.concatenate(mags), sizes, p.bins)
+        return h.reshape(self.steps, -1).astype(np.float32)
 
 
 def extract_video(source: FrameSource | str | Path, fps: float | None = None,
@@ -558,6 +564,96 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
                           meta=dict(source=str(src.path), params=asdict(params),
                                     dg_stride=int(dg_stride), hoof=hw, missing=track.missing))
     return feats, track
+
+
+# ----------------------------------------------------------------------------------------------
+# one window at a time (for the notebooks)
+
+
+def window_roi_stacks(src: FrameSource, track: FaceTrack, start: int, length: int,
+                      method: str = "dyngeonet", spec: AlignSpec = AlignSpec()
+                      ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The aligned ROI clips of one window (frames start..start+length−1, 1-based).
+
+    Returns ``({roi: (length, h, w) uint8}, aligned landmarks (length, 68, 2))``; the window's
+    first frame with a face fixes the alignment, as in the extraction.
+    """
+    i0 = track.frame_index(start)
+    ref = _first_valid(track.landmarks, i0, i0 + length)
+    if ref is None:
+        raise MespotError(f"no face in frames {start}..{start + length - 1}")
+    M = alignment_matrix(track.landmarks[ref].astype(np.float64), spec)
+    boxes = roi_boxes(apply_matrix(M, track.landmarks[ref].astype(np.float64)), method, spec)
+    frames = [img if img is not None else np.zeros(src.frame_size[::-1], np.uint8)
+              for _, img in src.frames(start, start + length - 1)]
+    stacks = {n: np.stack([_warp_roi(f, M, b) for f in frames]) for n, b in boxes.items()}
+    lm = apply_matrix(M, track.landmarks[i0:i0 + length].astype(np.float64))
+    return stacks, lm
+
+
+def window_flows(src: FrameSource, track: FaceTrack, start: int, params: FeatureParams =
+                 FeatureParams(), spec: AlignSpec = AlignSpec()) -> dict[str, Any]:
+    """Everything HOOF-LSTM sees in one window (for figures).
+
+    Returns a dict with ``aligned`` (R + W, H, W) frames, ``boxes`` (HOOF ROIs), ``nose`` box,
+    ``flows`` — per timestep a {roi: (h, w, 2) flow, nose-compensated} — and ``hoof``
+    (steps, 4·bins) exactly as the extraction computes it (per-window mode).
+    """
+    import cv2
+
+    hw = hoof_window(src.fps, params.hoof_seconds, params.hoof_stride_s)
+    W, R = hw["W"], hw["R"]
+    i0 = track.frame_index(start)
+    ref = _first_valid(track.landmarks, i0, i0 + W)
+    if ref is None:
+        raise MespotError(f"no face in frames {start}..{start + W - 1}")
+    M = alignment_matrix(track.landmarks[ref].astype(np.float64), spec)
+    alm = apply_matrix(M, track.landmarks[ref].astype(np.float64))
+    boxes = roi_boxes(alm, "hoof", spec)
+    nose = roi_boxes(alm, "dyngeonet", spec)["nose"] if params.nose_compensation else None
+    first = max(1, start - R)
+    frames = [img for _, img in src.frames(first, start + W - 1)]
+    frames = [frames[0]] * (W + R - len(frames)) + frames
+    aligned = np.stack([cv2.warpAffine(f, M, (spec.width, spec.height),
+                                       borderMode=cv2.BORDER_REPLICATE) for f in frames])
+    names = list(HOOF_ROIS)
+    pads = _padded_boxes(boxes, nose, aligned.shape[1:3])
+    flows = [dict(zip(names, _pair_fields(aligned[j * R], aligned[(j + 1) * R], pads, names,
+                                          params.flow))) for j in range(hw["steps"])]
+    seq = flow_sequence(aligned, src.fps, boxes, params.bins, params.flow, nose)
+    return dict(aligned=aligned, boxes=boxes, nose=nose, flows=flows, hoof=seq, R=R, W=W,
+                landmarks=alm)
+
+
+def geometry_scores(geo: np.ndarray) -> dict[str, np.ndarray]:
+    """Two per-window scalars of the geometric vectors (N, 67): the summed deformation of the
+    22 points (pixels) and the largest |log ratio| of the 45 lines."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return {"deformation sum": np.nansum(geo[:, 45:], axis=1),
+                "max |log ratio|": np.nanmax(np.abs(np.log(geo[:, :45])), axis=1)}
+
+
+def hoof_coherence(seq: np.ndarray) -> np.ndarray:
+    """How directed the motion in HOOF sequences (N, steps, R·bins) is: 1 − entropy / log(bins)
+    per histogram, averaged over timesteps and ROIs (0 = no or uniform motion, 1 = one direction).
+    """
+    bins = 8
+    h = seq.reshape(*seq.shape[:-1], -1, bins).astype(np.float64)
+    has = h.sum(-1) > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ent = -np.where(h > 0, h * np.log(h), 0).sum(-1)
+    coh = np.where(has, 1 - ent / np.log(bins), 0)
+    return coh.mean(axis=(-1, -2))
+
+
+def profile_feature_params(profile: str) -> FeatureParams:
+    """Feature settings of a profile: ``paper`` (224 px images, exact per-window flows) or
+    ``quick`` (64 px images, shared flow pairs) for CPU-sized demo runs."""
+    if profile == "paper":
+        return FeatureParams(di_size=224, hoof_pairs="per-window")
+    if profile == "quick":
+        return FeatureParams(di_size=64, hoof_pairs="shared")
+    raise MespotError(f"profile {profile!r}: use quick or paper")
 
 
 # ----------------------------------------------------------------------------------------------

@@ -266,3 +266,171 @@ def frame_scrubber(get_frame, n_frames: int, start: int = 1, draw=None):
     slider.observe(lambda ch: show(ch["new"]), names="value")
     show(start)
     return w.VBox([slider, out])
+
+
+# ----------------------------------------------------------------------------------------------
+# 02 dynamic images
+
+
+def coefficient_curve(T: int, ax=None):
+    """The weights α_t of approximate rank pooling (2t − T − 1) and seed 000's printed form
+    (2t − T + 1) for a window of T frames."""
+    from .features import arp_coefficients
+
+    ax = _ax(ax, figsize=(5, 3))
+    t = np.arange(1, T + 1)
+    ax.plot(t, arp_coefficients(T, "arp"), "o-", label="arp: 2t − T − 1 (sums to 0)")
+    ax.plot(t, arp_coefficients(T, "seed-literal"), "s--", label="seed-literal: 2t − T + 1")
+    ax.axhline(0, color="k", lw=0.6)
+    ax.set_xlabel("frame t in the window")
+    ax.set_ylabel("α_t")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def dynamic_image_grid(rows: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]], axes=None):
+    """Rows of windows (e.g. micro-expression, neutral, blink, head turn); for each ROI its
+    dynamic image and its |apex − onset| difference, side by side.
+
+    ``rows[label][roi] = (dynamic image uint8, difference image)``.
+    """
+    import matplotlib.pyplot as plt
+
+    labels = list(rows)
+    rois = list(next(iter(rows.values())))
+    if axes is None:
+        _, axes = plt.subplots(len(labels), 2 * len(rois),
+                               figsize=(2.2 * 2 * len(rois), 1.9 * len(labels)), squeeze=False)
+    vmax = max(float(d.max()) for r in rows.values() for _, d in r.values()) or 1.0
+    for i, lab in enumerate(labels):
+        for j, roi in enumerate(rois):
+            di, diff = rows[lab][roi]
+            axes[i, 2 * j].imshow(di, cmap="gray")
+            axes[i, 2 * j + 1].imshow(diff, cmap="magma", vmin=0, vmax=vmax)
+            if i == 0:
+                axes[i, 2 * j].set_title(f"{roi}: dynamic image", fontsize=8)
+                axes[i, 2 * j + 1].set_title(f"{roi}: |apex − onset|", fontsize=8)
+        axes[i, 0].set_ylabel(lab, fontsize=9)
+    for ax in np.ravel(axes):
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return axes
+
+
+def separability_bars(aucs: dict[str, float], ax=None, title: str = ""):
+    """ROC AUC of one scalar per feature for micro-expression vs neutral windows (0.5 = chance)."""
+    ax = _ax(ax, figsize=(5, 2.6))
+    names = list(aucs)
+    vals = [aucs[n] for n in names]
+    ax.barh(names, vals, color="tab:blue")
+    ax.axvline(0.5, color="k", ls="--", lw=0.8)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("ROC AUC, micro-expression vs neutral windows")
+    for y, v in enumerate(vals):
+        ax.text(min(v, 0.93) + 0.01, y, f"{v:.2f}", va="center", fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+# ----------------------------------------------------------------------------------------------
+# 03 geometric features
+
+
+def geometry_overlay(img: np.ndarray, lm: np.ndarray, ax=None, title: str = ""):
+    """The 45 lines (ratios) and 22 points (deformations) of seed 000's geometric vector."""
+    from .features import DEFORM_POINTS, GEOMETRY_LINES
+
+    ax = _ax(ax, figsize=(5, 5.5))
+    _show(ax, img)
+    for k, (i, j) in enumerate(GEOMETRY_LINES):
+        c = "tab:cyan" if k < 30 else ("tab:pink" if k < 42 else "tab:orange")
+        ax.plot([lm[i, 0], lm[j, 0]], [lm[i, 1], lm[j, 1]], color=c, lw=0.7)
+    ax.scatter(lm[DEFORM_POINTS, 0], lm[DEFORM_POINTS, 1], s=14, c="red", zorder=3,
+               label="22 deformation points")
+    ax.legend(fontsize=7, loc="lower right")
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def geometry_bars(vectors: dict[str, np.ndarray], axes=None):
+    """Ratios − 1 (45 lines, left) and deformations in pixels (22 points, right), one bar
+    series per window kind (e.g. {"micro-expression": v, "neutral": w})."""
+    axes = _axes(axes, 2, figsize=(12, 3))
+    k = len(vectors)
+    for n, (lab, v) in enumerate(vectors.items()):
+        off = (n - (k - 1) / 2) * 0.8 / k
+        axes[0].bar(np.arange(45) + off, v[:45] - 1, width=0.8 / k, label=lab)
+        axes[1].bar(np.arange(22) + off, v[45:], width=0.8 / k, label=lab)
+    axes[0].set_xlabel("line (30 brow–nose, 12 lip loop, 3 mouth)")
+    axes[0].set_ylabel("ratio − 1")
+    axes[1].set_xlabel("point (P18…P27, P49…P60)")
+    axes[1].set_ylabel("deformation (px)")
+    axes[1].legend(fontsize=8)
+    return axes
+
+
+def feature_trace(starts: np.ndarray, values: np.ndarray, length: int, fps: float,
+                  intervals: pd.DataFrame, ax=None, label: str = "", title: str = ""):
+    """A per-window scalar over a whole video (plotted at window centres) with ground truth."""
+    ax = _ax(ax, figsize=(11, 2.8))
+    t = (np.asarray(starts) + (length - 1) / 2) / fps
+    ax.plot(t, values, lw=0.8, color="k", label=label)
+    shade_intervals(ax, intervals, fps=fps)
+    ax.set_xlabel("time (s)")
+    ax.legend(fontsize=7, loc="upper right")
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+# ----------------------------------------------------------------------------------------------
+# 04 optical flow and HOOF
+
+
+def flow_quiver(img: np.ndarray, boxes: dict, flows: dict[str, np.ndarray], ax=None,
+                step: int = 3, scale: float = 1.0, title: str = ""):
+    """The flow field inside each ROI drawn as arrows on the aligned frame."""
+    ax = _ax(ax, figsize=(5, 5.5))
+    _show(ax, img)
+    draw_boxes(ax, boxes, labels=False)
+    for name, f in flows.items():
+        x0, y0, x1, y1 = boxes[name]
+        ys, xs = np.mgrid[0:f.shape[0]:step, 0:f.shape[1]:step]
+        ax.quiver(xs + x0, ys + y0, f[ys, xs, 0], f[ys, xs, 1], color="yellow", angles="xy",
+                  scale_units="xy", scale=1 / max(scale, 1e-6), width=0.004)
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def hoof_polar(hists: dict[str, np.ndarray], ax=None, title: str = ""):
+    """Polar plot of 8-bin HOOFs (bin k at angle (k + ½)·45°; y down, so 90° points down)."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(subplot_kw=dict(projection="polar"), figsize=(3.2, 3.2))
+    for lab, h in hists.items():
+        b = len(h)
+        ang = (np.arange(b) + 0.5) * 2 * np.pi / b
+        ax.plot(np.r_[ang, ang[:1]], np.r_[h, h[:1]], label=lab)
+    ax.set_theta_direction(-1)  # image coordinates: y grows downwards
+    ax.set_yticklabels([])
+    ax.legend(fontsize=7, loc="lower left", bbox_to_anchor=(-0.15, -0.25))
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def hoof_heatmap(seq: np.ndarray, roi_names, bins: int = 8, ax=None, title: str = ""):
+    """A window's HOOF sequence as a (timesteps × ROI·bins) heatmap."""
+    ax = _ax(ax, figsize=(5, 3))
+    ax.imshow(seq, aspect="auto", cmap="viridis", vmin=0, vmax=max(0.5, float(seq.max())))
+    for r in range(1, len(roi_names)):
+        ax.axvline(r * bins - 0.5, color="w", lw=1)
+    ax.set_xticks([(r + 0.5) * bins - 0.5 for r in range(len(roi_names))], roi_names, fontsize=7)
+    ax.set_ylabel("timestep")
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax

@@ -1,0 +1,93 @@
+"""Windows and their labels: which sliding windows count as micro-expressions.
+
+A window is the frame range ``start .. start + length − 1`` (1-based, inclusive). Two labelling
+rules, one per paper:
+
+* seed 000 (DynGeoNet): positive if its IoU with a micro-expression is ≥ 0.5;
+* seed 004 (HOOF-LSTM, eq. 1): positive if it covers ≥ 0.8 of a micro-expression.
+
+Windows that overlap no annotated expression at all are *neutral* (used to show what the features
+look like away from any expression).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .evaluation import coverage_matrix, iou_matrix
+
+
+def window_bounds(starts: np.ndarray, length: int) -> np.ndarray:
+    """(N, 2) onset/offset frames of windows ``start .. start + length − 1``."""
+    s = np.asarray(starts, np.int64)
+    return np.stack([s, s + length - 1], axis=1)
+
+
+def _gt(intervals: pd.DataFrame, type: str | None) -> np.ndarray:
+    iv = intervals if type is None else intervals[intervals["type"] == type]
+    return iv[["onset", "offset"]].to_numpy(np.int64).reshape(-1, 2)
+
+
+def iou_labels(starts: np.ndarray, length: int, intervals: pd.DataFrame, type: str = "micro",
+               threshold: float = 0.5) -> np.ndarray:
+    """(N,) bool — window IoU with some interval of ``type`` ≥ threshold (seed 000)."""
+    gt = _gt(intervals, type)
+    if not len(gt) or not len(starts):
+        return np.zeros(len(starts), bool)
+    return (iou_matrix(window_bounds(starts, length), gt) >= threshold).any(axis=1)
+
+
+def coverage_labels(starts: np.ndarray, length: int, intervals: pd.DataFrame, type: str = "micro",
+                    threshold: float = 0.8) -> np.ndarray:
+    """(N,) bool — the window covers ≥ threshold of some interval of ``type`` (seed 004 eq. 1)."""
+    gt = _gt(intervals, type)
+    if not len(gt) or not len(starts):
+        return np.zeros(len(starts), bool)
+    return (coverage_matrix(window_bounds(starts, length), gt) >= threshold).any(axis=1)
+
+
+def neutral_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame,
+                    margin: int = 0) -> np.ndarray:
+    """(N,) bool — windows (widened by ``margin`` frames) that overlap no annotated expression."""
+    gt = _gt(intervals, None)
+    if not len(gt) or not len(starts):
+        return np.ones(len(starts), bool)
+    b = window_bounds(starts, length) + np.array([-margin, margin])
+    inter = np.minimum(b[:, None, 1], gt[None, :, 1]) - np.maximum(b[:, None, 0], gt[None, :, 0])
+    return ~(inter >= 0).any(axis=1)
+
+
+def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
+    """Every window of every video with its labels.
+
+    Parameters
+    ----------
+    dataset : the :class:`~mespot_nb.readers.Dataset` (its micro/macro intervals).
+    feats : ``{(subject, video): VideoFeatures}``.
+    kind : ``dyngeonet`` (L-frame windows) or ``hoof`` (0.5 s windows).
+
+    Returns
+    -------
+    DataFrame with ``subject, video, index`` (row in that video's feature arrays), ``start``,
+    ``stop`` (1-based inclusive), ``valid`` (a face to align to), ``iou_pos`` (IoU ≥ 0.5 with a
+    micro-expression), ``cov_pos`` (covers ≥ 0.8 of one), ``neutral`` (overlaps no expression).
+    """
+    rows = []
+    for (subj, vid), f in feats.items():
+        if kind == "dyngeonet":
+            starts, length, valid = f.dg_start, f.dg_length, f.dg_valid
+        elif kind == "hoof":
+            starts, length, valid = f.hoof_start, f.hoof_length, f.hoof_valid
+        else:
+            raise ValueError(f"kind {kind!r}")
+        iv = dataset.video_intervals(subj, vid)
+        rows.append(pd.DataFrame({
+            "subject": subj, "video": vid, "index": np.arange(len(starts)),
+            "start": starts, "stop": np.asarray(starts) + length - 1, "valid": valid,
+            "iou_pos": iou_labels(starts, length, iv), "cov_pos": coverage_labels(starts, length, iv),
+            "neutral": neutral_windows(starts, length, iv)}))
+    if not rows:
+        return pd.DataFrame(columns=["subject", "video", "index", "start", "stop", "valid",
+                                     "iou_pos", "cov_pos", "neutral"])
+    return pd.concat(rows, ignore_index=True)
