@@ -132,6 +132,62 @@ def cmd_extract(a: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------------------------
+# train / spot
+
+
+def cmd_train(a: argparse.Namespace) -> int:
+    from .face import TrackParams
+    from .features import extract_features, profile_feature_params
+    from .manifest import load_manifest
+    from .models import ModelConfig
+    from .readers import read_entry
+    from .training import save_trained, train_final
+
+    m = load_manifest(a.manifest)
+    ds = read_entry(m.entry(a.dataset), m)
+    fparams = profile_feature_params(a.profile)
+    cfg = ModelConfig.profile(a.profile)
+    feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
+    imagenet = m.weight_file("vgg16_imagenet") if a.method != "hoof-lstm" and cfg.width == 1.0 \
+        else None
+    trained = train_final(ds, feats, a.method, cfg, a.seed, a.device, imagenet)
+    save_trained(a.out, trained, a.method, cfg, fparams, TrackParams(), ds.name, a.seed)
+    print(f"{a.out}: {a.method} ({a.profile}) trained on {len(trained['subjects'])} subjects of "
+          f"{ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
+          f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
+          f"{', '.join(trained['val_subjects'])})")
+    return 0
+
+
+def cmd_spot(a: argparse.Namespace) -> int:
+    from ._io import atomic_path, write_text
+    from .manifest import default_cache_dir, load_manifest
+    from .spotting import spot_video
+
+    try:
+        cache = load_manifest(a.manifest).cache_dir
+    except MespotError:
+        cache = default_cache_dir()
+    res = spot_video(a.source, a.model, cache, fps=a.fps, threshold=a.threshold)
+    with atomic_path(a.out, suffix=".csv") as tmp:
+        res["intervals"].to_csv(tmp, index=False)
+    if a.html:
+        from .plotting import score_timeline_plotly
+
+        fig = score_timeline_plotly(res["scores"], res["intervals"].iloc[0:0], res["threshold"],
+                                    res["fps"], res["intervals"],
+                                    title=f"{res['video']}: {res['method']} scores")
+        write_text(a.html, fig.to_html(include_plotlyjs=True, full_html=True))
+    n = len(res["intervals"])
+    print(f"{a.out}: {n} interval(s) spotted in {res['n_frames']} frames ({res['fps']:g} fps) "
+          f"with {res['method']} at threshold {res['threshold']:.4f}")
+    print(f"footage to review: {100 * res['footage']:.2f} % of the video "
+          f"(reduction factor {1 / res['footage']:.1f}x)" if res["footage"] > 0 else
+          "footage to review: none (nothing spotted)")
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------
 # parser
 
 
@@ -189,6 +245,29 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--detect-every", type=int, default=30)
     ex.add_argument("--n-jobs", type=int, default=2)
     ex.set_defaults(func=cmd_extract)
+
+    t = sub.add_parser("train", help="train a spotting model on every subject of a dataset")
+    t.add_argument("--dataset", required=True)
+    _add_manifest(t)
+    t.add_argument("--method", required=True,
+                   choices=["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm"])
+    t.add_argument("--profile", choices=["quick", "paper"], default="quick")
+    t.add_argument("--out", required=True, help="model file to write (e.g. model.pt)")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    t.add_argument("--n-jobs", type=int, default=2, help="videos extracted in parallel")
+    t.set_defaults(func=cmd_train)
+
+    sp = sub.add_parser("spot", help="spot micro-expressions in a video file or frames folder")
+    sp.add_argument("source", help="video file or frames folder")
+    sp.add_argument("--model", required=True, help="model file from `mespot train`")
+    sp.add_argument("--out", required=True, help="intervals.csv (MEGC format)")
+    sp.add_argument("--html", default=None, help="also write a plotly timeline (offline HTML)")
+    sp.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
+    sp.add_argument("--threshold", type=float, default=None,
+                    help="override the threshold chosen at training")
+    _add_manifest(sp)
+    sp.set_defaults(func=cmd_spot)
 
     r = sub.add_parser("report", help="execute the notebooks into a report folder")
     _add_manifest(r)

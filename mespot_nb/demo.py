@@ -42,7 +42,7 @@ from ._io import write_bytes, write_json
 from .errors import MespotError
 
 #: Bump when the generator's output changes: cached demos with another version are rebuilt.
-DEMO_VERSION = 3
+DEMO_VERSION = 4
 STAMP = "mespot_demo.json"
 TRUTH_DIR = "mespot_demo"
 
@@ -56,13 +56,14 @@ R_EYE, L_EYE = list(range(36, 42)), list(range(42, 48))
 JAW = list(range(0, 17))
 
 DIFFICULTY = {
-    #            micro px     macro px     blinks/s talk bouts turns noise jpeg drift px
-    "easy": dict(micro=(4.5, 6.5), macro=(8.0, 12.0), blink_rate=0.08, talk=0, turns=0,
-                 noise=1.0, jpeg=95, drift=2.0, light=0.02),
+    # amplitudes in pixels at a ~190 px face; blinks per second; talking bouts and head turns
+    # per video; sensor noise σ; JPEG quality; head drift (px); lighting drift; P(event is micro)
+    "easy": dict(micro=(6.0, 9.0), macro=(9.0, 13.0), blink_rate=0.08, talk=0, turns=0,
+                 noise=1.0, jpeg=95, drift=2.0, light=0.02, p_micro=0.85),
     "standard": dict(micro=(2.2, 3.6), macro=(6.0, 10.0), blink_rate=0.2, talk=2, turns=2,
-                     noise=2.0, jpeg=90, drift=4.0, light=0.05),
+                     noise=2.0, jpeg=90, drift=4.0, light=0.05, p_micro=0.7),
     "hard": dict(micro=(1.3, 2.4), macro=(5.0, 9.0), blink_rate=0.33, talk=4, turns=4,
-                 noise=3.0, jpeg=80, drift=6.0, light=0.08),
+                 noise=3.0, jpeg=80, drift=6.0, light=0.08, p_micro=0.6),
 }
 
 # Action units: unit displacement vectors per landmark (x right, y down) in "amplitude units".
@@ -398,7 +399,7 @@ def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict) -> dict[
     ev: list[dict] = []
     t = int(rng.uniform(1.0, 2.5) * fps)
     while True:
-        micro = rng.random() < 0.7
+        micro = rng.random() < diff["p_micro"]
         dur_s = rng.uniform(0.2, 0.5) if micro else rng.uniform(0.6, 4.0)
         length = max(3, int(round(dur_s * fps)))
         if t + length >= n - int(0.5 * fps):

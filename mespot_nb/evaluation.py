@@ -318,3 +318,36 @@ def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
     n1 = labels.sum()
     n0 = len(labels) - n1
     return float((r[labels].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
+
+
+#: The seeds' published figures (micro-expression spotting, leave-one-subject-out).
+PUBLISHED = {
+    ("dyngeonet", "casme2"): {"f1": 0.0501, "source": "seed 000, Table 1 (CAS(ME)²)"},
+    ("dyngeonet", "samm-lv"): {"f1": 0.0974, "source": "seed 000, Table 1 (SAMM)"},
+    ("dyngeonet", "smic-e-long"): {"f1": 0.1035, "source": "seed 000, Table 1 (SMIC-E-Long)"},
+    ("hoof-lstm", "samm-lv"): {"recall": 0.4654, "precision": 0.0450, "f1": 0.0821, "tp": 74,
+                               "fp": 1569, "source": "seed 004, Table I (SAMM, coverage)"},
+}
+
+
+def published(method: str, dataset_name: str, dataset_format: str) -> dict | None:
+    """The published figure for a method on a real dataset (matched by entry name or format);
+    None for the demo or unknown data."""
+    key = dataset_name.lower()
+    for cand in (key, dataset_format):
+        if (method, cand) in PUBLISHED:
+            return PUBLISHED[(method, cand)]
+    if "smic" in key and (method, "smic-e-long") in PUBLISHED:
+        return PUBLISHED[(method, "smic-e-long")]
+    return None
+
+
+def compare_methods(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],
+                    protocols=PROTOCOLS, type: str = "micro") -> pd.DataFrame:
+    """One row per (method, protocol): tp, fp, fn, precision, recall, f1 for ``type``."""
+    rows = []
+    for method, pred in predictions.items():
+        for proto in protocols:
+            s = evaluate(gt, pred, proto, type)[type]
+            rows.append(dict(method=method, protocol=proto, **s.as_dict()))
+    return pd.DataFrame(rows)

@@ -648,11 +648,11 @@ def hoof_coherence(seq: np.ndarray) -> np.ndarray:
 
 def profile_feature_params(profile: str) -> FeatureParams:
     """Feature settings of a profile: ``paper`` (224 px images, exact per-window flows) or
-    ``quick`` (64 px images, shared flow pairs) for CPU-sized demo runs."""
+    ``quick`` (48 px images, shared flow pairs) for CPU-sized demo runs."""
     if profile == "paper":
         return FeatureParams(di_size=224, hoof_pairs="per-window")
     if profile == "quick":
-        return FeatureParams(di_size=64, hoof_pairs="shared")
+        return FeatureParams(di_size=48, hoof_pairs="shared")
     raise MespotError(f"profile {profile!r}: use quick or paper")
 
 

@@ -434,3 +434,112 @@ def hoof_heatmap(seq: np.ndarray, roi_names, bins: int = 8, ax=None, title: str 
     if title:
         ax.set_title(title, fontsize=9)
     return ax
+
+
+# ----------------------------------------------------------------------------------------------
+# 05 training, 06 evaluation
+
+
+def class_balance(table: pd.DataFrame, label: str = "iou_pos", ax=None, title: str = ""):
+    """Positive vs negative windows per subject (log scale) — how imbalanced the task is."""
+    ax = _ax(ax, figsize=(8, 2.8))
+    c = table.groupby("subject")[label].agg(["sum", "count"])
+    x = np.arange(len(c))
+    ax.bar(x - 0.2, c["count"] - c["sum"], 0.4, label="negative windows", color="tab:gray")
+    ax.bar(x + 0.2, c["sum"], 0.4, label="positive windows", color=TYPE_COLORS["micro"])
+    ax.set_xticks(x, c.index, fontsize=8)
+    ax.set_yscale("log")
+    ax.set_xlabel("subject")
+    ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def training_curves(history: list[dict], best_epoch: int | None = None, axes=None):
+    """Training loss (left) and validation ROC AUC on held-out training subjects (right)."""
+    axes = _axes(axes, 2, figsize=(9, 2.8))
+    h = pd.DataFrame(history)
+    axes[0].plot(h["epoch"], h["train_loss"], "o-")
+    axes[0].set_xlabel("epoch")
+    axes[0].set_ylabel("training loss")
+    if "val_auc" in h:
+        axes[1].plot(h["epoch"], h["val_auc"], "o-", color="tab:green")
+        axes[1].set_ylabel("validation AUC (training subjects)")
+    axes[1].set_xlabel("epoch")
+    if best_epoch:
+        for ax in axes:
+            ax.axvline(best_epoch, color="k", ls="--", lw=0.8)
+    return axes
+
+
+def threshold_curve(curve: pd.DataFrame, chosen: float, ax=None):
+    """Interval F1 on the validation (training) subjects for each candidate threshold."""
+    ax = _ax(ax, figsize=(5, 2.8))
+    ax.plot(curve["threshold"], curve["f1"], "o-", ms=3)
+    ax.axvline(chosen, color="k", ls="--", lw=0.8, label=f"chosen {chosen:.3f}")
+    ax.set_xlabel("threshold")
+    ax.set_ylabel("F1 (validation subjects)")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def score_timeline(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: float, fps: float,
+                   predictions: pd.DataFrame | None = None, ax=None, title: str = ""):
+    """Window scores over a video (at window centres) with ground truth shaded, the threshold,
+    and the spotted intervals as black bars."""
+    ax = _ax(ax, figsize=(11, 2.6))
+    t = (scores["start"] + scores["stop"]) / 2 / fps
+    ax.plot(t, scores["score"], lw=0.8, color="k")
+    ax.axhline(threshold, color="tab:orange", lw=0.8, ls="--", label=f"threshold {threshold:.2f}")
+    shade_intervals(ax, intervals, fps=fps)
+    if predictions is not None and len(predictions):
+        ax.hlines(np.full(len(predictions), 1.04), (predictions["onset"] - 0.5) / fps,
+                  (predictions["offset"] + 0.5) / fps, color="k", lw=4, label="spotted")
+    ax.set_ylim(-0.02, 1.1)
+    ax.set_xlabel("time (s)")
+    ax.set_ylabel("P(micro)")
+    ax.legend(fontsize=7, loc="upper right", ncol=4)
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: float,
+                          fps: float, predictions: pd.DataFrame | None = None, title: str = ""):
+    """Interactive twin of :func:`score_timeline` (also the HTML of ``mespot spot``)."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    t = ((scores["start"] + scores["stop"]) / 2 / fps).to_numpy()
+    fig.add_trace(go.Scatter(x=t, y=scores["score"], mode="lines", name="P(micro)",
+                             line=dict(color="black", width=1),
+                             customdata=scores[["start", "stop"]].to_numpy(),
+                             hovertemplate="frames %{customdata[0]}–%{customdata[1]}"
+                                           "<br>score %{y:.3f}<extra></extra>"))
+    fig.add_hline(y=threshold, line_dash="dash", line_color="orange",
+                  annotation_text=f"threshold {threshold:.3f}")
+    for r in intervals.itertuples():
+        fig.add_vrect(x0=(r.onset - 0.5) / fps, x1=(r.offset + 0.5) / fps, line_width=0,
+                      fillcolor=TYPE_COLORS.get(r.type, "gray"), opacity=0.25)
+    if predictions is not None:
+        for r in predictions.itertuples():
+            fig.add_shape(type="line", x0=(r.onset - 0.5) / fps, x1=(r.offset + 0.5) / fps,
+                          y0=1.04, y1=1.04, line=dict(color="black", width=6))
+    fig.update_layout(title=title, height=300, xaxis_title="time (s)", yaxis_title="P(micro)",
+                      yaxis_range=[-0.02, 1.1], margin=dict(l=60, r=20, t=40, b=40))
+    return fig
+
+
+def roc_curves(curves: dict[str, tuple[np.ndarray, np.ndarray, float]], ax=None, title: str = ""):
+    """Window-level ROC per method: ``{method: (fpr, tpr, auc)}``."""
+    ax = _ax(ax, figsize=(4.2, 4))
+    for name, (fpr, tpr, auc) in curves.items():
+        ax.plot(fpr, tpr, label=f"{name} (AUC {auc:.2f})")
+    ax.plot([0, 1], [0, 1], color="gray", lw=0.6, ls="--")
+    ax.set_xlabel("false-positive rate (windows)")
+    ax.set_ylabel("true-positive rate")
+    ax.legend(fontsize=7, loc="lower right")
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax

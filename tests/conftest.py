@@ -45,3 +45,26 @@ def write_manifest(path: Path, datasets: dict) -> Path:
 
     path.write_text(yaml.safe_dump({"datasets": datasets}, sort_keys=False))
     return path
+
+
+EASY = {"format": "demo", "fps": 30, "videos_per_subject": 1, "seconds": 40, "seed": 11,
+        "difficulty": "easy", "licence": "synthetic", "citation": "mespot-nb demo"}
+
+
+@pytest.fixture(scope="session")
+def easy(tmp_path_factory, cache_dir):
+    """An easy demo (6 subjects × 1 video × 40 s, large amplitudes) with its quick features.
+
+    Returns (manifest path, Dataset, features). Entry ``easy5`` is the same generator with the
+    first 5 subjects only (subject 106 is then a held-out subject).
+    """
+    from mespot_nb.features import extract_features, profile_feature_params
+    from mespot_nb.manifest import load_manifest
+    from mespot_nb.readers import read_entry
+
+    man = write_manifest(tmp_path_factory.mktemp("easy") / "m.yaml",
+                         {"easy": dict(EASY, subjects=6), "easy5": dict(EASY, subjects=5)})
+    m = load_manifest(man)
+    ds = read_entry(m.entry("easy"), m)
+    feats = extract_features(ds, m.cache_dir, profile_feature_params("quick"), progress=False)
+    return man, ds, feats

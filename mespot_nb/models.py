@@ -1,0 +1,245 @@
+"""The networks: DynGeoNet and its ablations, the VGG16 baseline, HOOF-LSTM (PyTorch).
+
+* **DynGeoNet** (seed 000 §3.4): a VGG-16 convolutional trunk on the window's dynamic image and
+  a two-layer MLP on its 67-dim geometric vector; the two feature vectors are concatenated and go
+  through two fully connected layers to one logit, trained with binary cross-entropy.
+* **DynNet** / **GeoNet**: the dynamic-image branch alone / the geometric branch alone.
+* **VGG16** baseline (the CNN idea of Tran et al. / Zhang et al., seed 000 Table 2): VGG-16 on the
+  window's apex-frame ROI image — no dynamic image, no geometry.
+* **HOOF-LSTM** (seed 004 §III-C): two LSTM layers of 12 units over the HOOF sequence, softmax
+  over two classes.
+
+VGG-16 is defined here (torchvision is not needed) with torchvision's layer indices, so ImageNet
+weights load from a local torchvision ``vgg16`` state-dict file when the manifest names one —
+nothing is ever downloaded. ``width`` scales every channel count (1.0 = VGG-16; the quick profile
+uses a narrow copy so the demo trains on a CPU).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from .errors import MespotError
+
+VGG16_CFG = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]
+METHODS = ("dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm")
+CNN_METHODS = ("dyngeonet", "dynnet", "geonet", "vgg16")
+
+
+@dataclass
+class ModelConfig:
+    """Architecture and training hyper-parameters of a profile.
+
+    image_size : side of the input image (the feature cache's ``di_size``).
+    width : channel multiplier of VGG-16 (1.0 = the real network).
+    pool : spatial size after the trunk's adaptive average pooling (7 = VGG's 7×7).
+    fc : width of the VGG branch's two fully connected layers (4096 in VGG-16).
+    geo_hidden : width of the geometric MLP's two layers.
+    head : width of the fusion layer before the logit.
+    lstm_hidden, lstm_layers : HOOF-LSTM (12 units, 2 layers in seed 004).
+    epochs, lr, batch : optimisation (Adam).
+    neg_ratio : negatives sampled per positive in each epoch (class imbalance).
+    patience : early stopping on training-subject validation AUC (epochs without improvement).
+    dropout : before each fully connected layer.
+    batch_norm : VGG-16 with batch normalisation (torchvision's ``vgg16_bn`` layout) — trains
+        from scratch far better; the paper profile uses plain VGG-16 so ImageNet weights load.
+    """
+
+    image_size: int = 48
+    width: float = 1 / 16
+    pool: int = 1
+    fc: int = 32
+    geo_hidden: int = 32
+    head: int = 32
+    lstm_hidden: int = 12
+    lstm_layers: int = 2
+    epochs: int = 8
+    lr: float = 2e-3
+    lstm_lr: float = 1e-3
+    lstm_epochs: int = 15
+    batch: int = 64
+    neg_ratio: float = 4.0
+    patience: int = 3
+    dropout: float = 0.3
+    batch_norm: bool = True
+
+    @classmethod
+    def profile(cls, name: str) -> "ModelConfig":
+        """``paper``: seed 000's hyper-parameters (224² input, real VGG-16 with 4096-wide FC
+        layers, lr 1e-4, 100 epochs — meant for a GPU) and seed 004's for HOOF-LSTM (Adam 1e-3,
+        50 epochs). ``quick``: a narrow VGG on 48² images, a few epochs — for CPU demo runs."""
+        if name == "paper":
+            return cls(image_size=224, width=1.0, pool=7, fc=4096, geo_hidden=256, head=512,
+                       epochs=100, lr=1e-4, lstm_epochs=50, lstm_lr=1e-3, batch=32,
+                       neg_ratio=6.0, patience=10, dropout=0.5, batch_norm=False)
+        if name == "quick":
+            return cls()
+        raise MespotError(f"profile {name!r}: use quick or paper")
+
+
+def _vgg_features(width: float, in_ch: int = 3, batch_norm: bool = False) -> nn.Sequential:
+    """VGG-16's convolutional part, layer indices as torchvision's ``vgg16().features``
+    (``vgg16_bn().features`` with ``batch_norm``)."""
+    layers: list[nn.Module] = []
+    c = in_ch
+    for v in VGG16_CFG:
+        if v == "M":
+            layers.append(nn.MaxPool2d(2, 2))
+        else:
+            out = max(4, int(round(v * width)))
+            layers.append(nn.Conv2d(c, out, 3, padding=1))
+            if batch_norm:
+                layers.append(nn.BatchNorm2d(out))
+            layers.append(nn.ReLU(inplace=True))
+            c = out
+    return nn.Sequential(*layers)
+
+
+class VGGBranch(nn.Module):
+    """VGG-16 trunk + two fully connected layers: (B, 1, S, S) uint8-range image → (B, fc).
+
+    The grayscale image is replicated to 3 channels and normalised, so ImageNet weights fit.
+    """
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.features = _vgg_features(cfg.width, batch_norm=cfg.batch_norm)
+        c = [m for m in self.features if isinstance(m, nn.Conv2d)][-1].out_channels
+        self.avgpool = nn.AdaptiveAvgPool2d(cfg.pool)
+        self.classifier = nn.Sequential(
+            nn.Linear(c * cfg.pool * cfg.pool, cfg.fc), nn.ReLU(inplace=True), nn.Dropout(cfg.dropout),
+            nn.Linear(cfg.fc, cfg.fc), nn.ReLU(inplace=True), nn.Dropout(cfg.dropout))
+        self.out_dim = cfg.fc
+
+    def forward(self, img: torch.Tensor) -> torch.Tensor:
+        x = img.float() / 255.0
+        x = (x - 0.45) / 0.225
+        if x.shape[1] == 1:
+            x = x.expand(-1, 3, -1, -1)
+        x = self.avgpool(self.features(x))
+        return self.classifier(torch.flatten(x, 1))
+
+
+class GeoBranch(nn.Module):
+    """Two-layer MLP on the 67-dim geometric vector, standardised with training statistics."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.register_buffer("mean", torch.zeros(67))
+        self.register_buffer("std", torch.ones(67))
+        self.mlp = nn.Sequential(nn.Linear(67, cfg.geo_hidden), nn.ReLU(inplace=True),
+                                 nn.Dropout(cfg.dropout), nn.Linear(cfg.geo_hidden, cfg.geo_hidden),
+                                 nn.ReLU(inplace=True))
+        self.out_dim = cfg.geo_hidden
+
+    def forward(self, geo: torch.Tensor) -> torch.Tensor:
+        return self.mlp((geo - self.mean) / self.std)
+
+
+class SpotNet(nn.Module):
+    """DynGeoNet and its family: branches → concatenation → two FC layers → one logit.
+
+    ``method``: ``dyngeonet`` (dynamic image + geometry), ``dynnet`` (dynamic image),
+    ``geonet`` (geometry), ``vgg16`` (apex-frame image). ``forward(batch)`` takes a dict with
+    ``dyn`` / ``apex`` (B, S, S) uint8 and ``geo`` (B, 67) float and returns (B,) logits.
+    """
+
+    def __init__(self, method: str, cfg: ModelConfig):
+        super().__init__()
+        if method not in CNN_METHODS:
+            raise MespotError(f"method {method!r}: use one of {', '.join(CNN_METHODS)}")
+        self.method = method
+        self.image = VGGBranch(cfg) if method in ("dyngeonet", "dynnet", "vgg16") else None
+        self.geo = GeoBranch(cfg) if method in ("dyngeonet", "geonet") else None
+        d = (self.image.out_dim if self.image else 0) + (self.geo.out_dim if self.geo else 0)
+        self.head = nn.Sequential(nn.Linear(d, cfg.head), nn.ReLU(inplace=True),
+                                  nn.Dropout(cfg.dropout), nn.Linear(cfg.head, 1))
+
+    def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        parts = []
+        if self.image is not None:
+            key = "apex" if self.method == "vgg16" else "dyn"
+            parts.append(self.image(batch[key].unsqueeze(1)))
+        if self.geo is not None:
+            parts.append(self.geo(batch["geo"]))
+        return self.head(torch.cat(parts, 1)).squeeze(1)
+
+
+class HoofLSTM(nn.Module):
+    """Seed 004: two LSTM layers (12 units) over a HOOF sequence (B, steps, 4·bins) → 2 logits
+    (softmax over not-ME / ME); the last timestep's state is classified."""
+
+    def __init__(self, cfg: ModelConfig, n_in: int = 32):
+        super().__init__()
+        self.method = "hoof-lstm"
+        self.lstm = nn.LSTM(n_in, cfg.lstm_hidden, num_layers=cfg.lstm_layers, batch_first=True)
+        self.out = nn.Linear(cfg.lstm_hidden, 2)
+
+    def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        h, _ = self.lstm(batch["hoof"])
+        return self.out(h[:, -1])
+
+
+def build_model(method: str, cfg: ModelConfig, n_hoof: int = 32) -> nn.Module:
+    """A fresh, untrained network for ``method``."""
+    if method == "hoof-lstm":
+        return HoofLSTM(cfg, n_hoof)
+    return SpotNet(method, cfg)
+
+
+def positive_score(model: nn.Module, logits: torch.Tensor) -> torch.Tensor:
+    """P(micro-expression) from the model's output (sigmoid of the logit, or the softmax of the
+    ME class for HOOF-LSTM)."""
+    if getattr(model, "method", "") == "hoof-lstm":
+        return torch.softmax(logits, 1)[:, 1]
+    return torch.sigmoid(logits)
+
+
+def load_imagenet_vgg16(model: nn.Module, path: str | Path) -> int:
+    """Copy torchvision-layout ``vgg16`` weights (``features.N.*``, ``classifier.0/3.*``) into the
+    VGG branch where shapes match; returns how many tensors were loaded. Needs ``width=1``."""
+    if getattr(model, "image", None) is None:
+        return 0
+    state = torch.load(path, map_location="cpu", weights_only=True)
+    own = model.image.state_dict()
+    n = 0
+    for k, v in state.items():
+        if k in own and own[k].shape == v.shape:
+            own[k] = v
+            n += 1
+    if n == 0:
+        raise MespotError(f"{path}: no tensor matches the VGG-16 branch (is it torchvision's "
+                          "vgg16 state_dict, and the paper profile's width 1.0?)")
+    model.image.load_state_dict(own)
+    return n
+
+
+def resolve_device(device: str = "auto") -> torch.device:
+    """``auto`` → CUDA if available, else CPU."""
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(device)
+
+
+def config_dict(cfg: ModelConfig) -> dict[str, Any]:
+    return asdict(cfg)
+
+
+def count_parameters(model: nn.Module) -> int:
+    return int(sum(p.numel() for p in model.parameters()))
+
+
+def numpy_batch(arrays: dict[str, np.ndarray], idx: np.ndarray, device: torch.device
+                ) -> dict[str, torch.Tensor]:
+    """Tensors of rows ``idx`` of the named arrays (images stay uint8 until the network)."""
+    out = {}
+    for k, a in arrays.items():
+        t = torch.from_numpy(np.ascontiguousarray(a[idx]))
+        out[k] = t.to(device)
+    return out
