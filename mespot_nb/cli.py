@@ -148,12 +148,13 @@ def cmd_train(a: argparse.Namespace) -> int:
     fparams = profile_feature_params(a.profile)
     cfg = ModelConfig.profile(a.profile)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
-    imagenet = m.weight_file("vgg16_imagenet") if a.method != "hoof-lstm" and cfg.width == 1.0 \
-        else None
+    imagenet = m.weight_file("vgg16_imagenet") if a.method in ("dyngeonet", "dynnet", "vgg16") \
+        and cfg.width == 1.0 else None
     trained = train_final(ds, feats, a.method, cfg, a.seed, a.device, imagenet)
     save_trained(a.out, trained, a.method, cfg, fparams, TrackParams(), ds.name, a.seed)
     print(f"{a.out}: {a.method} ({a.profile}) trained on {len(trained['subjects'])} subjects of "
           f"{ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
+          f"{'(p) ' if a.method == 'lbp-chi2' else ''}"
           f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
           f"{', '.join(trained['val_subjects'])})")
     return 0
@@ -250,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dataset", required=True)
     _add_manifest(t)
     t.add_argument("--method", required=True,
-                   choices=["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm"])
+                   choices=["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "lbp-chi2"])
     t.add_argument("--profile", choices=["quick", "paper"], default="quick")
     t.add_argument("--out", required=True, help="model file to write (e.g. model.pt)")
     t.add_argument("--seed", type=int, default=0)

@@ -35,7 +35,7 @@ from .face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackPar
                    track_cache_path)
 from .video import FrameSource, open_video
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 # ----------------------------------------------------------------------------------------------
 # dynamic images (approximate rank pooling)
@@ -326,6 +326,77 @@ def flow_sequence(frames: np.ndarray, fps: float, rois: dict[str, tuple[int, int
 
 
 # ----------------------------------------------------------------------------------------------
+# LBP-χ² feature difference (Moilanen et al. 2014; seed 004 §II-B)
+
+
+def _uniform_lut() -> np.ndarray:
+    """256 LBP codes → 59 bins: the 58 uniform patterns (≤ 2 circular 0/1 transitions) get their
+    own bin in code order, every other pattern shares bin 58."""
+    lut = np.full(256, 58, np.int64)
+    k = 0
+    for code in range(256):
+        bits = [(code >> i) & 1 for i in range(8)]
+        if sum(bits[i] != bits[(i + 1) % 8] for i in range(8)) <= 2:
+            lut[code] = k
+            k += 1
+    return lut
+
+
+LBP_LUT = _uniform_lut()
+#: The aligned face used by LBP-χ² (small: texture, not detail) and its block grid.
+LBP_SPEC = AlignSpec(iod=32.0, width=96, height=112, eye_y=40.0)
+LBP_GRID = (6, 6)
+LBP_TOP = 12  # the feature difference of a frame is the mean of its 12 largest block distances
+
+
+def lbp_codes(img: np.ndarray) -> np.ndarray:
+    """Uniform LBP(8, 1) codes (0..58) of a grayscale image (the 3×3 neighbourhood; a neighbour
+    ≥ the centre sets its bit); (H − 2, W − 2) int."""
+    img = np.asarray(img, np.int16)
+    c = img[1:-1, 1:-1]
+    H, W = c.shape
+    code = np.zeros((H, W), np.int64)
+    for bit, (dy, dx) in enumerate(((-1, -1), (-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1),
+                                    (0, -1))):
+        code |= (img[1 + dy:1 + dy + H, 1 + dx:1 + dx + W] >= c).astype(np.int64) << bit
+    return LBP_LUT[code]
+
+
+def block_histograms(codes: np.ndarray, grid: tuple[int, int] = LBP_GRID) -> np.ndarray:
+    """Normalised 59-bin histograms of LBP codes on a block grid; (rows·cols, 59)."""
+    H, W = codes.shape
+    gy, gx = grid
+    by = np.minimum(np.arange(H) * gy // H, gy - 1)
+    bx = np.minimum(np.arange(W) * gx // W, gx - 1)
+    block = (by[:, None] * gx + bx[None, :])
+    h = np.bincount((block * 59 + codes).ravel(), minlength=gy * gx * 59).reshape(gy * gx, 59)
+    return h / np.maximum(h.sum(1, keepdims=True), 1)
+
+
+def chi2_distance(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
+    """χ² distance Σ (h1 − h2)² / (h1 + h2) along the last axis (0/0 terms count 0)."""
+    num = (h1 - h2) ** 2
+    den = h1 + h2
+    return np.where(den > 0, num / np.where(den > 0, den, 1), 0).sum(-1)
+
+
+def lbp_feature_difference(head: np.ndarray, current: np.ndarray, tail: np.ndarray,
+                           top: int = LBP_TOP) -> float:
+    """Moilanen's feature difference of the current frame: χ² between its block LBP histograms and
+    the mean of the head and tail frames' (the "average feature frame"), per block; the mean of
+    the ``top`` largest block distances. Inputs: aligned grayscale frames of the same shape."""
+    hh, hc, ht = (block_histograms(lbp_codes(x)) for x in (head, current, tail))
+    d = chi2_distance(hc, (hh + ht) / 2)
+    return float(np.sort(d)[-top:].mean())
+
+
+def lbp_half_window(fps: float, seconds: float = 0.5) -> int:
+    """k: the head and tail frames sit k frames before and after the current one; the interval
+    of 2k + 1 frames spans about ``seconds`` (≈ a micro-expression's upper duration)."""
+    return max(1, int(round(seconds * fps)) // 2)
+
+
+# ----------------------------------------------------------------------------------------------
 # streaming extraction of a whole video
 
 
@@ -375,6 +446,8 @@ class VideoFeatures:
     hoof_start : (M,) int — HOOF window starts; windows are start..start + hoof_length − 1.
     hoof : (M, steps, 4·bins) float32 — HOOF sequences.
     hoof_valid : (M,) bool.
+    lbp : (T,) float32 — LBP-χ² feature difference of every frame (NaN within k of either end
+        or without a face); lbp_k is k.
     """
 
     fps: float
@@ -389,6 +462,8 @@ class VideoFeatures:
     hoof_start: np.ndarray
     hoof: np.ndarray
     hoof_valid: np.ndarray
+    lbp: np.ndarray
+    lbp_k: int
     meta: dict
 
     def save(self, path: str | Path) -> None:
@@ -398,7 +473,7 @@ class VideoFeatures:
     def load(cls, path: str | Path) -> "VideoFeatures":
         d = load_npz(path, json_keys=("meta",))
         d["fps"] = float(d["fps"])
-        for k in ("n_frames", "dg_length", "hoof_length"):
+        for k in ("n_frames", "dg_length", "hoof_length", "lbp_k"):
             d[k] = int(d[k])
         return cls(**d)
 
@@ -512,9 +587,11 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
         lms = track.landmarks
         tracker = None
     hoof_windows = _HoofWindows(fps, params, spec)
+    K = lbp_half_window(fps)
+    lbp = np.full(T, np.nan, np.float32)
     dg_end = {int(s + L - 1): i for i, s in enumerate(dg_starts)}
     hf_end = {int(s + W - 1): i for i, s in enumerate(hf_starts)}
-    buf: collections.deque = collections.deque(maxlen=max(L, W + R) + 1)
+    buf: collections.deque = collections.deque(maxlen=max(L, W + R, 2 * K + 1) + 1)
     last_img = None
     it = src.frames()
     if progress:
@@ -556,12 +633,20 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
             if ref is not None:
                 hf[i] = hoof_windows.window(s, lms[ref].astype(np.float64), buf)
                 hf_valid[i] = True
+        c = k - K   # frame whose head (c − K) and tail (c + K = k) frames are now in the buffer
+        if c - K >= 1 and np.isfinite(lms[c - K - 1]).all():
+            Ml = alignment_matrix(lms[c - K - 1].astype(np.float64), LBP_SPEC)
+            frames3 = [buf[-1 - 2 * K], buf[-1 - K], buf[-1]]
+            head, cur, tail = (cv2.warpAffine(f, Ml, (LBP_SPEC.width, LBP_SPEC.height),
+                                              flags=cv2.INTER_LINEAR,
+                                              borderMode=cv2.BORDER_REPLICATE) for f in frames3)
+            lbp[c - 1] = lbp_feature_difference(head, cur, tail)
     if tracker is not None:
         track = finish_track(src, lms, status, nfaces, 1, track_params)
     feats = VideoFeatures(fps=fps, n_frames=T, dg_length=L, dg_start=dg_starts, dyn=dyn,
                           apex=apex, geo=geo, dg_valid=dg_valid, hoof_length=W,
-                          hoof_start=hf_starts, hoof=hf, hoof_valid=hf_valid,
-                          meta=dict(source=str(src.path), params=asdict(params),
+                          hoof_start=hf_starts, hoof=hf, hoof_valid=hf_valid, lbp=lbp, lbp_k=K,
+                          meta=dict(source=str(src.path), params=asdict(params), version=FEATURES_VERSION,
                                     dg_stride=int(dg_stride), hoof=hw, missing=track.missing))
     return feats, track
 

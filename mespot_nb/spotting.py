@@ -98,7 +98,9 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
 def spot_table(windows: pd.DataFrame, length: int, threshold: float, type: str = "micro",
                extent_s: float | None = None, **kw) -> pd.DataFrame:
     """Spotted intervals of every video in a window table (``subject, video, start, score``
-    [, ``fps``]) as MEGC rows ``subject, video, onset, offset, type, score``.
+    [, ``stop``, ``fps``]) as MEGC rows ``subject, video, onset, offset, type, score``.
+    With a ``stop`` column each video's own window length is used (datasets of different frame
+    rates mix in cross-database runs), else ``length``.
 
     ``extent_s`` (seconds) sets the detections' length at each video's frame rate (the table's
     ``fps`` column), so a model trained at 30 fps spots at 200 fps with the same durations.
@@ -108,7 +110,8 @@ def spot_table(windows: pd.DataFrame, length: int, threshold: float, type: str =
         g = g.sort_values("start")
         if extent_s and "fps" in g:
             kw["extent"] = max(1, int(round(extent_s * float(g["fps"].iloc[0]))))
-        iv = spot_intervals(g["start"].to_numpy(), length, g["score"].to_numpy(), threshold, **kw)
+        n = int(g["stop"].iloc[0] - g["start"].iloc[0] + 1) if "stop" in g else length
+        iv = spot_intervals(g["start"].to_numpy(), n, g["score"].to_numpy(), threshold, **kw)
         if len(iv):
             iv.insert(0, "video", v)
             iv.insert(0, "subject", s)
@@ -175,15 +178,97 @@ def spot_video(source, model_path, cache_dir, fps: float | None = None,
     feats = {(row.subject, row.video): cached_features(
         row.source, float(row.fps), cache_dir, FeatureParams(**meta["feature_params"]),
         TrackParams(**meta["track_params"]), name=f"spot__{row.video}")}
-    data = gather(ds, feats, meta["method"])
-    tab = data.table[["subject", "video", "start", "stop", "fps"]].copy()
-    tab["score"] = predict_scores(model, data)
     thr = meta["threshold"] if threshold is None else float(threshold)
-    n_frames = int(next(iter(feats.values())).n_frames)
-    length = int(tab["stop"].iloc[0] - tab["start"].iloc[0] + 1) if len(tab) else 1
-    kw = {k: v for k, v in meta["spot_kw"].items()}
-    pred = spot_table(tab, length, thr, **kw)
+    f = next(iter(feats.values()))
+    n_frames = int(f.n_frames)
+    kw = dict(meta["spot_kw"])
+    if meta["method"] == "lbp-chi2":   # training-free: p from training, contrast per frame
+        pred = lbp_spot_table(feats, thr, kw.get("extent_s"))
+        C = lbp_contrast(f.lbp, f.lbp_k)
+        starts = np.arange(1, n_frames + 1) - f.lbp_k
+        tab = pd.DataFrame({"subject": row.subject, "video": row.video, "start": starts,
+                            "stop": starts + 2 * f.lbp_k, "fps": f.fps,
+                            "score": C / max(C.max(), 1e-12)})
+    else:
+        data = gather(ds, feats, meta["method"])
+        tab = data.table[["subject", "video", "start", "stop", "fps"]].copy()
+        tab["score"] = predict_scores(model, data)
+        length = int(tab["stop"].iloc[0] - tab["start"].iloc[0] + 1) if len(tab) else 1
+        pred = spot_table(tab, length, thr, **kw)
     pred["offset"] = pred["offset"].clip(upper=n_frames)
     return dict(intervals=pred, scores=tab, threshold=thr, n_frames=n_frames,
                 fps=float(row.fps), footage=footage_reduction(pred, n_frames),
                 method=meta["method"], subject=row.subject, video=row.video)
+
+
+# ----------------------------------------------------------------------------------------------
+# LBP-χ² feature difference (training-free baseline)
+
+
+def lbp_contrast(F: np.ndarray, k: int) -> np.ndarray:
+    """Moilanen's contrast C_i = F_i − ½(F_{i−k} + F_{i+k}), negatives and NaN set to 0:
+    a frame that differs from its neighbours more than they do from theirs."""
+    F = np.asarray(F, float)
+    T = len(F)
+    C = np.zeros(T)
+    if T > 2 * k:
+        C[k:T - k] = F[k:T - k] - 0.5 * (F[:T - 2 * k] + F[2 * k:])
+    return np.nan_to_num(np.clip(C, 0, None))
+
+
+def lbp_spot(F: np.ndarray, k: int, p: float, extent: int | None = None) -> pd.DataFrame:
+    """Spotted intervals of one video from its per-frame feature differences ``F`` (T,).
+
+    Threshold T = mean(C) + p·(max(C) − mean(C)) on the contrast C (p ∈ [0, 1]); peaks of C above
+    it, taken greedily by height at least k frames apart; each becomes the interval of 2k + 1
+    frames around it (or ``extent`` frames). Score = C at the peak / max(C).
+    """
+    C = lbp_contrast(F, k)
+    if not len(C) or C.max() <= 0:
+        return pd.DataFrame(columns=["onset", "offset", "score"])
+    thr = C.mean() + p * (C.max() - C.mean())
+    left = np.r_[-np.inf, C[:-1]]
+    right = np.r_[C[1:], -np.inf]
+    cand = np.flatnonzero((C > thr) & (C >= left) & (C >= right))
+    kept: list[int] = []
+    for i in cand[np.argsort(-C[cand], kind="stable")]:
+        if all(abs(i - j) > k for j in kept):
+            kept.append(int(i))
+    n = int(extent) if extent else 2 * k + 1
+    rows = []
+    for i in sorted(kept):
+        on = i + 1 - (n - 1) // 2   # frame numbers are 1-based
+        rows.append((max(1, on), min(len(C), on + n - 1), float(C[i] / C.max())))
+    return pd.DataFrame(rows, columns=["onset", "offset", "score"])
+
+
+LBP_P_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
+
+
+def lbp_spot_table(videos: dict, p: float, extent_s: float | None = None) -> pd.DataFrame:
+    """MEGC rows for ``{(subject, video): VideoFeatures}`` at one p."""
+    parts = []
+    for (s, v), f in videos.items():
+        ext = max(1, int(round(extent_s * f.fps))) if extent_s else None
+        iv = lbp_spot(f.lbp, f.lbp_k, p, ext)
+        if len(iv):
+            iv.insert(0, "video", v)
+            iv.insert(0, "subject", s)
+            iv["type"] = "micro"
+            parts.append(iv)
+    if not parts:
+        return pd.DataFrame(columns=PRED_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[PRED_COLUMNS]
+
+
+def choose_lbp_p(videos: dict, intervals: pd.DataFrame, extent_s: float | None = None,
+                 protocol: str = "megc2020") -> tuple[float, float, pd.DataFrame]:
+    """The p maximising micro-expression F1 on the given (training) videos; (p, F1, curve)."""
+    gt = intervals[intervals["type"] == "micro"]
+    rows = []
+    for p in LBP_P_GRID:
+        pred = lbp_spot_table(videos, float(p), extent_s)
+        rows.append((float(p), evaluate(gt, pred, protocol, "micro")["micro"].f1, len(pred)))
+    curve = pd.DataFrame(rows, columns=["threshold", "f1", "detections"])
+    best = curve.sort_values(["f1", "threshold"], ascending=[False, False]).iloc[0]
+    return float(best["threshold"]), float(best["f1"]), curve

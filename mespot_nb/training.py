@@ -29,8 +29,33 @@ LABEL_RULE = {"hoof-lstm": "cov_pos"}  # seed 004: coverage ≥ 0.8; the others:
 TRAINING_VERSION = 1
 #: Spotting settings used unless a caller passes others: one detection per run of positive
 #: windows, centred on the run, as long as the training subjects' median micro-expression
-#: (resolved to ``extent_s``, seconds, on the training data).
-DEFAULT_SPOT = {"merge": "centre", "extent": "train-median"}
+#: (resolved to ``extent_s``, seconds, on the training data); the threshold maximises MEGC2020
+#: F1. HOOF-LSTM keeps seed 004's detections — whole 0.5 s windows, greedy NMS — and picks its
+#: threshold by the coverage protocol it is scored with in the paper.
+DEFAULT_SPOT = {"merge": "centre", "extent": "train-median", "select_protocol": "megc2020"}
+METHOD_SPOT = {"hoof-lstm": {"merge": "peak", "select_protocol": "coverage"},
+               "lbp-chi2": {"extent": "train-median", "select_protocol": "megc2020"}}
+
+
+def default_spot(method: str) -> dict:
+    """The spotting settings of a method (see :data:`DEFAULT_SPOT`)."""
+    return dict(METHOD_SPOT.get(method, DEFAULT_SPOT))
+
+
+def _resolve_extent(spot_kw: dict, intervals: pd.DataFrame, fps_of_subject: dict,
+                    default_fps: float) -> dict:
+    """Replace ``extent="train-median"`` by ``extent_s``: the median micro-expression duration
+    (seconds) of the given (training) subjects' annotations."""
+    kw = dict(spot_kw)
+    extent = kw.pop("extent", None)
+    if extent is not None and extent != "train-median":
+        kw["extent"] = extent
+    elif extent == "train-median":
+        micro = intervals[intervals["type"] == "micro"]
+        if len(micro):
+            fps = micro["subject"].map(fps_of_subject).fillna(default_fps).astype(float)
+            kw["extent_s"] = float(np.median((micro["offset"] - micro["onset"] + 1) / fps))
+    return kw
 
 
 def window_kind(method: str) -> str:
@@ -246,7 +271,7 @@ def fit(method: str, cfg: ModelConfig, train: WindowData, val: WindowData | None
             bad = 0
         else:
             bad += 1
-            if bad >= cfg.patience:
+            if bad >= (cfg.lstm_patience if lstm else cfg.patience):
                 break
     model.load_state_dict(best[2])
     return model, history, best[1]
@@ -286,7 +311,8 @@ def train_with_threshold(method: str, cfg: ModelConfig, train: WindowData,
     Returns a dict: ``model, fit_subjects, val_subjects, history, best_epoch, threshold,
     threshold_f1, threshold_curve, spot_kw, length``.
     """
-    spot_kw = dict(DEFAULT_SPOT if spot_kw is None else spot_kw)
+    spot_kw = dict(default_spot(method) if spot_kw is None else spot_kw)
+    protocol = spot_kw.pop("select_protocol", "megc2020")
     train_subj = sorted(train.subjects())
     assert set(train_intervals["subject"]) <= set(train_subj), "annotations of other subjects"
     fit_s, val_s = validation_split(train_subj, seed)
@@ -294,21 +320,15 @@ def train_with_threshold(method: str, cfg: ModelConfig, train: WindowData,
     val_d = train.select(train.table["subject"].isin(val_s).to_numpy()) if val_s != fit_s else None
     model, hist, best = fit(method, cfg, fit_d, val_d, seed, device, progress, desc, imagenet)
     thr_d = val_d if val_d is not None and val_d.labels.any() else train
-    thr_tab = thr_d.table[["subject", "video", "start", "fps"]].copy()
+    thr_tab = thr_d.table[["subject", "video", "start", "stop", "fps"]].copy()
     thr_tab["score"] = predict_scores(model, thr_d, device=device)
     length = int(train.table["stop"].iloc[0] - train.table["start"].iloc[0] + 1)
-    extent = spot_kw.pop("extent", None)
-    if extent is not None and extent != "train-median":
-        spot_kw["extent"] = extent
-    elif extent == "train-median":  # the typical ME duration, from the training subjects
-        micro = train_intervals[train_intervals["type"] == "micro"]
-        fps = train.table.groupby("subject")["fps"].first()
-        if len(micro):
-            secs = (micro["offset"] - micro["onset"] + 1) / micro["subject"].map(fps).fillna(
-                float(train.table["fps"].iloc[0]))
-            spot_kw["extent_s"] = float(np.median(secs))
+    spot_kw = _resolve_extent(spot_kw, train_intervals,
+                              train.table.groupby("subject")["fps"].first().to_dict(),
+                              float(train.table["fps"].iloc[0]))
     thr_iv = train_intervals[train_intervals["subject"].isin(thr_d.subjects())]
-    thr, thr_f1, curve = choose_threshold(thr_tab, thr_iv, length, return_curve=True, **spot_kw)
+    thr, thr_f1, curve = choose_threshold(thr_tab, thr_iv, length, protocol, return_curve=True,
+                                          **spot_kw)
     return dict(model=model, fit_subjects=fit_s, val_subjects=val_s, history=hist,
                 best_epoch=best, threshold=thr, threshold_f1=thr_f1, threshold_curve=curve,
                 spot_kw=spot_kw, length=length, n_train=dict(windows=len(fit_d.labels),
@@ -390,7 +410,9 @@ def run_loso(dataset, feats: dict, method: str, cfg: ModelConfig, seed: int = 0,
     ``n_jobs`` processes, one torch thread each), each fold checkpointed when done."""
     from joblib import Parallel, delayed
 
-    spot_kw = DEFAULT_SPOT if spot_kw is None else spot_kw
+    if method == "lbp-chi2":
+        return lbp_loso(dataset, feats, spot_kw)
+    spot_kw = default_spot(method) if spot_kw is None else spot_kw
     subjects = sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
     splits = loso_splits(subjects)
     n_threads = 1 if n_jobs > 1 else 2
@@ -422,7 +444,14 @@ def train_final(dataset, feats: dict, method: str, cfg: ModelConfig, seed: int =
                 device: str = "auto", imagenet=None, spot_kw: dict | None = None,
                 progress: bool = True) -> dict[str, Any]:
     """Train ``method`` on every subject of ``dataset`` (epoch and threshold chosen on held-out
-    subjects of it); returns :func:`train_with_threshold`'s dict plus ``subjects``."""
+    subjects of it); returns :func:`train_with_threshold`'s dict plus ``subjects``. For
+    ``lbp-chi2`` nothing is trained: p is chosen on every subject."""
+    if method == "lbp-chi2":
+        subjects = sorted({s for s, _ in feats})
+        f = lbp_fold(dataset, feats, subjects, [], spot_kw)
+        return dict(model=None, fit_subjects=subjects, val_subjects=[], history=[], best_epoch=0,
+                    threshold=f.threshold, threshold_f1=f.threshold_f1,
+                    threshold_curve=f.threshold_curve, spot_kw=f.spot_kw, subjects=subjects)
     data = gather(dataset, feats, method)
     out = train_with_threshold(method, cfg, data, dataset.intervals, seed, device, progress,
                                f"train {method}", imagenet, spot_kw)
@@ -445,7 +474,7 @@ def save_trained(path: str | Path, trained: dict[str, Any], method: str, cfg: Mo
                 best_epoch=trained["best_epoch"], history=trained["history"],
                 n_hoof=int(getattr(trained["model"], "lstm", None).input_size)
                 if method == "hoof-lstm" else 32,
-                state=trained["model"].state_dict())
+                state=trained["model"].state_dict() if trained["model"] is not None else None)
     with atomic_path(path, suffix=Path(path).suffix or ".pt") as tmp:
         torch.save(blob, tmp)
 
@@ -465,6 +494,8 @@ def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
         raise MespotError(f"{p} is not a readable mespot model ({type(e).__name__}: {e})") from None
     if not isinstance(blob, dict) or blob.get("kind") != "mespot-nb model":
         raise MespotError(f"{p} is not a model written by `mespot train`")
+    if blob["method"] == "lbp-chi2":
+        return None, blob
     cfg = ModelConfig(**blob["config"])
     model = build_model(blob["method"], cfg, blob.get("n_hoof", 32))
     model.load_state_dict(blob["state"])
@@ -475,3 +506,176 @@ def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
 def loso_checkpoint_dir(cache_dir: str | Path, dataset: str, profile: str, method: str) -> Path:
     """Where the per-fold checkpoints of a LOSO run live (notebooks 05–07 share them)."""
     return Path(cache_dir) / "loso" / dataset / profile / method
+
+
+# ----------------------------------------------------------------------------------------------
+# LBP-χ² (training-free: only p is chosen, on the training subjects)
+
+
+def lbp_fold(dataset, feats: dict, train_subjects: list[str], test_subjects: list[str],
+             spot_kw: dict | None = None) -> FoldResult:
+    """Choose p on ``train_subjects`` (maximising F1 of their annotations), spot the test ones.
+
+    ``scores`` holds one window per frame (2k + 1 frames around it) scored by the contrast C,
+    labelled like HOOF-LSTM's windows (covers ≥ 0.8 of a micro-expression), for the ROC."""
+    from .spotting import choose_lbp_p, lbp_contrast
+    from .windows import coverage_labels
+
+    assert not set(train_subjects) & set(test_subjects), "test subject among the training ones"
+    if not dataset.intervals["subject"].isin(train_subjects).any():
+        raise MespotError(f"dataset '{dataset.name}': no annotations for subjects {train_subjects} "
+                          "to choose p on")
+    spot_kw = dict(default_spot("lbp-chi2") if spot_kw is None else spot_kw)
+    protocol = spot_kw.pop("select_protocol", "megc2020")
+    tr_iv = dataset.intervals[dataset.intervals["subject"].isin(train_subjects)]
+    kw = _resolve_extent(spot_kw, tr_iv, {}, float(dataset.fps))
+    train_v = {k: f for k, f in feats.items() if k[0] in train_subjects}
+    p, f1, curve = choose_lbp_p(train_v, tr_iv, kw.get("extent_s"), protocol)
+    rows = []
+    for (s, v), f in feats.items():
+        if s not in test_subjects:
+            continue
+        C = lbp_contrast(f.lbp, f.lbp_k)
+        starts = np.arange(1, f.n_frames + 1) - f.lbp_k
+        ok = starts >= 1
+        iv = dataset.video_intervals(s, v)
+        n = 2 * f.lbp_k + 1
+        rows.append(pd.DataFrame({"subject": s, "video": v, "start": starts[ok],
+                                  "stop": starts[ok] + n - 1, "fps": f.fps,
+                                  "label": coverage_labels(starts[ok], n, iv),
+                                  "score": C[ok] / max(C.max(), 1e-12)}))
+    return FoldResult(test=sorted(test_subjects), fit_subjects=sorted(train_subjects),
+                      val_subjects=[], best_epoch=0, threshold=p, threshold_f1=f1, history=[],
+                      scores=pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(),
+                      spot_kw=kw, threshold_curve=curve)
+
+
+def lbp_loso(dataset, feats: dict, spot_kw: dict | None = None) -> LosoResult:
+    """Leave-one-subject-out for the LBP-χ² baseline (p per fold from the training subjects)."""
+    from .spotting import lbp_spot_table
+
+    subjects = sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
+    folds, preds = [], []
+    for test, train in loso_splits(subjects):
+        f = lbp_fold(dataset, feats, train, [test], spot_kw)
+        folds.append(f)
+        preds.append(lbp_spot_table({k: v for k, v in feats.items() if k[0] == test},
+                                    f.threshold, f.spot_kw.get("extent_s")))
+    length = int(2 * next(iter(feats.values())).lbp_k + 1)
+    return LosoResult("lbp-chi2", dataset.name, folds,
+                      pd.concat([f.scores.assign(threshold=f.threshold) for f in folds],
+                                ignore_index=True),
+                      pd.concat(preds, ignore_index=True), length)
+
+
+# ----------------------------------------------------------------------------------------------
+# cross-database evaluation (seed 000 §4.1)
+
+
+def cross_database_setup(manifest, name: str) -> dict[str, Any]:
+    """A setup ``{train: [...], test: ...}`` of the manifest's ``cross_database:`` section,
+    checked before any work: every dataset it names exists and states its frame rate."""
+    setups = manifest.cross_database
+    if name not in setups:
+        raise MespotError(f"cross-database setup '{name}' is not in the manifest {manifest.path} "
+                          f"(have {', '.join(setups) or 'none'})")
+    st = setups[name]
+    train, test = list(st.get("train") or []), st.get("test")
+    if not train or not test:
+        raise MespotError(f"cross-database setup '{name}' needs `train: [...]` and `test: ...`")
+    for d in train + [test]:
+        if d not in manifest.datasets:
+            raise MespotError(f"cross-database setup '{name}' names dataset '{d}', which the "
+                              f"manifest {manifest.path} lacks; add an entry for it or fix the setup")
+        if not manifest.datasets[d].fps:
+            raise MespotError(f"dataset '{d}' (cross-database setup '{name}') has no `fps:`; "
+                              "windows are defined in seconds, so every dataset needs its frame rate")
+    if test in train:
+        raise MespotError(f"cross-database setup '{name}' tests on '{test}', which it also trains on")
+    return {"name": name, "train": train, "test": test}
+
+
+def check_frame_rates(dataset) -> None:
+    """Refuse a dataset whose video files state another frame rate than its manifest entry."""
+    import cv2
+
+    for r in dataset.videos.itertuples():
+        if not r.source or Path(r.source).is_dir():
+            continue
+        cap = cv2.VideoCapture(str(r.source))
+        f = cap.get(cv2.CAP_PROP_FPS)
+        cap.release()
+        if f and f > 0 and abs(f - r.fps) > 0.01 * r.fps:
+            raise MespotError(f"dataset '{dataset.name}': video {r.source} runs at {f:g} fps but the "
+                              f"manifest entry says fps: {r.fps:g}; fix the entry (one frame rate "
+                              "per dataset entry — split it if its videos differ)")
+
+
+def _prefixed(data: WindowData, name: str) -> WindowData:
+    """Subject ids made unique across datasets: ``dataset:subject``."""
+    t = data.table.copy()
+    t["subject"] = name + ":" + t["subject"].astype(str)
+    return WindowData(t, data.arrays, data.labels)
+
+
+def _pad_hoof(parts: list[WindowData]) -> list[WindowData]:
+    """HOOF sequences of different frame rates differ in length (15 steps at 30 fps, 25 at 100
+    and 200): zero histograms ("no motion") are prepended to the shorter ones."""
+    if not all("hoof" in p.arrays for p in parts):
+        return parts
+    n = max(p.arrays["hoof"].shape[1] for p in parts)
+    out = []
+    for p in parts:
+        h = p.arrays["hoof"]
+        if h.shape[1] < n:
+            h = np.concatenate([np.zeros((len(h), n - h.shape[1], h.shape[2]), h.dtype), h], 1)
+        out.append(WindowData(p.table, {**p.arrays, "hoof": h}, p.labels))
+    return out
+
+
+@dataclass
+class CrossResult:
+    """One method in one cross-database setup."""
+
+    setup: str
+    method: str
+    train: list[str]
+    test: str
+    threshold: float
+    predictions: pd.DataFrame
+    scores: pd.DataFrame
+
+
+def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict, method: str,
+                       cfg: ModelConfig, seed: int = 0, device: str = "auto",
+                       progress: bool = False) -> CrossResult:
+    """Train on the setup's training datasets (subjects from all of them; epoch and threshold on
+    held-out training subjects), spot the test dataset. ``datasets``/``feats`` are keyed by name.
+    The test dataset never reaches training (asserted on the window arrays)."""
+    from .spotting import choose_lbp_p, lbp_spot_table
+
+    train_names, test_name = setup["train"], setup["test"]
+    assert test_name not in train_names
+    ivs = pd.concat([datasets[d].intervals.assign(subject=lambda x, d=d: d + ":" + x["subject"])
+                     for d in train_names], ignore_index=True)
+    if method == "lbp-chi2":
+        kw = dict(default_spot(method))
+        protocol = kw.pop("select_protocol")
+        fps_of = {f"{d}:{s}": datasets[d].fps for d in train_names for s in datasets[d].subjects}
+        kw = _resolve_extent(kw, ivs, fps_of, 30.0)
+        train_v = {(f"{d}:{s}", v): f for d in train_names for (s, v), f in feats[d].items()}
+        p, _, _ = choose_lbp_p(train_v, ivs, kw.get("extent_s"), protocol)
+        pred = lbp_spot_table(feats[test_name], p, kw.get("extent_s"))
+        return CrossResult(setup["name"], method, train_names, test_name, p, pred, pd.DataFrame())
+    parts = _pad_hoof([_prefixed(gather(datasets[d], feats[d], method), d) for d in train_names]
+                      + [gather(datasets[test_name], feats[test_name], method)])
+    train, test = concat(parts[:-1]), parts[-1]
+    assert test_name not in set(train.table["dataset"]), "the test dataset reached training"
+    t = train_with_threshold(method, cfg, train, ivs, seed, device, progress,
+                             f"{setup['name']} {method}")
+    sc = test.table[["subject", "video", "start", "stop", "fps"]].copy()
+    sc["label"] = test.labels
+    sc["score"] = predict_scores(t["model"], test, device=device)
+    length = int(test.table["stop"].iloc[0] - test.table["start"].iloc[0] + 1)
+    pred = spot_table(sc, length, t["threshold"], **t["spot_kw"])
+    return CrossResult(setup["name"], method, train_names, test_name, t["threshold"], pred, sc)
