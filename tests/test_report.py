@@ -75,3 +75,52 @@ def test_failing_notebook_kept_and_others_still_run(tmp_path, cache_dir):
     prov = json.loads((out / "provenance.json").read_text())
     assert [r["status"] for r in prov["runs"]] == ["passed", "failed", "passed"]
     assert "failed" in (out / "index.html").read_text()
+
+
+STANDARD = {"dataset", "profile", "manifest", "cache_dir", "out_dir", "seed"}
+
+
+def test_papermill_parses_every_parameter(caplog):
+    """papermill's own inspector reads each parameters cell (a comment it cannot parse would
+    make it warn "Unable to parse line" and treat the runner's parameters as unknown)."""
+    import logging
+
+    import papermill as pm
+
+    caplog.set_level(logging.WARNING)
+    for p in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        params = pm.inspect_notebook(str(p))
+        assert STANDARD <= set(params), (p.name, set(params))
+    assert "Unable to parse" not in caplog.text
+
+
+def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
+    """Every notebook, end to end, headless, on tiny data (the CI twin of `make report`)."""
+    small = {"format": "demo", "videos_per_subject": 1, "licence": "synthetic",
+             "citation": "mespot-nb demo"}
+    man = write_manifest(tmp_path / "m.yaml", {
+        "tinyfull": dict(small, fps=30, subjects=3, seconds=14, seed=4, difficulty="easy"),
+        "demo-30fps": dict(small, fps=30, subjects=2, seconds=8, seed=30),
+        "demo-100fps": dict(small, fps=100, subjects=2, seconds=6, seed=100),
+        "demo-200fps": dict(small, fps=200, subjects=2, seconds=5, seed=200)})
+    man.write_text(man.read_text() + "cross_database:\n"
+                   "  demo-A: {train: [demo-30fps, demo-100fps], test: demo-200fps}\n"
+                   "  demo-B: {train: [demo-30fps, demo-200fps], test: demo-100fps}\n"
+                   "  demo-C: {train: [demo-100fps, demo-200fps], test: demo-30fps}\n")
+    out = tmp_path / "rep"
+    r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest", str(man),
+                        "--datasets", "tinyfull", "--out", str(out)], capture_output=True,
+                       text=True)
+    prov = json.loads((out / "provenance.json").read_text())
+    failed = [(x["notebook"], x["error"]) for x in prov["runs"] if x["status"] != "passed"]
+    assert r.returncode == 0 and not failed, (failed, r.stderr[-3000:])
+    assert len(prov["runs"]) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    res = json.loads((out / "results.json").read_text())
+    loso = res["06_loso_evaluation"]["tinyfull"]
+    assert {"dyngeonet", "dynnet", "geonet", "vgg16"} <= set(loso)
+    assert {"megc2020", "one-to-one", "coverage"} <= set(loso["dyngeonet"])
+    cross = res["07_cross_database"]["tinyfull"]["cross_database"]
+    assert set(cross) == {"demo-A", "demo-B", "demo-C"}
+    assert set(cross["demo-A"]) == {"dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm",
+                                    "lbp-chi2"}
+    assert (out / "tinyfull" / "predictions_dyngeonet.csv").exists()
