@@ -271,6 +271,15 @@ def _videos_frame(rows: list[dict]) -> pd.DataFrame:
     return df.iloc[order].reset_index(drop=True)
 
 
+def _dataset(name: str, fmt: str, fps: float, iv: pd.DataFrame, vids: list[dict], audit: _Audit
+             ) -> Dataset:
+    """Assemble a reader's result: the videos table, offsets clipped to the frames on disk."""
+    videos = _videos_frame(vids)
+    iv = _clip_to_frames(audit, iv, videos)
+    return Dataset(name=name, format=fmt, fps=fps, intervals=iv, videos=videos,
+                   findings=audit.frame())
+
+
 def _read_excel(path: Path, **kw) -> Any:
     if not path.exists():
         raise MespotError(f"annotation file not found: {path}")
@@ -375,10 +384,7 @@ def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
                       "video listed without frames", policy="report")
         vids.append(dict(subject=subj, video=video, source=str(folder) if folder else None,
                          n_frames=_count_frames(folder), fps=fps))
-    videos = _videos_frame(vids)
-    iv = _clip_to_frames(a, iv, videos)
-    return Dataset(name=name, format="casme2", fps=fps, intervals=iv, videos=videos,
-                   findings=a.frame())
+    return _dataset(name, "casme2", fps, iv, vids, a)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -462,10 +468,7 @@ def read_samm_lv(annotations: str | Path, frames_root: str | Path | None = None,
             folder = None
         vids.append(dict(subject=subj, video=video, source=str(folder) if folder else None,
                          n_frames=_count_frames(folder), fps=fps))
-    videos = _videos_frame(vids)
-    iv = _clip_to_frames(a, iv, videos)
-    return Dataset(name=name, format="samm-lv", fps=fps, intervals=iv, videos=videos,
-                   findings=a.frame())
+    return _dataset(name, "samm-lv", fps, iv, vids, a)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -563,10 +566,7 @@ def read_megc_csv(annotations: str | Path, frames_pattern: str | None = None,
                 a.add(None, subj, video, "missing_frames", str(p), "video listed without frames",
                       policy="report")
         vids.append(dict(subject=subj, video=video, source=src, n_frames=n, fps=fps))
-    videos = _videos_frame(vids)
-    iv = _clip_to_frames(a, iv, videos)
-    return Dataset(name=name, format="csv", fps=fps, intervals=iv, videos=videos,
-                   findings=a.frame())
+    return _dataset(name, "csv", fps, iv, vids, a)
 
 
 def read_video_source(source: str | Path, fps: float | None = None, name: str = "video") -> Dataset:
