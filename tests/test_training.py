@@ -159,3 +159,22 @@ def test_cli_train_then_spot_held_out_video(easy, tmp_path):
                         str(tmp_path / "nope.pt"), "--fps", "30", "--out", str(tmp_path / "x.csv")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "nope.pt" in r.stderr and not (tmp_path / "x.csv").exists()
+
+
+def test_imagenet_weights_load_from_a_local_torchvision_layout_file(tmp_path):
+    """VGG-16 weights in torchvision's key layout (features.N.*) load into the full-width trunk;
+    nothing is downloaded, and a file that matches nothing is refused."""
+    from mespot_nb.errors import MespotError
+    from mespot_nb.models import load_imagenet_vgg16
+
+    cfg = ModelConfig(**{**vars(QUICK), "width": 1.0, "batch_norm": False, "fc": 8, "pool": 1})
+    donor = SpotNet("dynnet", cfg).image.features
+    state = {f"features.{k}": v for k, v in donor.state_dict().items()}
+    assert "features.0.weight" in state and "features.28.weight" in state   # torchvision indices
+    torch.save(state, tmp_path / "vgg16.pth")
+    net = SpotNet("dynnet", cfg)
+    assert load_imagenet_vgg16(net, tmp_path / "vgg16.pth") == 26   # 13 convs × (weight, bias)
+    assert torch.equal(net.image.features[28].weight, donor[28].weight)
+    torch.save({"other.weight": torch.zeros(3)}, tmp_path / "bad.pth")
+    with pytest.raises(MespotError, match="no tensor matches"):
+        load_imagenet_vgg16(SpotNet("dynnet", cfg), tmp_path / "bad.pth")
