@@ -11,8 +11,3 @@ from __future__ import annotations
 class MespotError(Exception):
     """A problem with the user's input, with a message that names the thing and the fix."""
 
-
-def require(condition: bool, message: str) -> None:
-    """Raise :class:`MespotError` with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise MespotError(message)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -256,16 +255,6 @@ def evaluate(gt: pd.DataFrame, pred: pd.DataFrame, protocol: str = "megc2020",
         overall = overall + out[t]
     out["overall"] = overall
     return out
-
-
-def evaluate_all(gt: pd.DataFrame, pred: pd.DataFrame, protocols: Iterable[str] = PROTOCOLS,
-                 **kw) -> pd.DataFrame:
-    """A tidy table: one row per (protocol, type) with tp, fp, fn, precision, recall, f1."""
-    rows = []
-    for proto in protocols:
-        for t, s in evaluate(gt, pred, proto, **kw).items():
-            rows.append(dict(protocol=proto, type=t, **s.as_dict()))
-    return pd.DataFrame(rows)
 
 
 def footage_reduction(pred: pd.DataFrame, n_frames_total: int) -> float:

@@ -537,13 +537,6 @@ def roi_boxes(lm: np.ndarray, method: str = "dyngeonet",
     return out
 
 
-def crop(img: np.ndarray, box: tuple[int, int, int, int], stack: bool = False) -> np.ndarray:
-    """The box (x0, y0, x1, y1) of an image (H, W[, C]), or of every frame of a stack
-    (T, H, W[, C]) with ``stack=True``."""
-    x0, y0, x1, y1 = box
-    return img[:, y0:y1, x0:x1] if stack else img[y0:y1, x0:x1]
-
-
 # ----------------------------------------------------------------------------------------------
 # cached dataset-wide extraction
 

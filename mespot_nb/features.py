@@ -676,6 +676,36 @@ def window_roi_stacks(src: FrameSource, track: FaceTrack, start: int, length: in
     return stacks, lm
 
 
+def dynamic_image_energy(dataset, cache_dir: str | Path, windows, length: int,
+                         spec: AlignSpec = AlignSpec()):
+    """Mean absolute (unscaled) dynamic image of each DynGeoNet ROI for the given windows.
+
+    Parameters
+    ----------
+    dataset : the :class:`~mespot_nb.readers.Dataset` (for its frame sources).
+    windows : rows with ``subject, video, start``.
+    length : window length in frames.
+
+    Returns
+    -------
+    DataFrame (one row per window, in order) with columns ``eyes, nose, mouth``.
+    """
+    import pandas as pd
+
+    from .face import cached_track
+
+    out = {}
+    for (subj, vid), g in windows.groupby(["subject", "video"], sort=False):
+        row = dataset.video_row(subj, vid)
+        src = open_video(row.source, fps=float(row.fps), gray=True)
+        track = cached_track(src.path, float(row.fps), cache_dir,
+                             name=f"{dataset.name}__{subj}__{vid}")
+        for idx, start in zip(g.index, g["start"]):
+            stacks, _ = window_roi_stacks(src, track, int(start), length, "dyngeonet", spec)
+            out[idx] = {roi: float(np.abs(dynamic_image(st)).mean()) for roi, st in stacks.items()}
+    return pd.DataFrame.from_dict(out, orient="index").loc[windows.index]
+
+
 def window_flows(src: FrameSource, track: FaceTrack, start: int, params: FeatureParams =
                  FeatureParams(), spec: AlignSpec = AlignSpec()) -> dict[str, Any]:
     """Everything HOOF-LSTM sees in one window (for figures).

@@ -17,9 +17,8 @@ uses a narrow copy so the demo trains on a CPU).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import torch
@@ -228,10 +227,6 @@ def resolve_device(device: str = "auto") -> torch.device:
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(device)
-
-
-def config_dict(cfg: ModelConfig) -> dict[str, Any]:
-    return asdict(cfg)
 
 
 def count_parameters(model: nn.Module) -> int:

@@ -317,6 +317,18 @@ def dynamic_image_grid(rows: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]
     return axes
 
 
+def composite_pair(dyn: np.ndarray, apex: np.ndarray, axes=None):
+    """A window's composed dynamic image (DynGeoNet's CNN input) beside the same composition of
+    its apex frame (the VGG16 baseline's input)."""
+    axes = _axes(axes, 2, figsize=(6, 3))
+    for ax, img, t in ((axes[0], dyn, "dynamic image (DynGeoNet)"),
+                       (axes[1], apex, "apex frame (VGG16 baseline)")):
+        ax.imshow(img, cmap="gray")
+        ax.set_title(t, fontsize=9)
+        ax.axis("off")
+    return axes
+
+
 def separability_bars(aucs: dict[str, float], ax=None, title: str = ""):
     """ROC AUC of one scalar per feature for micro-expression vs neutral windows (0.5 = chance)."""
     ax = _ax(ax, figsize=(5, 2.6))

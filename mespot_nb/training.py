@@ -178,7 +178,6 @@ def _seed_everything(seed: int) -> None:
 
 
 def _loss(model, out, y, weights=None):
-    import torch
     from torch.nn import functional as F
 
     if getattr(model, "method", "") == "hoof-lstm":

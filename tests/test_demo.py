@@ -100,7 +100,7 @@ def _expression_motion(a, b):
 
 def test_micro_motion_small_nonzero_and_smaller_than_macro(tiny_demo):
     ev = demo_events(tiny_demo)
-    micro, macro, still = [], [], []
+    micro, macro = [], []
     for key, v in ev.items():
         subj, vid = key.split("/")
         src = open_video(tiny_demo / "SAMM_longvideos" / vid, fps=30, gray=True)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mespot_nb.evaluation import (Score, evaluate, footage_reduction, iou, iou_matrix,
+from mespot_nb.evaluation import (evaluate, footage_reduction, iou, iou_matrix,
                                   score_intervals)
 from mespot_nb.readers import read_megc_csv_table
 

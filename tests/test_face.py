@@ -13,8 +13,7 @@ import pytest
 
 from mespot_nb import face as F
 from mespot_nb.errors import MespotError
-from mespot_nb.face import (STATUS_DETECTED, STATUS_LOST, AlignSpec, FaceTrack, TrackParams,
-                            alignment_matrix, apply_matrix, detect_every_frame, extract_tracks,
+from mespot_nb.face import (STATUS_DETECTED, STATUS_LOST, AlignSpec, FaceTrack, alignment_matrix, apply_matrix, detect_every_frame, extract_tracks,
                             inter_ocular, roi_boxes, track_video)
 from mespot_nb.readers import read_samm_lv
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from mespot_nb.errors import MespotError

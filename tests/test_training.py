@@ -13,7 +13,7 @@ import torch
 import mespot_nb.training as T
 from mespot_nb.evaluation import evaluate
 from mespot_nb.models import CNN_METHODS, ModelConfig, SpotNet, build_model
-from mespot_nb.spotting import choose_threshold, nms, spot_intervals
+from mespot_nb.spotting import nms, spot_intervals
 from mespot_nb.training import gather, loso_splits, run_fold, run_loso
 
 QUICK = ModelConfig.profile("quick")
