@@ -159,10 +159,13 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
 
     if profile not in ("quick", "paper"):
         raise MespotError(f"--profile {profile!r}: use quick or paper")
+    from .readers import read_entry
+
     m = load_manifest(manifest)
     datasets = datasets or ["demo"]
     for d in datasets:
-        m.entry(d)  # refuse unknown names before any work
+        # refuse unknown names and missing data before any work (a demo is generated here)
+        read_entry(m.entry(d), m)
     nbs = list_notebooks(notebooks_dir, only)
     for nb in nbs:
         check_parameters_cell(nb)

@@ -124,3 +124,13 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     assert set(cross["demo-A"]) == {"dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm",
                                     "lbp-chi2"}
     assert (out / "tinyfull" / "predictions_dyngeonet.csv").exists()
+
+
+def test_report_refuses_missing_data_before_any_work(tmp_path, monkeypatch):
+    monkeypatch.delenv("CASME2_ROOT", raising=False)
+    out = tmp_path / "rep"
+    r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest",
+                        str(ROOT / "data_manifest.yaml"), "--datasets", "casme2", "--out",
+                        str(out)], capture_output=True, text=True)
+    assert r.returncode == 2 and "CASME2_ROOT" in r.stderr and "Traceback" not in r.stderr
+    assert not out.exists()
