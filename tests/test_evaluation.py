@@ -134,3 +134,23 @@ def test_cli_evaluate_lists_unknown_videos(tmp_path):
     assert r.returncode == 0
     assert "99/nosuch" in r.stderr
     assert json.loads(r.stdout)["overall"]["fp"] == 1
+
+
+def test_cli_evaluate_real_casme2_with_the_id_spellings_people_use(tmp_path):
+    from conftest import CASME, SAMM
+
+    p = tmp_path / "pred.csv"
+    # CAS(ME)² row 1 is s15 anger1_1 557..608 (macro); written three different ways
+    p.write_text("subject,video,onset,offset,type\n15,15_0401girlcrashing,557,608,macro\n"
+                 "s15,s15_0401,557,608,macro\n15,0401,560,605,macro\n")
+    r = _cli("evaluate", "--annotations", str(need(CASME)), "--format", "casme2",
+             "--predictions", str(p), "--protocol", "one-to-one", "--type", "macro", "--json")
+    assert r.returncode == 0, r.stderr
+    o = json.loads(r.stdout)["macro"]
+    assert (o["tp"], o["fp"], o["fn"]) == (1, 2, 299)
+    q = tmp_path / "samm.csv"
+    q.write_text("subject,video,onset,offset\n6,006_1_2,3562,3632\n")   # SAMM micro 006_1
+    r = _cli("evaluate", "--annotations", str(need(SAMM)), "--format", "samm-lv",
+             "--predictions", str(q), "--type", "micro", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["micro"]["tp"] == 1
