@@ -27,7 +27,6 @@ from torch import nn
 from .errors import MespotError
 
 VGG16_CFG = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]
-METHODS = ("dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm")
 CNN_METHODS = ("dyngeonet", "dynnet", "geonet", "vgg16")
 
 
