@@ -1,10 +1,13 @@
 """mespot-nb: spotting facial micro-expressions in long videos (DynGeoNet, HOOF-LSTM, LBP-χ²).
 
-The data's path, one module per stage: manifest → readers → video → face → features → windows →
-models → training → spotting → evaluation → report; ``plotting`` draws every figure.
+The data's path, one module per stage (each imports only the stages before it; an import-linter
+contract in ``pyproject.toml`` holds it): manifest → readers → video → face → features/ →
+windows → models, detections → methods/ (the registry) → training → spotting → datasets, demo →
+evaluation → report → notebook → cli. Beside the line: intervals, cache, parallel, plotting,
+errors.
 """
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402
 
 from .features import (dynamic_image, flow_sequence, geometric_features, hoof,  # noqa: E402
                        to_uint8)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
-from . import __version__
+from ._version import __version__
 from ._io import atomic_path
+
+log = logging.getLogger(__name__)
 
 
 def cache_key(stage: str, stage_version: int, identity: dict[str, Any], params: dict[str, Any]
@@ -53,3 +56,50 @@ def load_npz(path: str | Path, json_keys: tuple[str, ...] = ()) -> dict[str, Any
         if k in d:
             d[k] = json.loads(str(d[k]))
     return d
+
+
+def video_entry_name(dataset: str, subject: str, video: str) -> str:
+    """The readable part of a per-video cache entry's name: ``dataset__subject__video``.
+
+    A video is the pair (subject, video) — video names repeat across subjects in the MEGC CSV
+    format — so both are in the name; the key beside it carries the source's identity.
+    """
+    return f"{dataset}__{subject}__{video}"
+
+
+class VideoStage:
+    """A cached per-video stage (landmark tracks, features): it owns its cache names.
+
+    An entry is ``cache_dir/<stage>/<dataset>__<subject>__<video>-<key>.npz``, the key hashing
+    the source's identity (path, size, mtime), the parameters, the stage's version and the kit's
+    version. Entries are written atomically; a damaged entry is reported (logging) and
+    recomputed, never silently used.
+
+    Parameters
+    ----------
+    stage : folder name under the cache dir (``landmarks``, ``features``).
+    version : the stage's own version; bump it when its output changes.
+    load : path → object.
+    """
+
+    def __init__(self, stage: str, version: int, load: Callable[[Path], Any]):
+        self.stage, self.version, self.load = stage, version, load
+
+    def path(self, cache_dir: str | Path, identity: dict, params: dict[str, Any],
+             name: str) -> Path:
+        """The entry of one video (``name`` from :func:`video_entry_name`)."""
+        return entry_path(cache_dir, self.stage, name,
+                          cache_key(self.stage, self.version, identity, params))
+
+    def get(self, path: Path, compute: Callable[[], Any], save: Callable[[Any, Path], None]) -> Any:
+        """The entry at ``path``, or ``compute()`` saved there atomically if absent or damaged."""
+        if path.exists():
+            try:
+                return self.load(path)
+            except (OSError, ValueError, KeyError, TypeError, EOFError) as e:
+                log.warning("cache entry %s is damaged (%s: %s); recomputing it", path,
+                            type(e).__name__, e)
+                path.unlink(missing_ok=True)
+        obj = compute()
+        save(obj, path)
+        return obj

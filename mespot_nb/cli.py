@@ -58,7 +58,7 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
 def cmd_audit(a: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .readers import load_dataset
+    from .datasets import load_dataset
 
     ds = load_dataset(a.dataset, a.manifest)
     f = ds.findings
@@ -115,9 +115,9 @@ def cmd_landmarks(a: argparse.Namespace) -> int:
 
 
 def cmd_extract(a: argparse.Namespace) -> int:
+    from .datasets import read_entry
     from .face import TrackParams, extract_tracks
     from .manifest import load_manifest
-    from .readers import read_entry
 
     m = load_manifest(a.manifest)
     ds = read_entry(m.entry(a.dataset), m)
@@ -134,28 +134,80 @@ def cmd_extract(a: argparse.Namespace) -> int:
 # train / spot
 
 
-def cmd_train(a: argparse.Namespace) -> int:
-    from .face import TrackParams
+def _dataset_and_features(a: argparse.Namespace):
+    from .datasets import read_entry
     from .features import extract_features, profile_feature_params
     from .manifest import load_manifest
-    from .models import ModelConfig
-    from .readers import read_entry
-    from .training import save_trained, train_final
 
     m = load_manifest(a.manifest)
     ds = read_entry(m.entry(a.dataset), m)
     fparams = profile_feature_params(a.profile)
-    cfg = ModelConfig.profile(a.profile)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
-    imagenet = m.weight_file("vgg16_imagenet") if a.method in ("dyngeonet", "dynnet", "vgg16") \
-        and cfg.width == 1.0 else None
-    trained = train_final(ds, feats, a.method, cfg, a.seed, a.device, imagenet)
-    save_trained(a.out, trained, a.method, cfg, fparams, TrackParams(), ds.name, a.seed)
-    print(f"{a.out}: {a.method} ({a.profile}) trained on {len(trained['subjects'])} subjects of "
-          f"{ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
-          f"{'(p) ' if a.method == 'lbp-chi2' else ''}"
+    return m, ds, fparams, feats
+
+
+def cmd_train(a: argparse.Namespace) -> int:
+    from .face import TrackParams
+    from .methods import get_method
+    from .models import ModelConfig
+    from .training import imagenet_for, save_trained, train_final
+
+    method = get_method(a.method)
+    cfg = ModelConfig.profile(a.profile)
+    from .manifest import load_manifest
+
+    imagenet = imagenet_for(load_manifest(a.manifest), method, cfg)  # refused up front if missing
+    m, ds, fparams, feats = _dataset_and_features(a)
+    trained = train_final(ds, feats, method, cfg, a.seed, a.device, imagenet)
+    save_trained(a.out, trained, method, cfg, fparams, TrackParams(), ds.name, a.seed)
+    print(f"{a.out}: {method.title} ({a.profile}) trained on {len(trained['subjects'])} subjects "
+          f"of {ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
+          f"{'(p) ' if not method.trainable else ''}"
           f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
-          f"{', '.join(trained['val_subjects'])})")
+          f"{', '.join(trained['val_subjects']) or 'all'})")
+    return 0
+
+
+def cmd_loso(a: argparse.Namespace) -> int:
+    """Seed 000's Table 1 without notebooks: per method a predictions CSV and a scores JSON."""
+    from pathlib import Path
+
+    from ._io import atomic_path, write_json
+    from .evaluation import PROTOCOLS, evaluate, footage_reduction
+    from .manifest import load_manifest
+    from .methods import get_method, method_names
+    from .models import ModelConfig
+    from .training import imagenet_for, loso_checkpoint_dir, run_loso
+
+    names = [n.strip() for n in a.method.split(",") if n.strip()] if a.method != "all" \
+        else method_names()
+    methods = [get_method(n) for n in names]
+    cfg = ModelConfig.profile(a.profile)
+    man = load_manifest(a.manifest)
+    weights = {m.name: imagenet_for(man, m, cfg) for m in methods}   # refused before any work
+    m, ds, fparams, feats = _dataset_and_features(a)
+    out = Path(a.out)
+    n_total = int(sum(f.n_frames for f in feats.values()))
+    rows = []
+    for meth in methods:
+        res = run_loso(ds, feats, meth, cfg, seed=a.seed, n_jobs=a.n_jobs, device=a.device,
+                       imagenet=weights[meth.name],
+                       checkpoint_dir=loso_checkpoint_dir(m.cache_dir, ds.name, a.profile,
+                                                          meth.name))
+        with atomic_path(out / f"predictions_{meth.name}.csv", suffix=".csv") as tmp:
+            res.predictions.to_csv(tmp, index=False)
+        scores = {p: {k: v.as_dict() for k, v in evaluate(ds.intervals, res.predictions, p,
+                                                            a.type).items()}
+                  for p in PROTOCOLS}
+        write_json(out / f"scores_{meth.name}.json", dict(
+            method=meth.name, dataset=ds.name, profile=a.profile, seed=a.seed, type=a.type,
+            scores=scores, thresholds=res.thresholds(),
+            footage_fraction=footage_reduction(res.predictions, n_total)))
+        s = scores["megc2020"]["overall"]
+        rows.append(f"{meth.title:<10} MEGC2020 F1 {s['f1']:.4f} (TP {s['tp']}, FP {s['fp']}, "
+                    f"FN {s['fn']})")
+    print(f"LOSO on {ds.name} ({a.profile} profile, seed {a.seed}) → {out}")
+    print("\n".join(rows))
     return 0
 
 
@@ -192,7 +244,11 @@ def cmd_spot(a: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+    from .methods import method_names
+
     p = argparse.ArgumentParser(prog="mespot", description="Micro-expression spotting kit")
+    p.add_argument("--version", action="version", version=f"mespot-nb {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("evaluate", help="score predictions (MEGC CSV) against annotations")
@@ -249,14 +305,27 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train a spotting model on every subject of a dataset")
     t.add_argument("--dataset", required=True)
     _add_manifest(t)
-    t.add_argument("--method", required=True,
-                   choices=["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "lbp-chi2"])
+    t.add_argument("--method", required=True, choices=method_names())
     t.add_argument("--profile", choices=["quick", "paper"], default="quick")
     t.add_argument("--out", required=True, help="model file to write (e.g. model.pt)")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--device", default="auto", help="auto, cpu or cuda")
     t.add_argument("--n-jobs", type=int, default=2, help="videos extracted in parallel")
     t.set_defaults(func=cmd_train)
+
+    lo = sub.add_parser("loso", help="leave-one-subject-out for one or more methods (seed 000's "
+                                     "Table 1): predictions CSV and scores JSON per method")
+    lo.add_argument("--dataset", required=True)
+    _add_manifest(lo)
+    lo.add_argument("--method", required=True,
+                    help=f"a method, a comma-separated list, or 'all' ({', '.join(method_names())})")
+    lo.add_argument("--profile", choices=["quick", "paper"], default="quick")
+    lo.add_argument("--out", default="loso-out", help="folder for predictions_*.csv, scores_*.json")
+    lo.add_argument("--type", default="all", choices=["micro", "macro", "all"])
+    lo.add_argument("--seed", type=int, default=0)
+    lo.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    lo.add_argument("--n-jobs", type=int, default=2, help="folds / videos in parallel")
+    lo.set_defaults(func=cmd_loso)
 
     sp = sub.add_parser("spot", help="spot micro-expressions in a video file or frames folder")
     sp.add_argument("source", help="video file or frames folder")
@@ -281,8 +350,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
     parser = build_parser()
     a = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
     try:
         return int(a.func(a) or 0)
     except MespotError as e:

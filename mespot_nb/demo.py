@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import re
 import shutil
@@ -40,6 +41,8 @@ import numpy as np
 
 from ._io import write_bytes, write_json
 from .errors import MespotError
+
+log = logging.getLogger(__name__)
 
 #: Bump when the generator's output changes: cached demos with another version are rebuilt.
 DEMO_VERSION = 4
@@ -221,12 +224,12 @@ def load_faces(faces_dir: str | Path | None = None) -> list[_Face]:
             continue
         bgr = cv2.imread(str(p), cv2.IMREAD_COLOR)
         if bgr is None:
-            print(f"mespot demo-data: skipped {p}: not a readable image")
+            log.warning("mespot demo-data: skipped %s: not a readable image", p)
             continue
         rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
         lm = _detect_landmarks(rgb)
         if lm is None:
-            print(f"mespot demo-data: skipped {p}: no face found by dlib's detector")
+            log.warning("mespot demo-data: skipped %s: no face found by dlib's detector", p)
             continue
         out.append(_normalise_face(rgb, lm, p.name))
     if not out:

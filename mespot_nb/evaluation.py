@@ -25,14 +25,13 @@ Predictions on a video that the ground truth lacks are FP under every protocol a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .errors import MespotError
-
-PROTOCOLS = ("megc2020", "one-to-one", "coverage")
+from .intervals import (PROTOCOLS, Score, coverage_matrix, footage_fraction, iou,  # noqa: F401
+                        iou_matrix, score_intervals)
 TYPES = ("micro", "macro")
 
 #: The MEGC2020 baseline's prediction-length filters (frames), per dataset format and type.
@@ -40,136 +39,6 @@ MEGC2020_LENGTH_FILTERS = {
     "casme2": {"micro": (7, 16), "macro": (17, None)},
     "samm-lv": {"micro": (47, 105), "macro": (106, None)},
 }
-
-
-def iou(s1: int, e1: int, s2: int, e2: int) -> float:
-    """Inclusive temporal IoU of frame ranges [s1, e1] and [s2, e2]."""
-    inter = max(0, min(e1, e2) - max(s1, s2) + 1)
-    union = (e1 - s1 + 1) + (e2 - s2 + 1) - inter
-    return inter / union if union > 0 else 0.0
-
-
-def iou_matrix(pred: np.ndarray, gt: np.ndarray) -> np.ndarray:
-    """IoU of every prediction against every ground truth.
-
-    Parameters
-    ----------
-    pred : (P, 2) int, onset/offset per prediction.
-    gt : (G, 2) int, onset/offset per ground truth.
-
-    Returns
-    -------
-    (P, G) float64.
-    """
-    pred = np.asarray(pred, dtype=np.int64).reshape(-1, 2)
-    gt = np.asarray(gt, dtype=np.int64).reshape(-1, 2)
-    inter = np.maximum(0, np.minimum(pred[:, None, 1], gt[None, :, 1])
-                       - np.maximum(pred[:, None, 0], gt[None, :, 0]) + 1)
-    lp = pred[:, 1] - pred[:, 0] + 1
-    lg = gt[:, 1] - gt[:, 0] + 1
-    union = lp[:, None] + lg[None, :] - inter
-    return np.where(union > 0, inter / np.maximum(union, 1), 0.0)
-
-
-def coverage_matrix(pred: np.ndarray, gt: np.ndarray) -> np.ndarray:
-    """|P ∩ G| / |G| for every prediction (rows) and ground truth (columns); (P, G) float64."""
-    pred = np.asarray(pred, dtype=np.int64).reshape(-1, 2)
-    gt = np.asarray(gt, dtype=np.int64).reshape(-1, 2)
-    inter = np.maximum(0, np.minimum(pred[:, None, 1], gt[None, :, 1])
-                       - np.maximum(pred[:, None, 0], gt[None, :, 0]) + 1)
-    lg = gt[:, 1] - gt[:, 0] + 1
-    return inter / np.maximum(lg[None, :], 1)
-
-
-@dataclass
-class Score:
-    """TP/FP/FN counts with precision, recall and F1 (0 where undefined)."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    unknown_videos: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        d = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / d if d else 0.0
-
-    def __add__(self, other: "Score") -> "Score":
-        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
-                     self.unknown_videos + [v for v in other.unknown_videos
-                                            if v not in self.unknown_videos])
-
-    def as_dict(self) -> dict:
-        """``{"tp","fp","fn","precision","recall","f1"}``."""
-        return dict(tp=int(self.tp), fp=int(self.fp), fn=int(self.fn),
-                    precision=round(self.precision, 6), recall=round(self.recall, 6),
-                    f1=round(self.f1, 6))
-
-
-def _groups(df: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
-    return {k: g for k, g in df.groupby(["subject", "video"], sort=False)}
-
-
-def score_intervals(gt: pd.DataFrame, pred: pd.DataFrame, protocol: str = "megc2020",
-                    iou_threshold: float = 0.5, coverage_threshold: float = 0.8) -> Score:
-    """Score one pool of predictions against one pool of ground truths.
-
-    Parameters
-    ----------
-    gt : columns ``subject, video, onset, offset`` (file order matters for ``one-to-one``).
-    pred : columns ``subject, video, onset, offset`` and optionally ``score``.
-    protocol : ``megc2020``, ``one-to-one`` or ``coverage``.
-    """
-    if protocol not in PROTOCOLS:
-        raise MespotError(f"unknown protocol {protocol!r}; use one of {', '.join(PROTOCOLS)}")
-    gt_g = _groups(gt) if len(gt) else {}
-    pred_g = _groups(pred) if len(pred) else {}
-    total = Score()
-    unknown = [k for k in pred_g if k not in gt_g]
-    for k in unknown:
-        total.fp += len(pred_g[k])
-    total.unknown_videos = [(str(a), str(b)) for a, b in unknown]
-    for key, g in gt_g.items():
-        ga = g[["onset", "offset"]].to_numpy(np.int64)
-        p = pred_g.get(key)
-        if p is None or len(p) == 0:
-            total.fn += len(ga)
-            continue
-        pa = p[["onset", "offset"]].to_numpy(np.int64)
-        if protocol == "megc2020":
-            found = int((iou_matrix(pa, ga) >= iou_threshold).any(axis=0).sum())
-            total.tp += found
-            total.fp += max(0, len(pa) - found)
-            total.fn += len(ga) - found
-        elif protocol == "one-to-one":
-            m = iou_matrix(pa, ga) >= iou_threshold
-            scores = p["score"].to_numpy(float) if "score" in p else np.zeros(len(pa))
-            order = np.argsort(-scores, kind="stable")
-            taken = np.zeros(len(ga), dtype=bool)
-            tp = 0
-            for i in order:
-                cand = np.flatnonzero(m[i] & ~taken)
-                if cand.size:
-                    taken[cand[0]] = True
-                    tp += 1
-            total.tp += tp
-            total.fp += len(pa) - tp
-            total.fn += len(ga) - tp
-        else:  # coverage
-            tp = int((coverage_matrix(pa, ga) >= coverage_threshold).any(axis=1).sum())
-            total.tp += tp
-            total.fp += len(pa) - tp
-            total.fn += max(0, len(ga) - tp)
-    return total
 
 
 def filter_lengths(pred: pd.DataFrame, min_frames: int | None = None,
@@ -258,55 +127,36 @@ def evaluate(gt: pd.DataFrame, pred: pd.DataFrame, protocol: str = "megc2020",
 
 
 def footage_reduction(pred: pd.DataFrame, n_frames_total: int) -> float:
-    """Fraction of the footage an annotator must still review: frames inside any prediction.
-
-    Overlapping predictions count once per video. Seed 004 reports the reduction as 1 − this.
-    """
-    covered = 0
-    for _, g in pred.groupby(["subject", "video"]):
-        iv = sorted(zip(g["onset"], g["offset"]))
-        end = -10**18
-        for s, e in iv:
-            if s > end:
-                covered += e - s + 1
-                end = e
-            elif e > end:
-                covered += e - end
-                end = e
-    return covered / n_frames_total if n_frames_total else 0.0
+    """Fraction of the footage an annotator must still review (frames inside any prediction,
+    overlaps counted once per video); seed 004 reports the reduction as 1 − this."""
+    return footage_fraction(pred, n_frames_total)
 
 
 def roc_curve(scores: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Window-level ROC: false-positive rate, true-positive rate and thresholds (descending).
+    """Window-level ROC (scikit-learn's): false-positive rate, true-positive rate, thresholds.
 
     Parameters
     ----------
     scores : (N,) float — higher means "more likely a micro-expression".
     labels : (N,) bool — the windows' ground truth.
     """
-    scores = np.asarray(scores, float)
-    labels = np.asarray(labels, bool)
-    order = np.argsort(-scores, kind="stable")
-    s, y = scores[order], labels[order]
-    distinct = np.r_[np.flatnonzero(np.diff(s)), len(s) - 1] if len(s) else np.array([], int)
-    tp = np.cumsum(y)[distinct]
-    fp = np.cumsum(~y)[distinct]
-    P, N = max(int(y.sum()), 1), max(int((~y).sum()), 1)
-    return (np.r_[0.0, fp / N], np.r_[0.0, tp / P], np.r_[np.inf, s[distinct]])
+    from sklearn.metrics import roc_curve as _roc
+
+    scores, labels = np.asarray(scores, float), np.asarray(labels, bool)
+    if labels.all() or not labels.any():
+        return np.array([0.0, 1.0]), np.array([0.0, 1.0]), np.array([np.inf, -np.inf])
+    fpr, tpr, thr = _roc(labels, scores, drop_intermediate=False)
+    return fpr, tpr, thr
 
 
 def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
-    """Area under the ROC curve (ties count one half); NaN if one class is absent."""
-    scores = np.asarray(scores, float)
-    labels = np.asarray(labels, bool)
+    """Area under the ROC curve (scikit-learn's; ties count one half); NaN if one class is absent."""
+    from sklearn.metrics import roc_auc_score
+
+    scores, labels = np.asarray(scores, float), np.asarray(labels, bool)
     if labels.all() or not labels.any():
         return float("nan")
-    from scipy.stats import rankdata
-
-    r = rankdata(scores)
-    n1 = labels.sum()
-    n0 = len(labels) - n1
-    return float((r[labels].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
+    return float(roc_auc_score(labels, scores))
 
 
 #: The seeds' published figures (micro-expression spotting, leave-one-subject-out).

@@ -12,6 +12,7 @@ Landmark indices are dlib's 0-based ones (the papers' 1-based point P_k is index
 
 from __future__ import annotations
 
+import logging
 import threading
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -20,9 +21,12 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from .cache import cache_key, entry_path, load_npz, save_npz
+from .cache import VideoStage, load_npz, save_npz, video_entry_name
 from .errors import MespotError
+from .parallel import run_jobs
 from .video import FrameSource, open_video
+
+log = logging.getLogger(__name__)
 
 STATUS_LOST, STATUS_DETECTED, STATUS_TRACKED = 0, 1, 2
 STATUS_NAMES = {STATUS_LOST: "lost", STATUS_DETECTED: "detected", STATUS_TRACKED: "tracked"}
@@ -110,6 +114,10 @@ class FaceTrack:
         return dict(frames=self.n_frames,
                     **{STATUS_NAMES[s]: int((self.status == s).sum()) for s in STATUS_NAMES},
                     several_faces=int((self.n_faces > 1).sum()), missing=len(self.missing))
+
+    def save_to(self, path: str | Path) -> None:
+        """Same as :meth:`save` (the cache stage's writer)."""
+        self.save(path)
 
     def save(self, path: str | Path) -> None:
         """Write the track (atomically) as .npz with keys landmarks, status, fps, frame_size, …"""
@@ -291,19 +299,20 @@ def new_track_arrays(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def finish_track(src: FrameSource, lms, status, nfaces, start: int, params: TrackParams,
-                 ) -> FaceTrack:
-    """Wrap tracking arrays into a :class:`FaceTrack` (one warning if no face at all)."""
+                 warn: bool = True) -> FaceTrack:
+    """Wrap tracking arrays into a :class:`FaceTrack`; one warning if no face at all (``warn``;
+    dataset runs pass False and summarise every video in one warning instead)."""
     track = FaceTrack(lms, status, nfaces, src.fps, tuple(src.frame_size), max(1, start),
                       sorted(set(src.missing)), meta=dict(source=str(src.path),
                                                           params=asdict(params)))
-    if len(status) and not track.valid.any():
+    if len(status) and not track.valid.any() and warn:
         warnings.warn(f"no face found in any frame of {src.path}", stacklevel=3)
     return track
 
 
 def track_video(source: FrameSource | str | Path, params: TrackParams | None = None,
                 fps: float | None = None, start: int = 1, stop: int | None = None,
-                progress: bool = False) -> FaceTrack:
+                progress: bool = False, warn: bool = True) -> FaceTrack:
     """Landmarks on every frame of ``source`` by tracking (see module doc).
 
     A video with no face gives all-NaN landmarks, status lost and one warning; a face that leaves
@@ -325,7 +334,7 @@ def track_video(source: FrameSource | str | Path, params: TrackParams | None = N
         lm, status[i], nfaces[i] = tracker.step(img)
         if lm is not None:
             lms[i] = lm
-    return finish_track(src, lms, status, nfaces, start, params)
+    return finish_track(src, lms, status, nfaces, start, params, warn)
 
 
 def detect_every_frame(source: FrameSource | str | Path, fps: float | None = None,
@@ -395,97 +404,6 @@ def warp_face(img: np.ndarray, M: np.ndarray, spec: AlignSpec = AlignSpec()) -> 
                           borderMode=cv2.BORDER_REPLICATE)
 
 
-def reference_landmarks(track: FaceTrack, mode: str = "window", start: int | None = None
-                        ) -> np.ndarray:
-    """The landmarks that fix the alignment.
-
-    ``mode="video"``: the per-point median over all frames with a face (one transform for the
-    whole video); ``mode="window"``: the first frame at or after ``start`` (1-based) with a face
-    (seed 004: the window's first frame fixes the transform, so landmark noise cannot shake the
-    head inside a window).
-    """
-    if mode == "video":
-        v = track.valid
-        if not v.any():
-            raise MespotError("no frame with a face: nothing to align to")
-        return np.nanmedian(track.landmarks[v], axis=0)
-    if mode != "window":
-        raise MespotError(f"alignment mode {mode!r}: use window or video")
-    i0 = track.frame_index(start if start is not None else track.first_frame)
-    ok = np.flatnonzero(track.valid[max(i0, 0):])
-    if not len(ok):
-        raise MespotError(f"no frame with a face at or after frame {start}")
-    return track.landmarks[max(i0, 0) + ok[0]]
-
-
-def nose_shifts(aligned: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
-    """Global motion of a stack of aligned frames, measured on the nose region.
-
-    Parameters
-    ----------
-    aligned : (T, H, W) aligned grayscale frames.
-    box : the nose ROI (x0, y0, x1, y1) in aligned pixels.
-
-    Returns
-    -------
-    (T, 2) float — the (dx, dy) shift of each frame relative to the first (phase correlation).
-    The nose barely moves in facial expressions, so its motion is the head's.
-    """
-    import cv2
-
-    x0, y0, x1, y1 = box
-    ref = aligned[0, y0:y1, x0:x1].astype(np.float32)
-    win = cv2.createHanningWindow((x1 - x0, y1 - y0), cv2.CV_32F)
-    out = np.zeros((len(aligned), 2))
-    for t in range(1, len(aligned)):
-        (dx, dy), _ = cv2.phaseCorrelate(ref, aligned[t, y0:y1, x0:x1].astype(np.float32), win)
-        out[t] = (dx, dy)
-    return out
-
-
-def compensate_shifts(aligned: np.ndarray, shifts: np.ndarray) -> np.ndarray:
-    """Undo per-frame (dx, dy) shifts of an aligned stack (T, H, W[, C])."""
-    import cv2
-
-    out = aligned.copy()
-    h, w = aligned.shape[1:3]
-    for t in range(1, len(aligned)):
-        M = np.array([[1, 0, -shifts[t, 0]], [0, 1, -shifts[t, 1]]], np.float32)
-        out[t] = cv2.warpAffine(aligned[t], M, (w, h), borderMode=cv2.BORDER_REPLICATE)
-    return out
-
-
-def aligned_window(src: FrameSource, track: FaceTrack, start: int, stop: int,
-                   spec: AlignSpec = AlignSpec(), mode: str = "window",
-                   nose_compensation: bool = False, reference: np.ndarray | None = None
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Aligned frames start..stop (1-based inclusive) of a video.
-
-    Returns ``(frames, landmarks, M)``: frames (T, H, W[, C]) as the source yields them,
-    aligned landmarks (T, 68, 2) (NaN where no face), and the 2×3 matrix used. ``reference``
-    overrides the landmarks that fix the transform. Undecodable frames repeat the previous one.
-    """
-    ref = reference if reference is not None else reference_landmarks(track, mode, start)
-    M = alignment_matrix(ref, spec)
-    frames = []
-    last = None
-    for _, img in src.frames(start, stop):
-        if img is None:
-            img = last if last is not None else np.zeros(src.frame_size[::-1], np.uint8)
-        last = img
-        frames.append(warp_face(img, M, spec))
-    frames = np.stack(frames)
-    i0 = track.frame_index(start)
-    lm = apply_matrix(M, track.landmarks[i0:i0 + len(frames)].astype(np.float64))
-    if nose_compensation:
-        box = roi_boxes(apply_matrix(M, ref), "dyngeonet", spec)["nose"]
-        gray = frames if frames.ndim == 3 else frames.mean(-1)
-        sh = nose_shifts(gray, box)
-        frames = compensate_shifts(frames, sh)
-        lm = lm - sh[:, None, :]
-    return frames, lm.astype(np.float32), M
-
-
 # ----------------------------------------------------------------------------------------------
 # regions of interest
 
@@ -538,32 +456,73 @@ def roi_boxes(lm: np.ndarray, method: str = "dyngeonet",
 
 
 # ----------------------------------------------------------------------------------------------
-# cached dataset-wide extraction
+# the cached per-video stage
+
+TRACKS = VideoStage("landmarks", FACE_VERSION, FaceTrack.load)
 
 
 def track_cache_path(cache_dir: str | Path, src: FrameSource, params: TrackParams,
                      name: str) -> Path:
-    """Cache file of a video's track: keyed by source identity + parameters + versions."""
-    key = cache_key("landmarks", FACE_VERSION, src.identity(), asdict(params))
-    return entry_path(cache_dir, "landmarks", name, key)
+    """Cache entry of a video's track: keyed by source identity + parameters + versions."""
+    return TRACKS.path(cache_dir, src.identity(), asdict(params), name)
 
 
 def cached_track(source: str | Path, fps: float, cache_dir: str | Path,
                  params: TrackParams | None = None, name: str | None = None) -> FaceTrack:
-    """The track of one video from the cache, computing and storing it (atomically) if absent."""
+    """The track of one video from the cache, computing and storing it (atomically) if absent.
+
+    ``name`` is the entry's readable name (:func:`~mespot_nb.cache.video_entry_name`; default
+    the source's file name).
+    """
     params = params or TrackParams()
     src = open_video(source, fps=fps, gray=True)
     path = track_cache_path(cache_dir, src, params, name or Path(source).name)
-    if path.exists():
-        try:
-            return FaceTrack.load(path)
-        except (OSError, ValueError, KeyError):  # a damaged entry is recomputed
-            path.unlink()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        track = track_video(src, params)
-    track.save(path)
-    return track
+    return TRACKS.get(path, lambda: track_video(src, params, warn=False), FaceTrack.save_to)
+
+
+def track_for(dataset, subject: str, video: str, cache_dir: str | Path,
+              params: TrackParams | None = None) -> FaceTrack:
+    """The (cached) track of the video (subject, video) of a dataset."""
+    row = dataset.video_row(subject, video)
+    return cached_track(row.source, float(row.fps), cache_dir, params,
+                        video_entry_name(dataset.name, subject, video))
+
+
+def dataset_jobs(dataset) -> list[tuple[str, str, str, float, str]]:
+    """``(subject, video, source, fps, entry name)`` of every video of a dataset with frames."""
+    vids = dataset.videos[dataset.videos["source"].notna()]
+    if vids.empty:
+        raise MespotError(f"dataset '{dataset.name}': no video has frames on this machine "
+                          "(check the manifest's frames path)")
+    return [(r.subject, r.video, str(r.source), float(r.fps),
+             video_entry_name(dataset.name, r.subject, r.video)) for r in vids.itertuples()]
+
+
+def summarise_lost_faces(dataset_name: str, lost: dict) -> dict[str, list]:
+    """Log one warning naming the videos where no face was found (all frames, or some).
+
+    Parameters
+    ----------
+    lost : ``{(subject, video): FaceTrack}`` or ``{(subject, video): (lost frames, frames)}``.
+
+    Returns ``{"no_face": ["subject/video", …], "some_lost": [("subject/video", lost, total)]}``.
+    """
+    none, some = [], []
+    for (s, v), t in lost.items():
+        n_lost, total = (int((~t.valid).sum()), t.n_frames) if isinstance(t, FaceTrack) else t
+        if total and n_lost == total:
+            none.append(f"{s}/{v}")
+        elif n_lost:
+            some.append((f"{s}/{v}", n_lost, total))
+    if none:
+        log.warning("dataset '%s': no face found in any frame of %d video(s): %s — they give no "
+                    "windows", dataset_name, len(none), ", ".join(none))
+    if some:
+        log.warning("dataset '%s': the face was lost on some frames of %d video(s): %s",
+                    dataset_name, len(some),
+                    ", ".join(f"{n} ({lost}/{tot} frames)" for n, lost, tot in some[:20])
+                    + (" …" if len(some) > 20 else ""))
+    return {"no_face": none, "some_lost": some}
 
 
 def _track_job(source: str, fps: float, cache_dir: str, params: TrackParams, name: str) -> str:
@@ -578,24 +537,19 @@ def extract_tracks(dataset, cache_dir: str | Path, params: TrackParams | None = 
 
     Videos run in parallel through joblib (``n_jobs`` processes), or on a Dask cluster when
     ``scheduler`` names one (joblib's dask backend — the same code path). Each finished video is
-    cached at once, so an interrupted run resumes where it stopped.
+    cached at once, so an interrupted run resumes where it stopped. Videos where no face was
+    found are summarised in one logged warning.
 
     Returns
     -------
     ``{(subject, video): FaceTrack}``.
     """
-    from .parallel import run_jobs
-
     params = params or TrackParams()
-    vids = dataset.videos[dataset.videos["source"].notna()]
-    if vids.empty:
-        raise MespotError(f"dataset '{dataset.name}': no video has frames on this machine "
-                          "(check the manifest's frames path)")
-    jobs = [(r.source, float(r.fps), str(cache_dir), params, f"{dataset.name}__{r.subject}__{r.video}")
-            for r in vids.itertuples()]
-    todo = [j for j in jobs if not track_cache_path(j[2], open_video(j[0], fps=j[1]), params,
-                                                    j[4]).exists()]
+    jobs = dataset_jobs(dataset)
+    todo = [(src, fps, str(cache_dir), params, name) for _, _, src, fps, name in jobs
+            if not track_cache_path(cache_dir, open_video(src, fps=fps), params, name).exists()]
     run_jobs(_track_job, todo, n_jobs, scheduler, progress, f"landmarks {dataset.name}")
-    return {(r.subject, r.video): cached_track(r.source, float(r.fps), cache_dir, params,
-                                               f"{dataset.name}__{r.subject}__{r.video}")
-            for r in vids.itertuples()}
+    tracks = {(s, v): cached_track(src, fps, cache_dir, params, name)
+              for s, v, src, fps, name in jobs}
+    summarise_lost_faces(dataset.name, tracks)
+    return tracks

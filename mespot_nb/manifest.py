@@ -58,6 +58,10 @@ class DatasetEntry:
     format : one of ``casme2``, ``samm-lv``, ``csv``, ``video``, ``demo``.
     fps : frames per second of the dataset's videos (None only where the reader finds it).
     raw : the entry as written in the manifest (paths unexpanded).
+    first_frame : the number the dataset's annotations give a video's first frame — ``0``, ``1``
+        (any whole number ≥ 0) or ``auto`` (each video's first file number). Default: ``1`` for
+        casme2 and samm-lv (their published workbooks count from 1, whatever a local copy's
+        files are named), ``auto`` for csv; None for video and demo entries (no annotations).
     """
 
     name: str
@@ -68,6 +72,7 @@ class DatasetEntry:
     licence: str = ""
     citation: str = ""
     quirks: dict[str, str] = field(default_factory=dict)
+    first_frame: int | str | None = None
 
     def get(self, key: str, default: Any = None) -> Any:
         """The entry's raw option ``key`` (for format-specific settings)."""
@@ -188,12 +193,32 @@ def default_cache_dir() -> Path:
     return Path(base) / "mespot-nb"
 
 
-def load_manifest(path: str | os.PathLike | None = None) -> Manifest:
+#: ``first_frame`` where an entry does not set it: the published CAS(ME)² and SAMM-LV workbooks
+#: count frames from 1; a CSV's labels follow its frames folder's file names.
+FIRST_FRAME_DEFAULTS: dict[str, int | str] = {"casme2": 1, "samm-lv": 1, "csv": "auto"}
+
+
+def _first_frame(p: Path, name: str, fmt: str, raw: dict) -> int | str | None:
+    from .readers import check_first_frame
+
+    if "first_frame" not in raw:
+        return FIRST_FRAME_DEFAULTS.get(fmt)
+    if fmt not in FIRST_FRAME_DEFAULTS:
+        raise MespotError(f"manifest {p}: dataset '{name}' sets first_frame, but a {fmt} entry "
+                          "has no annotations to number; remove the line (frame 1 is always the "
+                          "first frame of a video or frames folder)")
+    return check_first_frame(raw["first_frame"], f"manifest {p}: dataset '{name}'")
+
+
+def load_manifest(path: str | os.PathLike | None = None,
+                  cache_dir: str | os.PathLike | None = None) -> Manifest:
     """Read and check a manifest file.
 
     Parameters
     ----------
     path : the YAML file; default :func:`default_manifest_path`.
+    cache_dir : overrides the cache dir (before ``MESPOT_CACHE`` and the manifest's own) — how
+        the report runner hands its cache to each notebook explicitly.
 
     Raises
     ------
@@ -228,14 +253,17 @@ def load_manifest(path: str | os.PathLike | None = None) -> Manifest:
             if not fps > 0:
                 raise MespotError(f"manifest {p}: dataset '{name}' has fps {raw.get('fps')!r}; "
                                   "give the frame rate as a positive number (e.g. `fps: 30`)")
+        first_frame = _first_frame(p, str(name), fmt, raw)
         entries[str(name)] = DatasetEntry(
             name=str(name), format=fmt, raw=dict(raw), manifest_dir=p.resolve().parent, fps=fps,
             licence=str(raw.get("licence", "")).strip(), citation=str(raw.get("citation", "")).strip(),
-            quirks=dict(raw.get("quirks") or {}),
+            quirks=dict(raw.get("quirks") or {}), first_frame=first_frame,
         )
 
     env_cache = os.environ.get("MESPOT_CACHE")
-    if env_cache:
+    if cache_dir:
+        cache = Path(cache_dir).expanduser()
+    elif env_cache:
         cache = Path(env_cache).expanduser()
     elif doc.get("cache_dir"):
         text, missing = expand(str(doc["cache_dir"]))

@@ -27,7 +27,6 @@ from torch import nn
 from .errors import MespotError
 
 VGG16_CFG = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]
-CNN_METHODS = ("dyngeonet", "dynnet", "geonet", "vgg16")
 
 
 @dataclass
@@ -43,6 +42,8 @@ class ModelConfig:
     lstm_hidden, lstm_layers : HOOF-LSTM (12 units, 2 layers in seed 004).
     epochs, lr, batch : optimisation (Adam); ``lstm_*`` the same for HOOF-LSTM (seed 004:
         Adam 1e-3, 50 epochs; the quick profile takes 60 epochs at 3e-3 — the LSTM is cheap).
+    sgd_lr, momentum : the VGG16 baseline's SGD (seed 000 §4.1: lr 1e-4; momentum 0.9 where the
+        paper is silent). The quick profile's narrow net from scratch takes a larger rate.
     neg_ratio : negatives sampled per positive in each epoch (class imbalance).
     patience : early stopping on training-subject validation AUC (epochs without improvement).
     dropout : before each fully connected layer.
@@ -64,6 +65,8 @@ class ModelConfig:
     lstm_epochs: int = 60
     lstm_patience: int = 10
     batch: int = 64
+    sgd_lr: float = 2e-2
+    momentum: float = 0.9
     neg_ratio: float = 4.0
     patience: int = 3
     dropout: float = 0.3
@@ -76,9 +79,9 @@ class ModelConfig:
         50 epochs). ``quick``: a narrow VGG on 48² images, a few epochs — for CPU demo runs."""
         if name == "paper":
             return cls(image_size=224, width=1.0, pool=7, fc=4096, geo_hidden=256, head=512,
-                       epochs=100, lr=1e-4, lstm_epochs=50, lstm_lr=1e-3, lstm_patience=10,
-                       batch=32,
-                       neg_ratio=6.0, patience=10, dropout=0.5, batch_norm=False)
+                       epochs=100, lr=1e-4, sgd_lr=1e-4, momentum=0.9, lstm_epochs=50,
+                       lstm_lr=1e-3, lstm_patience=10, batch=32, neg_ratio=4.0, patience=10,
+                       dropout=0.5, batch_norm=False)
         if name == "quick":
             return cls()
         raise MespotError(f"profile {name!r}: use quick or paper")
@@ -146,18 +149,25 @@ class GeoBranch(nn.Module):
 class SpotNet(nn.Module):
     """DynGeoNet and its family: branches → concatenation → two FC layers → one logit.
 
-    ``method``: ``dyngeonet`` (dynamic image + geometry), ``dynnet`` (dynamic image),
-    ``geonet`` (geometry), ``vgg16`` (apex-frame image). ``forward(batch)`` takes a dict with
-    ``dyn`` / ``apex`` (B, S, S) uint8 and ``geo`` (B, 67) float and returns (B,) logits.
+    Parameters
+    ----------
+    image : which window image the VGG branch sees — ``"dyn"`` (the composed dynamic image:
+        DynGeoNet, DynNet), ``"apex"`` (the apex-frame composition: the VGG16 baseline) — or
+        None (no image branch: GeoNet).
+    geo : with the geometric MLP branch (DynGeoNet, GeoNet).
+
+    ``forward(batch)`` takes a dict with ``dyn`` / ``apex`` (B, S, S) uint8 and ``geo`` (B, 67)
+    float and returns (B,) logits.
     """
 
-    def __init__(self, method: str, cfg: ModelConfig):
+    def __init__(self, cfg: ModelConfig, image: str | None = "dyn", geo: bool = True):
         super().__init__()
-        if method not in CNN_METHODS:
-            raise MespotError(f"method {method!r}: use one of {', '.join(CNN_METHODS)}")
-        self.method = method
-        self.image = VGGBranch(cfg) if method in ("dyngeonet", "dynnet", "vgg16") else None
-        self.geo = GeoBranch(cfg) if method in ("dyngeonet", "geonet") else None
+        if image not in ("dyn", "apex", None) or (image is None and not geo):
+            raise MespotError(f"SpotNet needs image 'dyn', 'apex' or None and/or geo; got "
+                              f"image={image!r}, geo={geo}")
+        self.image_key = image
+        self.image = VGGBranch(cfg) if image else None
+        self.geo = GeoBranch(cfg) if geo else None
         d = (self.image.out_dim if self.image else 0) + (self.geo.out_dim if self.geo else 0)
         self.head = nn.Sequential(nn.Linear(d, cfg.head), nn.ReLU(inplace=True),
                                   nn.Dropout(cfg.dropout), nn.Linear(cfg.head, 1))
@@ -165,8 +175,7 @@ class SpotNet(nn.Module):
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         parts = []
         if self.image is not None:
-            key = "apex" if self.method == "vgg16" else "dyn"
-            parts.append(self.image(batch[key].unsqueeze(1)))
+            parts.append(self.image(batch[self.image_key].unsqueeze(1)))
         if self.geo is not None:
             parts.append(self.geo(batch["geo"]))
         return self.head(torch.cat(parts, 1)).squeeze(1)
@@ -178,28 +187,12 @@ class HoofLSTM(nn.Module):
 
     def __init__(self, cfg: ModelConfig, n_in: int = 32):
         super().__init__()
-        self.method = "hoof-lstm"
         self.lstm = nn.LSTM(n_in, cfg.lstm_hidden, num_layers=cfg.lstm_layers, batch_first=True)
         self.out = nn.Linear(cfg.lstm_hidden, 2)
 
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         h, _ = self.lstm(batch["hoof"])
         return self.out(h[:, -1])
-
-
-def build_model(method: str, cfg: ModelConfig, n_hoof: int = 32) -> nn.Module:
-    """A fresh, untrained network for ``method``."""
-    if method == "hoof-lstm":
-        return HoofLSTM(cfg, n_hoof)
-    return SpotNet(method, cfg)
-
-
-def positive_score(model: nn.Module, logits: torch.Tensor) -> torch.Tensor:
-    """P(micro-expression) from the model's output (sigmoid of the logit, or the softmax of the
-    ME class for HOOF-LSTM)."""
-    if getattr(model, "method", "") == "hoof-lstm":
-        return torch.softmax(logits, 1)[:, 1]
-    return torch.sigmoid(logits)
 
 
 def load_imagenet_vgg16(model: nn.Module, path: str | Path) -> int:

@@ -272,15 +272,12 @@ def frame_scrubber(get_frame, n_frames: int, start: int = 1, draw=None):
 # 02 dynamic images
 
 
-def coefficient_curve(T: int, ax=None):
-    """The weights α_t of approximate rank pooling (2t − T − 1) and seed 000's printed form
-    (2t − T + 1) for a window of T frames."""
-    from .features import arp_coefficients
-
+def coefficient_curve(curves: dict[str, np.ndarray], ax=None):
+    """Weights α_t of a window's frames, one line per labelled curve (e.g. approximate rank
+    pooling's 2t − T − 1 and seed 000's printed 2t − T + 1)."""
     ax = _ax(ax, figsize=(5, 3))
-    t = np.arange(1, T + 1)
-    ax.plot(t, arp_coefficients(T, "arp"), "o-", label="arp: 2t − T − 1 (sums to 0)")
-    ax.plot(t, arp_coefficients(T, "seed-literal"), "s--", label="seed-literal: 2t − T + 1")
+    for (label, a), style in zip(curves.items(), ("o-", "s--", "^:", "x-.")):
+        ax.plot(np.arange(1, len(a) + 1), a, style, label=label)
     ax.axhline(0, color="k", lw=0.6)
     ax.set_xlabel("frame t in the window")
     ax.set_ylabel("α_t")
@@ -349,17 +346,16 @@ def separability_bars(aucs: dict[str, float], ax=None, title: str = ""):
 # 03 geometric features
 
 
-def geometry_overlay(img: np.ndarray, lm: np.ndarray, ax=None, title: str = ""):
-    """The 45 lines (ratios) and 22 points (deformations) of seed 000's geometric vector."""
-    from .features import DEFORM_POINTS, GEOMETRY_LINES
-
+def geometry_overlay(img: np.ndarray, lm: np.ndarray, lines, points, ax=None, title: str = ""):
+    """Seed 000's geometric vector drawn on a face: its lines (point-index pairs; the first 30
+    brow lines, the next 12 the lip loop, the rest the mouth's chords) and deformation points."""
     ax = _ax(ax, figsize=(5, 5.5))
     _show(ax, img)
-    for k, (i, j) in enumerate(GEOMETRY_LINES):
+    for k, (i, j) in enumerate(lines):
         c = "tab:cyan" if k < 30 else ("tab:pink" if k < 42 else "tab:orange")
         ax.plot([lm[i, 0], lm[j, 0]], [lm[i, 1], lm[j, 1]], color=c, lw=0.7)
-    ax.scatter(lm[DEFORM_POINTS, 0], lm[DEFORM_POINTS, 1], s=14, c="red", zorder=3,
-               label="22 deformation points")
+    ax.scatter(lm[points, 0], lm[points, 1], s=14, c="red", zorder=3,
+               label=f"{len(points)} deformation points")
     ax.legend(fontsize=7, loc="lower right")
     if title:
         ax.set_title(title, fontsize=9)

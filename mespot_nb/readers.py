@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 
 from .errors import MespotError
-from .manifest import DatasetEntry, Manifest
 
 INTERVAL_COLUMNS = ["subject", "video", "onset", "apex", "offset", "type"]
 VIDEO_COLUMNS = ["subject", "video", "source", "n_frames", "fps"]
@@ -127,14 +126,114 @@ def frame_files(folder: str | Path) -> list[Path]:
                                         natural_key(p.name)))
 
 
-def _count_frames(folder: Path | None) -> int | None:
-    if folder is None or not folder.is_dir():
-        return None
+def frame_index(folder: str | Path) -> tuple[dict[int, Path], int | None]:
+    """The kit's frame numbers (1-based) → image files of a frames folder, and the first file number.
+
+    **The rule** (the same for the readers' ``n_frames`` and :class:`~mespot_nb.video.FrameSource`):
+    frame 1 is the lowest-numbered file, frame k the file numbered ``first + k - 1`` — so in a
+    gap-free folder frame k is the k-th image in numeric order, whether the files start at
+    ``img0.jpg``, ``img1.jpg`` or ``006_1_0001.jpg``. A gap in the numbering is a missing frame
+    (absent from the index; read as None), so the frames after it keep their numbers. A folder
+    whose images carry no digits at all is numbered by natural order.
+
+    Raises :class:`MespotError` naming the folder when frame k would be ambiguous: two files with
+    the same number (``img1.jpg`` and ``img01.jpg``, or ``img1.jpg`` and ``img1.png``), or a file
+    without a number among numbered ones.
+    """
+    folder = Path(folder)
     files = frame_files(folder)
     if not files:
-        return None
-    last = frame_number(files[-1].name)
-    return last if last is not None else len(files)
+        return {}, None
+    nums = [frame_number(p.name) for p in files]
+    unnumbered = [p for p, n in zip(files, nums) if n is None]
+    if len(unnumbered) == len(files):
+        return dict(enumerate(files, 1)), None
+    if unnumbered:
+        raise MespotError(
+            f"frames folder {folder}: {unnumbered[0].name} has no frame number in its name while "
+            f"{len(files) - len(unnumbered)} other images do, so the frame it stands for is "
+            "ambiguous; move it (and any other image that is not a frame) out of the folder")
+    first = nums[0]
+    index: dict[int, Path] = {}
+    for p, n in zip(files, nums):
+        k = n - first + 1
+        if k in index:
+            a, b = sorted((index[k].name, p.name))
+            raise MespotError(
+                f"frames folder {folder}: {a} and {b} both carry frame number {n}, so frame {k} "
+                "is ambiguous; keep one of them (the kit numbers frames by the last run of digits "
+                "in each file name)")
+        index[k] = p
+    return index, first
+
+
+@dataclass
+class _FolderInfo:
+    n_frames: int | None = None
+    first: int | None = None          # the number of the first file (None: no numbers)
+    first_name: str = ""
+    gaps: list[int] = field(default_factory=list)  # file numbers missing between first and last
+
+
+def _folder_info(folder: Path | None) -> _FolderInfo:
+    if folder is None or not folder.is_dir():
+        return _FolderInfo()
+    index, first = frame_index(folder)
+    if not index:
+        return _FolderInfo()
+    n = max(index)
+    gaps = [] if first is None else [k + first - 1 for k in range(1, n + 1) if k not in index]
+    return _FolderInfo(n, first, index[1].name, gaps)
+
+
+def _count_frames(folder: Path | None) -> int | None:
+    """Frames of a folder under the rule of :func:`frame_index` (None: no folder / no images)."""
+    return _folder_info(folder).n_frames
+
+
+FIRST_FRAME_CHOICES = "0, 1 or auto"
+
+
+def check_first_frame(value: Any, where: str) -> int | str:
+    """Validate a ``first_frame`` setting: a whole number ≥ 0 or ``auto``."""
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v == "auto":
+            return "auto"
+        if v.isdigit():
+            return int(v)
+    elif isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= 0:
+        return int(value)
+    raise MespotError(f"{where} has first_frame {value!r}; use {FIRST_FRAME_CHOICES} (the number "
+                      "the annotations give the first frame of a video; auto: the number of the "
+                      "first file in its frames folder)")
+
+
+def _annotation_base(first_frame: int | str, info: _FolderInfo) -> int:
+    """The number the annotations give the kit's frame 1 (``auto``: the folder's first file)."""
+    if first_frame == "auto":
+        return info.first if info.first is not None else 1
+    return int(first_frame)
+
+
+def _numbering_findings(a: "_Audit", subj: str, video: str, first_frame: int | str, base: int,
+                        info: _FolderInfo) -> None:
+    """Report how a video's annotations map onto its files (only where it is not the plain case)."""
+    if base != 1:
+        a.add(None, subj, video, "first_frame",
+              f"annotations count from {base}" + (f" (files from {info.first})"
+                                                  if info.first is not None else ""),
+              f"onset/apex/offset shifted by {1 - base:+d}", policy=f"first_frame: {first_frame}")
+    if info.first is not None and info.first != base:
+        a.add(None, subj, video, "frame_numbering", f"files numbered from {info.first}",
+              f"frame 1 = {info.first_name}; annotations count from {base} "
+              f"(first_frame: {first_frame})", policy="report")
+    if info.gaps:
+        shown = ", ".join(str(g) for g in info.gaps[:10])
+        more = f" … ({len(info.gaps)} in all)" if len(info.gaps) > 10 else ""
+        a.add(None, subj, video, "frame_gaps", f"no file numbered {shown}{more}",
+              "read as undecodable frames (None); later frames keep their numbers",
+              policy="report")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -171,8 +270,14 @@ def _round_half_up(x: float) -> int:
 
 
 def _fix_frames(a: _Audit, row: int, subject: str, video: str, onset: Any, apex: Any,
-                offset: Any, apex_missing: tuple[float, ...], offset_zero: bool) -> tuple | None:
-    """Apply the frame-number policies to one row; None if the row is dropped."""
+                offset: Any, apex_missing: tuple[float, ...], offset_zero: bool,
+                shift: int = 0) -> tuple | None:
+    """Apply the frame-number policies to one row; None if the row is dropped.
+
+    The dataset's own markers (offset 0, apex 0/−1) are recognised on the values as written;
+    ``shift`` (``1 - first_frame``) then turns them into the kit's 1-based frames, and
+    ``onset_zero`` is an onset that lands on frame 0 of the kit.
+    """
     vals = []
     for name, v in (("onset", onset), ("apex", apex), ("offset", offset)):
         try:
@@ -191,8 +296,9 @@ def _fix_frames(a: _Audit, row: int, subject: str, video: str, onset: Any, apex:
             a.add(row, subject, video, "non_integer", f"{name}={f}", f"{name} := {r}")
             f = r
         vals.append(int(f))
-    on, ap, off = vals
-    if offset_zero and off == 0:
+    on_raw, ap_raw, off_raw = vals
+    on, ap, off = (v + shift for v in vals)
+    if offset_zero and off_raw == 0:
         if a.policies["offset_zero"] == "drop":
             a.add(row, subject, video, "offset_zero", "offset=0", "row dropped")
             return None
@@ -200,16 +306,17 @@ def _fix_frames(a: _Audit, row: int, subject: str, video: str, onset: Any, apex:
         off = ap
     if on == 0:
         if a.policies["onset_zero"] == "drop":
-            a.add(row, subject, video, "onset_zero", "onset=0", "row dropped")
+            a.add(row, subject, video, "onset_zero", f"onset={on_raw}", "row dropped")
             return None
-        a.add(row, subject, video, "onset_zero", "onset=0", "onset := 1 (first frame)")
+        a.add(row, subject, video, "onset_zero", f"onset={on_raw}", "onset := 1 (first frame)")
         on = 1
-    if ap in apex_missing:
+    if ap_raw in apex_missing:
         if a.policies["apex_zero"] == "drop":
-            a.add(row, subject, video, "apex_zero", f"apex={ap}", "row dropped")
+            a.add(row, subject, video, "apex_zero", f"apex={ap_raw}", "row dropped")
             return None
         mid = _round_half_up((on + off) / 2)
-        a.add(row, subject, video, "apex_zero", f"apex={ap}", f"apex := (onset+offset)/2 = {mid}")
+        a.add(row, subject, video, "apex_zero", f"apex={ap_raw}",
+              f"apex := (onset+offset)/2 = {mid}")
         ap = mid
     if 0 < off < ap:
         pol = a.policies["offset_before_apex"]
@@ -296,7 +403,7 @@ def _read_excel(path: Path, **kw) -> Any:
 
 def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
                 policies: dict[str, str] | None = None, fps: float = 30.0,
-                name: str = "casme2") -> Dataset:
+                name: str = "casme2", first_frame: int | str = 1) -> Dataset:
     """Read the CAS(ME)² annotation workbook (``CAS(ME)^2code_final.xlsx`` or a renamed copy).
 
     Sheet 0 (no header): ``subject, video (anger1_1), onset, apex, offset, AU, emotion,
@@ -304,7 +411,12 @@ def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
     its column 1 is the subject folder (``s15``). Sheet 2 maps code → name (``0401`` → ``anger1``).
     Canonical ids: subject ``s15``, video ``s15_0401``. Frames (optional):
     ``frames_root/s15/15_0401girlcrashing/img<N>.jpg``.
+
+    ``first_frame``: the number the workbook gives a video's first frame. The published workbook
+    counts from 1 (``rawpic`` starts at ``img1.jpg``) — keep the default 1 even for a local copy
+    whose files start at ``img0.jpg``; ``auto`` takes each video's first file number.
     """
+    first_frame = check_first_frame(first_frame, f"dataset '{name}'")
     path = Path(annotations)
     sheets = _read_excel(path, sheet_name=None, header=None, dtype=object)
     where = f"{path.name}"
@@ -330,6 +442,27 @@ def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
         code_of[str(n).strip()] = cs.zfill(4) if cs.isdigit() else cs
 
     a = _Audit(policies, where)
+    root = Path(frames_root) if frames_root is not None else None
+
+    def folder_of(subj: str, video: str) -> Path | None:
+        if root is None:
+            return None
+        sdir = root / subj
+        code = video.split("_", 1)[1]
+        num = int(subj[1:])
+        if sdir.is_dir():
+            cands = sorted(p for p in sdir.iterdir() if p.is_dir()
+                           and re.match(rf"0*{num}_{code}", p.name))
+            return cands[0] if cands else None
+        return None
+
+    infos: dict[tuple[str, str], _FolderInfo] = {}
+
+    def info_of(subj: str, video: str) -> _FolderInfo:
+        if (subj, video) not in infos:
+            infos[subj, video] = _folder_info(folder_of(subj, video))
+        return infos[subj, video]
+
     rows = []
     for i in range(len(s0)):
         xl = i + 1  # no header: Excel row number
@@ -351,8 +484,10 @@ def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
         else:
             a.add(xl, subj, video, "unknown_type", r[7], "row dropped", policy="drop")
             continue
+        base = _annotation_base(first_frame, info_of(subj, video)) if first_frame == "auto" \
+            else first_frame
         fixed = _fix_frames(a, xl, subj, video, r[2], r[3], r[4], apex_missing=(0,),
-                            offset_zero=True)
+                            offset_zero=True, shift=1 - base)
         if fixed is None:
             continue
         on, ap, off = fixed
@@ -360,7 +495,6 @@ def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
     iv = _intervals_frame(rows)
 
     vids = []
-    root = Path(frames_root) if frames_root is not None else None
     pairs = sorted(set(zip(iv["subject"], iv["video"])))
     if root is not None and root.is_dir():
         for sdir in sorted(p for p in root.iterdir() if p.is_dir() and re.fullmatch(r"s\d+", p.name)):
@@ -370,20 +504,15 @@ def read_casme2(annotations: str | Path, frames_root: str | Path | None = None,
                 if m:
                     pairs.append((sdir.name, f"{sdir.name}_{m.group(1)}"))
     for subj, video in sorted(set(pairs)):
-        folder = None
-        if root is not None:
-            sdir = root / subj
+        folder = folder_of(subj, video)
+        if root is not None and folder is None:
             code = video.split("_", 1)[1]
-            num = int(subj[1:])
-            if sdir.is_dir():
-                cands = [p for p in sdir.iterdir() if p.is_dir()
-                         and re.match(rf"0*{num}_{code}", p.name)]
-                folder = cands[0] if cands else None
-            if folder is None:
-                a.add(None, subj, video, "missing_frames", str(sdir / f"{num}_{code}*"),
-                      "video listed without frames", policy="report")
+            a.add(None, subj, video, "missing_frames", str(root / subj / f"{int(subj[1:])}_{code}*"),
+                  "video listed without frames", policy="report")
+        info = info_of(subj, video)
+        _numbering_findings(a, subj, video, first_frame, _annotation_base(first_frame, info), info)
         vids.append(dict(subject=subj, video=video, source=str(folder) if folder else None,
-                         n_frames=_count_frames(folder), fps=fps))
+                         n_frames=info.n_frames, fps=fps))
     return _dataset(name, "casme2", fps, iv, vids, a)
 
 
@@ -395,14 +524,19 @@ _SAMM_REQUIRED = ["Subject", "Filename", "Onset", "Apex", "Offset", "Type"]
 
 def read_samm_lv(annotations: str | Path, frames_root: str | Path | None = None,
                  policies: dict[str, str] | None = None, fps: float = 200.0,
-                 name: str = "samm-lv") -> Dataset:
+                 name: str = "samm-lv", first_frame: int | str = 1) -> Dataset:
     """Read the SAMM Long Videos workbook (``SAMM_LongVideos_V1_Release.xlsx`` / V2 / renamed).
 
     Preamble rows, then a header row starting with ``Subject`` (row 10 in the releases):
     ``Subject, Filename (006_1_2), Inducement Code, Onset, Apex, Offset, Duration,
     Type (Macro | Micro - 1/2), Action Units, Notes``. Canonical ids: subject ``006``, video
     ``006_1``. Frames (optional): ``frames_root/006_1/006_1_0001.jpg`` (4 or 5 digits).
+
+    ``first_frame``: the number the workbook gives a video's first frame. The published workbook
+    counts from 1 (the release's files start at ``_0001``) — keep the default 1 even for a copy
+    re-extracted from 0; ``auto`` takes each video's first file number.
     """
+    first_frame = check_first_frame(first_frame, f"dataset '{name}'")
     path = Path(annotations)
     where = path.name
     raw = _read_excel(path, sheet_name=0, header=None, dtype=object)
@@ -422,6 +556,14 @@ def read_samm_lv(annotations: str | Path, frames_root: str | Path | None = None,
                           f"{', '.join(missing)}; found {', '.join(h for h in header if h != 'nan')}")
     col = {h: header.index(h) for h in _SAMM_REQUIRED}
     a = _Audit(policies, where)
+    root = Path(frames_root) if frames_root is not None else None
+    infos: dict[str, _FolderInfo] = {}
+
+    def info_of(video: str) -> _FolderInfo:
+        if video not in infos:
+            infos[video] = _folder_info(root / video if root is not None else None)
+        return infos[video]
+
     rows = []
     for i in range(header_row + 1, len(raw)):
         r = raw.iloc[i]
@@ -444,15 +586,16 @@ def read_samm_lv(annotations: str | Path, frames_root: str | Path | None = None,
         else:
             a.add(xl, subj, video, "unknown_type", r[col["Type"]], "row dropped", policy="drop")
             continue
+        base = _annotation_base(first_frame, info_of(video)) if first_frame == "auto" \
+            else first_frame
         fixed = _fix_frames(a, xl, subj, video, r[col["Onset"]], r[col["Apex"]], r[col["Offset"]],
-                            apex_missing=(-1, 0), offset_zero=False)
+                            apex_missing=(-1, 0), offset_zero=False, shift=1 - base)
         if fixed is None:
             continue
         on, ap, off = fixed
         rows.append(dict(subject=subj, video=video, onset=on, apex=ap, offset=off, type=ty, row=xl))
     iv = _intervals_frame(rows)
 
-    root = Path(frames_root) if frames_root is not None else None
     pairs = set(zip(iv["subject"], iv["video"]))
     if root is not None and root.is_dir():
         for vdir in root.iterdir():
@@ -466,8 +609,10 @@ def read_samm_lv(annotations: str | Path, frames_root: str | Path | None = None,
             a.add(None, subj, video, "missing_frames", str(folder), "video listed without frames",
                   policy="report")
             folder = None
+        info = info_of(video)
+        _numbering_findings(a, subj, video, first_frame, _annotation_base(first_frame, info), info)
         vids.append(dict(subject=subj, video=video, source=str(folder) if folder else None,
-                         n_frames=_count_frames(folder), fps=fps))
+                         n_frames=info.n_frames, fps=fps))
     return _dataset(name, "samm-lv", fps, iv, vids, a)
 
 
@@ -534,38 +679,62 @@ def read_megc_csv_table(path: str | Path, what: str = "annotations") -> pd.DataF
 
 def read_megc_csv(annotations: str | Path, frames_pattern: str | None = None,
                   fps: float | None = None, default_type: str = "micro",
-                  name: str = "csv") -> Dataset:
+                  name: str = "csv", first_frame: int | str = "auto") -> Dataset:
     """Read ground truth in the MEGC CSV format (SMIC-E-Long, or a user's own labels).
 
     ``frames_pattern`` (optional) locates each video's frames folder or file, e.g.
     ``/data/smic/{subject}/{video}``. Rows without ``type`` take ``default_type`` (recorded as a
     finding). A CSV has no apex: ``apex`` := (onset+offset)/2, round half up.
+
+    ``first_frame`` is the number the CSV gives a video's first frame: ``1``, ``0`` (labels
+    written against files ``img0.jpg`` …, or 0-based frame indices) or ``auto`` (default: the
+    number of the first file in the video's frames folder, so labels written against the file
+    names land on those files; 1 where the folder is not on disk or the source is a video file).
+    Labels are shifted by ``1 - first_frame`` into the kit's 1-based frames; a label that would
+    fall before frame 1 is an error naming the row and the option to set.
     """
     if fps is None:
         raise MespotError(f"dataset '{name}': format csv needs `fps:` in its manifest entry")
+    first_frame = check_first_frame(first_frame, f"dataset '{name}'")
     df = read_megc_csv_table(annotations)
     a = _Audit(None, Path(annotations).name)
     if "type" not in df.columns:
         df["type"] = default_type
         a.add(None, "*", "*", "no_type_column", "", f"every row typed {default_type}",
               policy="default_type")
-    rows = [dict(subject=r.subject, video=r.video, onset=r.onset,
-                 apex=_round_half_up((r.onset + r.offset) / 2), offset=r.offset, type=r.type,
-                 row=r.row) for r in df.itertuples()]
-    iv = _intervals_frame(rows)
     vids = []
-    for subj, video in sorted(set(zip(iv["subject"], iv["video"]))):
+    base_of: dict[tuple[str, str], int] = {}
+    for subj, video in sorted(set(zip(df["subject"], df["video"]))):
         src = None
         n = None
+        info = _FolderInfo()
         if frames_pattern:
             p = Path(frames_pattern.format(subject=subj, video=video))
             if p.exists():
                 src = str(p)
-                n = _count_frames(p) if p.is_dir() else None
+                if p.is_dir():
+                    info = _folder_info(p)
+                    n = info.n_frames
             else:
                 a.add(None, subj, video, "missing_frames", str(p), "video listed without frames",
                       policy="report")
+        base = base_of[subj, video] = _annotation_base(first_frame, info)
+        _numbering_findings(a, subj, video, first_frame, base, info)
         vids.append(dict(subject=subj, video=video, source=src, n_frames=n, fps=fps))
+    rows = []
+    for r in df.itertuples():
+        shift = 1 - base_of[r.subject, r.video]
+        on, off = r.onset + shift, r.offset + shift
+        if on < 1:
+            raise MespotError(
+                f"annotations {annotations}, row {r.row}: onset {r.onset} ({r.subject}, "
+                f"{r.video}) falls before the first frame, which these labels number "
+                f"{base_of[r.subject, r.video]} (first_frame: {first_frame}); set `first_frame:` "
+                "in the dataset's manifest entry to the number the labels give a video's first "
+                "frame (`first_frame: 0` if they count from 0)")
+        rows.append(dict(subject=r.subject, video=r.video, onset=on,
+                         apex=_round_half_up((on + off) / 2), offset=off, type=r.type, row=r.row))
+    iv = _intervals_frame(rows)
     return _dataset(name, "csv", fps, iv, vids, a)
 
 
@@ -604,59 +773,6 @@ def read_video_source(source: str | Path, fps: float | None = None, name: str = 
     videos = _videos_frame([dict(subject="user", video=vid, source=str(p), n_frames=n, fps=fps)])
     return Dataset(name=name, format="video", fps=float(fps), intervals=_intervals_frame([]),
                    videos=videos, findings=pd.DataFrame(columns=FINDING_COLUMNS))
-
-
-# ----------------------------------------------------------------------------------------------
-# manifest → dataset
-
-
-def read_entry(entry: DatasetEntry, manifest: Manifest | None = None) -> Dataset:
-    """Read the dataset of a manifest entry (``demo`` entries are generated into the cache first)."""
-    fmt = entry.format
-    if fmt == "demo":
-        from .demo import ensure_demo  # the demo is a data source; generated on first use
-
-        if manifest is None:
-            raise MespotError(f"dataset '{entry.name}': a demo entry needs the manifest's cache dir")
-        root = ensure_demo(entry, manifest.cache_dir)
-        layout = entry.get("layout", "samm-lv")
-        fps = float(entry.fps or 30)
-        if layout == "casme2":
-            ds = read_casme2(root / "annotations.xlsx", root / "rawpic", entry.quirks, fps, entry.name)
-        else:
-            ds = read_samm_lv(root / "annotations.xlsx", root / "SAMM_longvideos", entry.quirks,
-                              fps, entry.name)
-        ds.format = "demo"
-        ds.meta["root"] = str(root)
-        ds.meta["layout"] = layout
-    elif fmt == "casme2":
-        frames = entry.path("frames", must_exist=False) if entry.has("frames") else None
-        ds = read_casme2(entry.path("annotations"), frames, entry.quirks, entry.fps or 30.0,
-                         entry.name)
-    elif fmt == "samm-lv":
-        frames = entry.path("frames", must_exist=False) if entry.has("frames") else None
-        ds = read_samm_lv(entry.path("annotations"), frames, entry.quirks, entry.fps or 200.0,
-                          entry.name)
-    elif fmt == "csv":
-        pattern = None
-        if entry.has("frames"):
-            pattern = str(entry.path("frames", must_exist=False))
-        ds = read_megc_csv(entry.path("annotations"), pattern, entry.fps,
-                           entry.get("default_type", "micro"), entry.name)
-    elif fmt == "video":
-        ds = read_video_source(entry.path("source"), entry.fps, entry.name)
-    else:  # load_manifest already refuses unknown formats
-        raise MespotError(f"dataset '{entry.name}': unknown format {fmt!r}")
-    ds.licence, ds.citation = entry.licence, entry.citation
-    return ds
-
-
-def load_dataset(name: str, manifest: Manifest | str | Path | None = None) -> Dataset:
-    """Load dataset ``name`` of the manifest (default manifest if None)."""
-    from .manifest import load_manifest
-
-    m = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
-    return read_entry(m.entry(name), m)
 
 
 def read_annotations(path: str | Path, format: str, **kw) -> Dataset:

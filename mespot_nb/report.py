@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import logging
 import os
 import platform
 import re
@@ -31,6 +32,7 @@ from typing import Any
 from ._io import write_json, write_text
 from .errors import MespotError
 
+log = logging.getLogger(__name__)
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 PACKAGES = ["mespot-nb", "numpy", "scipy", "pandas", "torch", "dlib-bin", "opencv-python-headless",
             "scikit-image", "papermill", "matplotlib", "plotly", "joblib", "dask"]
@@ -159,9 +161,17 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
 
     if profile not in ("quick", "paper"):
         raise MespotError(f"--profile {profile!r}: use quick or paper")
-    from .readers import read_entry
+    from .datasets import read_entry
 
     m = load_manifest(manifest)
+    if profile == "paper":
+        # the paper profile's VGG-16 methods start from ImageNet weights: refused up front
+        from .methods import METHODS
+        from .models import ModelConfig
+        from .training import imagenet_for
+
+        for meth in METHODS.values():
+            imagenet_for(m, meth, ModelConfig.profile("paper"))
     datasets = datasets or ["demo"]
     for d in datasets:
         # refuse unknown names and missing data before any work (a demo is generated here)
@@ -229,10 +239,9 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
         bar.close()
     failed = [r for r in runs if r["status"] != "passed"]
     for r in failed:
-        print(f"mespot report: FAILED {r['dataset']}/{r['notebook']}: {r['error']}",
-              file=sys.stderr)
-    print(f"mespot report: {len(runs) - len(failed)}/{len(runs)} notebooks passed in "
-          f"{time.time() - t_all:.0f} s → {out / 'index.html'}")
+        log.error("mespot report: FAILED %s/%s: %s", r["dataset"], r["notebook"], r["error"])
+    log.warning("mespot report: %d/%d notebooks passed in %.0f s → %s", len(runs) - len(failed),
+                len(runs), time.time() - t_all, out / "index.html")
     return 1 if failed else 0
 
 

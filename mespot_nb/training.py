@@ -1,16 +1,23 @@
-"""Training, leave-one-subject-out and cross-database evaluation.
+"""Training, leave-one-subject-out and cross-database evaluation, for any registered method.
 
-Every fold trains a fresh model on subjects that never include the test subject (asserted on
-the arrays themselves, not only on the split), picks its epoch by early stopping on held-out
-*training* subjects, picks its decision threshold on those same training subjects, and only then
-scores the test subject. Each fold is seeded (seed, fold) and deterministic on the CPU, and is
-checkpointed when it finishes, so an interrupted run resumes and equals an uninterrupted one.
+Every fold trains a fresh model on subjects that never include the test subject (checked on the
+arrays themselves, not only on the split, and raised as the kit's error — not an ``assert``,
+which ``python -O`` removes), picks its epoch by early stopping on held-out *training* subjects,
+picks its decision threshold on those same training subjects, and only then scores the test
+subject. Training-free methods choose their one parameter (p) on the training subjects the same
+way. Each fold is seeded (seed, fold), deterministic on the CPU, and checkpointed when it
+finishes — keyed by everything that changes its result — so an interrupted run resumes and
+equals an uninterrupted one.
+
+Nothing here branches on a method's name: what differs between methods is in their
+:class:`~mespot_nb.methods.Method` record.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,28 +25,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._version import __version__
 from ._io import atomic_path
+from .detections import choose_threshold, spot_table
 from .errors import MespotError
-from .evaluation import roc_auc
-from .models import ModelConfig, build_model, numpy_batch, positive_score, resolve_device
-from .spotting import choose_threshold, spot_table
-from .windows import window_table
+from .intervals import score_intervals
+from .methods import Method, get_method
+from .models import ModelConfig, numpy_batch, resolve_device
+from .windows import WINDOW_KINDS, coverage_labels, iou_labels, window_table
 
-LABEL_RULE = {"hoof-lstm": "cov_pos"}  # seed 004: coverage ≥ 0.8; the others: IoU ≥ 0.5
-TRAINING_VERSION = 1
-#: Spotting settings used unless a caller passes others: one detection per run of positive
-#: windows, centred on the run, as long as the training subjects' median micro-expression
-#: (resolved to ``extent_s``, seconds, on the training data); the threshold maximises MEGC2020
-#: F1. HOOF-LSTM keeps seed 004's detections — whole 0.5 s windows, greedy NMS — and picks its
-#: threshold by the coverage protocol it is scored with in the paper.
-DEFAULT_SPOT = {"merge": "centre", "extent": "train-median", "select_protocol": "megc2020"}
-METHOD_SPOT = {"hoof-lstm": {"merge": "peak", "select_protocol": "coverage"},
-               "lbp-chi2": {"extent": "train-median", "select_protocol": "megc2020"}}
-
-
-def default_spot(method: str) -> dict:
-    """The spotting settings of a method (see :data:`DEFAULT_SPOT`)."""
-    return dict(METHOD_SPOT.get(method, DEFAULT_SPOT))
+log = logging.getLogger(__name__)
+TRAINING_VERSION = 2
+MODEL_KIND = "mespot-nb model"
 
 
 def _resolve_extent(spot_kw: dict, intervals: pd.DataFrame, fps_of_subject: dict,
@@ -58,13 +55,25 @@ def _resolve_extent(spot_kw: dict, intervals: pd.DataFrame, fps_of_subject: dict
     return kw
 
 
-def window_kind(method: str) -> str:
-    """Which windows a method uses: ``hoof`` (0.5 s) for HOOF-LSTM, ``dyngeonet`` (L frames)."""
-    return "hoof" if method == "hoof-lstm" else "dyngeonet"
+def check_imagenet(method: Method, cfg: ModelConfig, imagenet: str | Path | None) -> None:
+    """Refuse, before any work, to train a full-width VGG-16 (the paper profile) without the
+    ImageNet weights seed 000 starts from: from scratch it does not learn (README)."""
+    if method.trainable and method.imagenet and cfg.width == 1.0 and imagenet is None:
+        raise MespotError(
+            f"the paper profile trains {method.title}'s VGG-16 from ImageNet weights, and no "
+            "weights file is configured: set `weights: vgg16_imagenet:` in the manifest to a "
+            "local copy of torchvision's vgg16 state_dict (vgg16-397923af.pth; nothing is "
+            "downloaded), or use --profile quick")
 
 
-def label_column(method: str) -> str:
-    return LABEL_RULE.get(method, "iou_pos")
+def imagenet_for(manifest, method: str | Method, cfg: ModelConfig) -> Path | None:
+    """The ImageNet VGG-16 file a method trains from under a profile (None where it does not
+    apply); refuses the paper profile without one (:func:`check_imagenet`)."""
+    m = get_method(method)
+    path = manifest.weight_file("vgg16_imagenet") if (m.trainable and m.imagenet
+                                                      and cfg.width == 1.0) else None
+    check_imagenet(m, cfg, path)
+    return path
 
 
 # ----------------------------------------------------------------------------------------------
@@ -76,12 +85,7 @@ def loso_splits(subjects: list[str]) -> list[tuple[str, list[str]]]:
     subjects = sorted(set(subjects))
     if len(subjects) < 3:
         raise MespotError(f"leave-one-subject-out needs at least 3 subjects, got {len(subjects)}")
-    out = []
-    for s in subjects:
-        train = [t for t in subjects if t != s]
-        assert s not in train
-        out.append((s, train))
-    return out
+    return [(s, [t for t in subjects if t != s]) for s in subjects]
 
 
 def validation_split(subjects: list[str], seed: int, fraction: float = 0.2
@@ -96,6 +100,14 @@ def validation_split(subjects: list[str], seed: int, fraction: float = 0.2
     return [s for s in subjects if s not in val], val
 
 
+def check_disjoint(train_subjects, test_subjects, what: str = "training data") -> None:
+    """Raise the kit's error if a test subject reached the training side."""
+    leak = set(train_subjects) & set(test_subjects)
+    if leak:
+        raise MespotError(f"test subject(s) {sorted(leak)} found in the {what}: folds must be "
+                          "subject-disjoint (this is a bug in the caller's split)")
+
+
 # ----------------------------------------------------------------------------------------------
 # data
 
@@ -104,8 +116,9 @@ def validation_split(subjects: list[str], seed: int, fraction: float = 0.2
 class WindowData:
     """The windows of some subjects as arrays a model eats.
 
-    table : their rows of :func:`~mespot_nb.windows.window_table` (+ ``dataset``).
-    arrays : ``dyn``/``apex`` (N, S, S) uint8, ``geo`` (N, 67) float32, or ``hoof`` (N, T, F).
+    table : their rows of :func:`~mespot_nb.windows.window_table` (+ ``dataset``, ``fps``).
+    arrays : the method's inputs, e.g. ``dyn``/``apex`` (N, S, S) uint8, ``geo`` (N, 67)
+        float32, ``hoof`` (N, T, F).
     labels : (N,) bool.
     """
 
@@ -120,38 +133,43 @@ class WindowData:
         return WindowData(self.table[mask].reset_index(drop=True),
                           {k: v[mask] for k, v in self.arrays.items()}, self.labels[mask])
 
+    def shapes(self) -> dict[str, tuple]:
+        return {k: v.shape[1:] for k, v in self.arrays.items()}
 
-def gather(dataset, feats: dict, method: str, subjects: list[str] | None = None) -> WindowData:
-    """The usable windows (a face to align to, finite features) of ``subjects`` for ``method``."""
-    kind = window_kind(method)
-    table = window_table(dataset, feats, kind)
+
+def gather(dataset, feats: dict, method: str | Method, subjects: list[str] | None = None
+           ) -> WindowData:
+    """The usable windows (a face to align to, finite inputs) of ``subjects`` for ``method``."""
+    m = get_method(method)
+    if m.window not in WINDOW_KINDS:
+        raise MespotError(f"method '{m.name}' has no learned windows (window {m.window!r})")
+    table = window_table(dataset, feats, m.window)
     if subjects is not None:
         table = table[table["subject"].isin(subjects)].reset_index(drop=True)
-    arrays: dict[str, list] = {}
-    keep = []
+    inputs = m.inputs or WINDOW_KINDS[m.window][3]
+    arrays: dict[str, list] = {k: [] for k in inputs}
+    keep, order = [], []
     for (s, v), g in table.groupby(["subject", "video"], sort=False):
         f = feats[(s, v)]
         idx = g["index"].to_numpy()
-        if kind == "hoof":
-            ok = f.hoof_valid[idx]
-            arrays.setdefault("hoof", []).append(f.hoof[idx])
-        else:
-            ok = f.dg_valid[idx].copy()
-            if method in ("dyngeonet", "geonet"):
-                ok &= np.isfinite(f.geo[idx]).all(1)
-            arrays.setdefault("dyn", []).append(f.dyn[idx])
-            arrays.setdefault("apex", []).append(f.apex[idx])
-            arrays.setdefault("geo", []).append(np.nan_to_num(f.geo[idx]))
+        ok = g["valid"].to_numpy(bool).copy()
+        for k in inputs:
+            a = getattr(f, k)[idx]
+            if a.dtype.kind == "f":
+                ok &= np.isfinite(a.reshape(len(a), -1)).all(1)
+            arrays[k].append(a)
         keep.append(ok)
+        order.append(g)
     if not keep:
-        raise MespotError(f"dataset '{dataset.name}': no windows for subjects {subjects}")
-    order = pd.concat([g for _, g in table.groupby(["subject", "video"], sort=False)])
+        raise MespotError(f"dataset '{dataset.name}': no {m.title} windows for subjects "
+                          f"{subjects if subjects is not None else 'any'} (no video with frames "
+                          "and a face?)")
     mask = np.concatenate(keep)
     arr = {k: np.concatenate(v)[mask] for k, v in arrays.items()}
-    tab = order[mask].reset_index(drop=True)
+    tab = pd.concat(order)[mask].reset_index(drop=True)
     tab["dataset"] = dataset.name
     tab["fps"] = [float(feats[(s, v)].fps) for s, v in zip(tab["subject"], tab["video"])]
-    return WindowData(tab, arr, tab[label_column(method)].to_numpy(bool))
+    return WindowData(tab, arr, tab[m.label].to_numpy(bool))
 
 
 def concat(parts: list[WindowData]) -> WindowData:
@@ -177,72 +195,79 @@ def _seed_everything(seed: int) -> None:
     torch.use_deterministic_algorithms(True, warn_only=True)
 
 
-def _loss(model, out, y, weights=None):
-    from torch.nn import functional as F
-
-    if getattr(model, "method", "") == "hoof-lstm":
-        return F.cross_entropy(out, y.long(), weight=weights)
-    return F.binary_cross_entropy_with_logits(out, y.float())
-
-
-def predict_scores(model, data: WindowData, batch: int = 256, device: str = "auto") -> np.ndarray:
+def predict_scores(model, data: WindowData, method: str | Method, batch: int = 256,
+                   device: str = "auto") -> np.ndarray:
     """P(micro-expression) of every window (eval mode, no gradients)."""
     import torch
 
+    m = get_method(method)
     dev = resolve_device(device)
     model.eval().to(dev)
     out = []
     with torch.no_grad():
         for a in range(0, len(data.labels), batch):
             idx = np.arange(a, min(a + batch, len(data.labels)))
-            out.append(positive_score(model, model(numpy_batch(data.arrays, idx, dev))).cpu().numpy())
+            out.append(m.positive(model(numpy_batch(data.arrays, idx, dev))).cpu().numpy())
     return np.concatenate(out) if out else np.zeros(0)
 
 
-def fit(method: str, cfg: ModelConfig, train: WindowData, val: WindowData | None, seed: int,
-        device: str = "auto", progress: bool = False, desc: str = "",
+def build_model(method: str | Method, cfg: ModelConfig, shapes: dict[str, tuple]):
+    """A fresh, untrained network of a learned method for inputs of the given shapes."""
+    m = get_method(method)
+    if not m.trainable:
+        raise MespotError(f"method '{m.name}' is training-free: it has no network")
+    return m.build(cfg, shapes)
+
+
+def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowData | None,
+        seed: int, device: str = "auto", progress: bool = False, desc: str = "",
         imagenet: str | Path | None = None) -> tuple[Any, list[dict], int]:
     """Train a fresh model; returns (model at its best validation epoch, history, best epoch).
 
     Each epoch uses every positive window and ``neg_ratio`` × as many negatives drawn afresh
     (seeded); the epoch kept is the one with the highest window-level ROC AUC on the validation
     subjects (training subjects only — a class-balanced loss rewards timid models here), with
-    early stopping after ``patience`` epochs without improvement.
+    early stopping after ``patience`` epochs without improvement. The optimiser (Adam, or SGD
+    with momentum for the VGG16 baseline) and its settings come from the method and the profile.
     """
     import copy
 
     import torch
+    from sklearn.metrics import roc_auc_score
 
     from .models import load_imagenet_vgg16
 
+    m = get_method(method)
     _seed_everything(seed)
     dev = resolve_device(device)
-    n_hoof = train.arrays["hoof"].shape[-1] if "hoof" in train.arrays else 32
-    model = build_model(method, cfg, n_hoof)
-    if imagenet is not None and method != "hoof-lstm":
-        load_imagenet_vgg16(model, imagenet)
-    if getattr(model, "geo", None) is not None:
+    model = build_model(m, cfg, train.shapes())
+    if imagenet is not None and m.imagenet:
+        n = load_imagenet_vgg16(model, imagenet)
+        log.info("%s: %d ImageNet VGG-16 tensors loaded from %s", m.name, n, imagenet)
+    if getattr(model, "geo", None) is not None and "geo" in train.arrays:
         g = train.arrays["geo"]
         model.geo.mean.copy_(torch.from_numpy(g.mean(0).astype(np.float32)))
         model.geo.std.copy_(torch.from_numpy(np.maximum(g.std(0), 1e-3).astype(np.float32)))
     model.to(dev)
-    lstm = method == "hoof-lstm"
-    epochs = cfg.lstm_epochs if lstm else cfg.epochs
-    opt = torch.optim.Adam(model.parameters(), lr=cfg.lstm_lr if lstm else cfg.lr)
+    st = m.settings(cfg)
+    if st["optimizer"] == "sgd":
+        opt = torch.optim.SGD(model.parameters(), lr=st["lr"], momentum=st["momentum"])
+    else:
+        opt = torch.optim.Adam(model.parameters(), lr=st["lr"])
     rng = np.random.default_rng(seed)
     pos = np.flatnonzero(train.labels)
     neg = np.flatnonzero(~train.labels)
     if len(pos) == 0:
-        raise MespotError(f"no positive (micro-expression) windows to train {method} on "
+        raise MespotError(f"no positive (micro-expression) windows to train {m.title} on "
                           f"(subjects {sorted(train.subjects())})")
     history: list[dict] = []
     best = (np.inf, 0, copy.deepcopy(model.state_dict()))
     bad = 0
-    it = range(1, epochs + 1)
+    it = range(1, st["epochs"] + 1)
     if progress:
         from tqdm.auto import tqdm
 
-        it = tqdm(it, desc=desc or method, unit="epoch", leave=False)
+        it = tqdm(it, desc=desc or m.name, unit="epoch", leave=False)
     for ep in it:
         model.train()
         n_neg = min(len(neg), int(round(cfg.neg_ratio * len(pos))))
@@ -254,14 +279,15 @@ def fit(method: str, cfg: ModelConfig, train: WindowData, val: WindowData | None
             b = numpy_batch(train.arrays, bi, dev)
             y = torch.from_numpy(train.labels[bi]).to(dev)
             opt.zero_grad()
-            loss = _loss(model, model(b), y)
+            loss = m.loss_fn(model(b), y)
             loss.backward()
             opt.step()
             tot += float(loss.detach()) * len(bi)
             n += len(bi)
         rec = {"epoch": ep, "train_loss": tot / max(n, 1)}
         if val is not None and val.labels.any() and not val.labels.all():
-            rec["val_auc"] = roc_auc(predict_scores(model, val, device=device), val.labels)
+            rec["val_auc"] = float(roc_auc_score(val.labels, predict_scores(
+                model, val, m, device=device)))
         history.append(rec)
         # lower is better: 1 − validation AUC (ranking is what spotting needs), else train loss
         score = 1 - rec["val_auc"] if "val_auc" in rec else rec["train_loss"]
@@ -270,14 +296,14 @@ def fit(method: str, cfg: ModelConfig, train: WindowData, val: WindowData | None
             bad = 0
         else:
             bad += 1
-            if bad >= (cfg.lstm_patience if lstm else cfg.patience):
+            if bad >= st["patience"]:
                 break
     model.load_state_dict(best[2])
     return model, history, best[1]
 
 
 # ----------------------------------------------------------------------------------------------
-# one fold, and LOSO
+# one fold
 
 
 @dataclass
@@ -296,8 +322,34 @@ class FoldResult:
     n_train: dict = field(default_factory=dict)
     threshold_curve: pd.DataFrame | None = None   # F1 on training subjects per candidate
 
+    def to_json(self) -> str:
+        """Plain JSON (tables as column lists), for checkpoints that never unpickle."""
+        d = asdict(self)
+        d["scores"] = self.scores.to_dict(orient="list")
+        d["threshold_curve"] = (None if self.threshold_curve is None
+                                else self.threshold_curve.to_dict(orient="list"))
+        return json.dumps(d, default=_json_default)
 
-def train_with_threshold(method: str, cfg: ModelConfig, train: WindowData,
+    @classmethod
+    def from_json(cls, text: str) -> "FoldResult":
+        d = json.loads(text)
+        d["scores"] = pd.DataFrame(d["scores"])
+        if d.get("threshold_curve") is not None:
+            d["threshold_curve"] = pd.DataFrame(d["threshold_curve"])
+        return cls(**d)
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, np.generic):
+        return o.item()
+    if isinstance(o, np.ndarray):
+        return o.tolist()
+    if isinstance(o, (pd.DataFrame,)):
+        return o.to_dict(orient="list")
+    return str(o)
+
+
+def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowData,
                          train_intervals: pd.DataFrame, seed: int, device: str = "auto",
                          progress: bool = False, desc: str = "", imagenet=None,
                          spot_kw: dict | None = None) -> dict[str, Any]:
@@ -310,17 +362,21 @@ def train_with_threshold(method: str, cfg: ModelConfig, train: WindowData,
     Returns a dict: ``model, fit_subjects, val_subjects, history, best_epoch, threshold,
     threshold_f1, threshold_curve, spot_kw, length``.
     """
-    spot_kw = dict(default_spot(method) if spot_kw is None else spot_kw)
+    m = get_method(method)
+    spot_kw = dict(m.spot_settings() if spot_kw is None else spot_kw)
     protocol = spot_kw.pop("select_protocol", "megc2020")
     train_subj = sorted(train.subjects())
-    assert set(train_intervals["subject"]) <= set(train_subj), "annotations of other subjects"
+    stray = set(train_intervals["subject"]) - set(train_subj)
+    if stray:
+        raise MespotError(f"annotations of subjects {sorted(stray)} reached the training of "
+                          f"{m.title}, whose windows come from {train_subj} only")
     fit_s, val_s = validation_split(train_subj, seed)
     fit_d = train.select(train.table["subject"].isin(fit_s).to_numpy())
     val_d = train.select(train.table["subject"].isin(val_s).to_numpy()) if val_s != fit_s else None
-    model, hist, best = fit(method, cfg, fit_d, val_d, seed, device, progress, desc, imagenet)
+    model, hist, best = fit(m, cfg, fit_d, val_d, seed, device, progress, desc, imagenet)
     thr_d = val_d if val_d is not None and val_d.labels.any() else train
-    thr_tab = thr_d.table[["subject", "video", "start", "stop", "fps"]].copy()
-    thr_tab["score"] = predict_scores(model, thr_d, device=device)
+    thr_tab = thr_d.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
+    thr_tab["score"] = predict_scores(model, thr_d, m, device=device)
     length = int(train.table["stop"].iloc[0] - train.table["start"].iloc[0] + 1)
     spot_kw = _resolve_extent(spot_kw, train_intervals,
                               train.table.groupby("subject")["fps"].first().to_dict(),
@@ -334,20 +390,25 @@ def train_with_threshold(method: str, cfg: ModelConfig, train: WindowData,
                                                             positives=int(fit_d.labels.sum())))
 
 
-def run_fold(method: str, cfg: ModelConfig, train: WindowData, test: WindowData,
+def _scores_table(data: WindowData) -> pd.DataFrame:
+    sc = data.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
+    sc["label"] = data.labels
+    return sc
+
+
+def run_fold(method: str | Method, cfg: ModelConfig, train: WindowData, test: WindowData,
              train_intervals: pd.DataFrame, seed: int, device: str = "auto",
              progress: bool = False, desc: str = "", imagenet=None,
              spot_kw: dict | None = None) -> tuple[FoldResult, Any]:
     """One fold: :func:`train_with_threshold` on ``train``, then score ``test`` — whose subjects
-    must not appear in ``train`` (asserted on the window arrays) nor in ``train_intervals``."""
-    leak = train.subjects() & test.subjects()
-    assert not leak, f"test subject(s) {leak} in the training data"
-    assert not set(train_intervals["subject"]) & test.subjects(), "test annotations reached training"
-    t = train_with_threshold(method, cfg, train, train_intervals, seed, device, progress, desc,
+    must appear neither in ``train`` (checked on the window arrays) nor in ``train_intervals``."""
+    m = get_method(method)
+    check_disjoint(train.subjects(), test.subjects(), "training windows")
+    check_disjoint(set(train_intervals["subject"]), test.subjects(), "training annotations")
+    t = train_with_threshold(m, cfg, train, train_intervals, seed, device, progress, desc,
                              imagenet, spot_kw)
-    sc = test.table[["subject", "video", "start", "stop", "fps"]].copy()
-    sc["label"] = test.labels
-    sc["score"] = predict_scores(t["model"], test, device=device)
+    sc = _scores_table(test)
+    sc["score"] = predict_scores(t["model"], test, m, device=device)
     res = FoldResult(test=sorted(test.subjects()), fit_subjects=t["fit_subjects"],
                      val_subjects=t["val_subjects"], best_epoch=t["best_epoch"],
                      threshold=t["threshold"], threshold_f1=t["threshold_f1"],
@@ -356,8 +417,74 @@ def run_fold(method: str, cfg: ModelConfig, train: WindowData, test: WindowData,
     return res, t["model"]
 
 
+# ----------------------------------------------------------------------------------------------
+# checkpoints: tensors plus JSON metadata, loaded with weights_only=True (never unpickles code)
+
+
+def save_checkpoint(path: str | Path, meta: dict[str, Any], state: dict | None = None) -> None:
+    """Write ``{"meta": JSON text, "state": tensors}`` atomically (torch format)."""
+    import torch
+
+    blob = {"meta": json.dumps(meta, default=_json_default)}
+    if state is not None:
+        blob["state"] = {k: v.detach().cpu() for k, v in state.items()}
+    with atomic_path(path, suffix=Path(path).suffix or ".pt") as tmp:
+        torch.save(blob, tmp)
+
+
+def load_checkpoint(path: str | Path) -> tuple[dict[str, Any], dict | None]:
+    """(metadata, tensors) of a file written by :func:`save_checkpoint`; nothing in the file is
+    executed (``weights_only=True``). Raises MespotError for a file that is not one."""
+    import torch
+
+    p = Path(path)
+    try:
+        blob = torch.load(p, map_location="cpu", weights_only=True)
+    except Exception as e:
+        raise MespotError(f"{p} is not a readable mespot checkpoint ({type(e).__name__}: "
+                          f"{str(e).splitlines()[0] if str(e) else ''}); only tensors and JSON "
+                          "metadata are accepted") from None
+    if not isinstance(blob, dict) or not isinstance(blob.get("meta"), str):
+        raise MespotError(f"{p} is not a mespot checkpoint (no JSON metadata)")
+    try:
+        meta = json.loads(blob["meta"])
+    except json.JSONDecodeError as e:
+        raise MespotError(f"{p}: its metadata is not valid JSON ({e})") from None
+    return meta, blob.get("state")
+
+
 def _key(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=_json_default).encode()
+                          ).hexdigest()[:20]
+
+
+def annotations_digest(intervals: pd.DataFrame, subjects) -> str:
+    """A hash of the given subjects' annotations as the kit reads them (after quirk policies)."""
+    iv = intervals[intervals["subject"].isin(list(subjects))]
+    cols = [c for c in ("subject", "video", "onset", "apex", "offset", "type") if c in iv]
+    rows = iv[cols].astype(str).sort_values(cols).to_csv(index=False)
+    return hashlib.sha256(rows.encode()).hexdigest()[:20]
+
+
+def _file_identity(path) -> Any:
+    if path is None:
+        return None
+    p = Path(path)
+    st = p.stat()
+    return [str(p.resolve()), st.st_size, int(st.st_mtime)]
+
+
+def fold_key(method: Method, cfg: ModelConfig, seed: int, test_subject: str,
+             train_subjects: list[str], dataset, feats: dict, spot_kw: dict, imagenet) -> str:
+    """Everything that changes a fold's result: kit and training versions, the method's record
+    (spotting defaults, optimiser), the profile, the seed, the split, the annotations of every
+    subject in it after quirk policies, the spotting settings, the ImageNet file and the
+    features' parameters."""
+    return _key(__version__, TRAINING_VERSION, method.name, method.spot, method.optimizer,
+                method.inputs, method.label, asdict(cfg), seed, test_subject, train_subjects,
+                annotations_digest(dataset.intervals, [test_subject, *train_subjects]),
+                spot_kw, _file_identity(imagenet),
+                {f"{k[0]}/{k[1]}": v.meta.get("params") for k, v in sorted(feats.items())})
 
 
 def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, ckpt_dir, device,
@@ -366,24 +493,30 @@ def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, c
 
     torch.set_num_threads(n_threads)
     path = Path(ckpt_dir) / f"fold_{test_subject}.pt" if ckpt_dir else None
-    key = _key(TRAINING_VERSION, method, asdict(cfg), seed, test_subject, train_subjects,
-               spot_kw, str(imagenet), {f"{k[0]}/{k[1]}": v.meta for k, v in feats.items()})
+    key = fold_key(method, cfg, seed, test_subject, train_subjects, dataset, feats, spot_kw,
+                   imagenet)
     if path is not None and path.exists():
         try:
-            saved = torch.load(path, map_location="cpu", weights_only=False)
-            if saved.get("key") == key:
-                return saved["result"]
-        except Exception:  # a damaged checkpoint is recomputed
-            pass
+            meta, _ = load_checkpoint(path)
+            if meta.get("key") == key:
+                return FoldResult.from_json(meta["result"])
+            log.info("fold checkpoint %s was made with other settings; recomputing", path)
+        except (MespotError, KeyError, TypeError, ValueError) as e:
+            log.warning("fold checkpoint %s is damaged (%s); recomputing the fold", path, e)
     train = gather(dataset, feats, method, train_subjects)
     test = gather(dataset, feats, method, [test_subject])
     iv = dataset.intervals[dataset.intervals["subject"].isin(train_subjects)]
     res, model = run_fold(method, cfg, train, test, iv, seed, device, False, imagenet=imagenet,
                           spot_kw=spot_kw)
     if path is not None:
-        with atomic_path(path, suffix=".pt") as tmp:
-            torch.save({"key": key, "result": res, "state": model.state_dict()}, tmp)
+        save_checkpoint(path, {"kind": "mespot-nb fold", "key": key, "kit_version": __version__,
+                               "method": method.name, "result": res.to_json()},
+                        model.state_dict())
     return res
+
+
+# ----------------------------------------------------------------------------------------------
+# LOSO
 
 
 @dataclass
@@ -401,28 +534,35 @@ class LosoResult:
         return {f.test[0]: f.threshold for f in self.folds}
 
 
-def run_loso(dataset, feats: dict, method: str, cfg: ModelConfig, seed: int = 0,
+def loso_subjects(dataset, feats: dict) -> list[str]:
+    """Subjects with both annotations and features."""
+    return sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
+
+
+def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed: int = 0,
              checkpoint_dir: str | Path | None = None, n_jobs: int = 2, device: str = "auto",
              imagenet: str | Path | None = None, spot_kw: dict | None = None,
              progress: bool = True) -> LosoResult:
     """Leave-one-subject-out for ``method``: a fresh model per fold (folds in parallel with
-    ``n_jobs`` processes, one torch thread each), each fold checkpointed when done."""
+    ``n_jobs`` processes, one torch thread each), each fold checkpointed when done. A
+    training-free method chooses p per fold on the training subjects instead."""
     from joblib import Parallel, delayed
 
-    if method == "lbp-chi2":
-        return lbp_loso(dataset, feats, spot_kw)
-    spot_kw = default_spot(method) if spot_kw is None else spot_kw
-    subjects = sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
-    splits = loso_splits(subjects)
+    m = get_method(method)
+    if not m.trainable:
+        return free_loso(dataset, feats, m, spot_kw)
+    check_imagenet(m, cfg, imagenet)
+    spot_kw = m.spot_settings() if spot_kw is None else spot_kw
+    splits = loso_splits(loso_subjects(dataset, feats))
     n_threads = 1 if n_jobs > 1 else 2
-    jobs = [delayed(_fold_job)(method, cfg, dataset, feats, s, tr, seed * 1000 + i, checkpoint_dir,
+    jobs = [delayed(_fold_job)(m, cfg, dataset, feats, s, tr, seed * 1000 + i, checkpoint_dir,
                                device, imagenet, spot_kw, n_threads)
             for i, (s, tr) in enumerate(splits)]
     it = Parallel(n_jobs=n_jobs, return_as="generator")(jobs)
     if progress:
         from tqdm.auto import tqdm
 
-        it = tqdm(it, total=len(jobs), desc=f"LOSO {method} on {dataset.name}", unit="fold")
+        it = tqdm(it, total=len(jobs), desc=f"LOSO {m.name} on {dataset.name}", unit="fold")
     folds = list(it)
     length = int(folds[0].scores["stop"].iloc[0] - folds[0].scores["start"].iloc[0] + 1)
     scores, preds = [], []
@@ -431,140 +571,176 @@ def run_loso(dataset, feats: dict, method: str, cfg: ModelConfig, seed: int = 0,
         sc["threshold"] = f.threshold
         scores.append(sc)
         preds.append(spot_table(sc, length, f.threshold, **f.spot_kw))
-    return LosoResult(method, dataset.name, folds, pd.concat(scores, ignore_index=True),
+    return LosoResult(m.name, dataset.name, folds, pd.concat(scores, ignore_index=True),
                       pd.concat(preds, ignore_index=True), length)
 
 
-# ----------------------------------------------------------------------------------------------
-# a final model on every subject (``mespot train``) and its checkpoint
-
-
-def train_final(dataset, feats: dict, method: str, cfg: ModelConfig, seed: int = 0,
-                device: str = "auto", imagenet=None, spot_kw: dict | None = None,
-                progress: bool = True) -> dict[str, Any]:
-    """Train ``method`` on every subject of ``dataset`` (epoch and threshold chosen on held-out
-    subjects of it); returns :func:`train_with_threshold`'s dict plus ``subjects``. For
-    ``lbp-chi2`` nothing is trained: p is chosen on every subject."""
-    if method == "lbp-chi2":
-        subjects = sorted({s for s, _ in feats})
-        f = lbp_fold(dataset, feats, subjects, [], spot_kw)
-        return dict(model=None, fit_subjects=subjects, val_subjects=[], history=[], best_epoch=0,
-                    threshold=f.threshold, threshold_f1=f.threshold_f1,
-                    threshold_curve=f.threshold_curve, spot_kw=f.spot_kw, subjects=subjects)
-    data = gather(dataset, feats, method)
-    out = train_with_threshold(method, cfg, data, dataset.intervals, seed, device, progress,
-                               f"train {method}", imagenet, spot_kw)
-    out["subjects"] = sorted(data.subjects())
-    return out
-
-
-def save_trained(path: str | Path, trained: dict[str, Any], method: str, cfg: ModelConfig,
-                 feature_params, track_params, dataset_name: str, seed: int) -> None:
-    """Write a trained model with everything ``mespot spot`` needs (atomically)."""
-    import torch
-
-    from . import __version__
-
-    blob = dict(kind="mespot-nb model", kit_version=__version__, method=method,
-                config=asdict(cfg), feature_params=asdict(feature_params),
-                track_params=asdict(track_params), dataset=dataset_name, seed=seed,
-                subjects=trained["subjects"], threshold=trained["threshold"],
-                threshold_f1=trained["threshold_f1"], spot_kw=trained["spot_kw"],
-                best_epoch=trained["best_epoch"], history=trained["history"],
-                n_hoof=int(getattr(trained["model"], "lstm", None).input_size)
-                if method == "hoof-lstm" else 32,
-                state=trained["model"].state_dict() if trained["model"] is not None else None)
-    with atomic_path(path, suffix=Path(path).suffix or ".pt") as tmp:
-        torch.save(blob, tmp)
-
-
-def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
-    """(model in eval mode, metadata) of a file written by :func:`save_trained`."""
-    import torch
-
-    from .models import build_model
-
-    p = Path(path)
-    if not p.exists():
-        raise MespotError(f"model file not found: {p} (train one with `mespot train`)")
-    try:
-        blob = torch.load(p, map_location="cpu", weights_only=False)
-    except Exception as e:
-        raise MespotError(f"{p} is not a readable mespot model ({type(e).__name__}: {e})") from None
-    if not isinstance(blob, dict) or blob.get("kind") != "mespot-nb model":
-        raise MespotError(f"{p} is not a model written by `mespot train`")
-    if blob["method"] == "lbp-chi2":
-        return None, blob
-    cfg = ModelConfig(**blob["config"])
-    model = build_model(blob["method"], cfg, blob.get("n_hoof", 32))
-    model.load_state_dict(blob["state"])
-    model.eval()
-    return model, blob
-
-
 def loso_checkpoint_dir(cache_dir: str | Path, dataset: str, profile: str, method: str) -> Path:
-    """Where the per-fold checkpoints of a LOSO run live (notebooks 05–07 share them)."""
+    """Where the per-fold checkpoints of a LOSO run live (notebooks 05–07 and ``mespot loso``
+    share them)."""
     return Path(cache_dir) / "loso" / dataset / profile / method
 
 
 # ----------------------------------------------------------------------------------------------
-# LBP-χ² (training-free: only p is chosen, on the training subjects)
+# training-free methods: only p is chosen, on the training subjects
 
 
-def lbp_fold(dataset, feats: dict, train_subjects: list[str], test_subjects: list[str],
-             spot_kw: dict | None = None) -> FoldResult:
-    """Choose p on ``train_subjects`` (maximising F1 of their annotations), spot the test ones.
+def free_predictions(method: Method, videos: dict, p: float, settings: dict,
+                     type: str = "micro") -> pd.DataFrame:
+    """MEGC rows of a training-free method for ``{(subject, video): VideoFeatures}`` at one p,
+    clipped to each video."""
+    parts = []
+    for (s, v), f in videos.items():
+        iv = method.free.spot(f, p, settings)
+        if len(iv):
+            iv = iv.copy()
+            iv["onset"] = iv["onset"].clip(lower=1)
+            iv["offset"] = iv["offset"].clip(upper=f.n_frames)
+            iv = iv[iv["offset"] >= iv["onset"]]
+            iv.insert(0, "video", v)
+            iv.insert(0, "subject", s)
+            if "type" not in iv:
+                iv["type"] = type
+            parts.append(iv)
+    if not parts:
+        return pd.DataFrame(columns=["subject", "video", "onset", "offset", "type", "score"])
+    return pd.concat(parts, ignore_index=True)[["subject", "video", "onset", "offset", "type",
+                                               "score"]]
 
-    ``scores`` holds one window per frame (2k + 1 frames around it) scored by the contrast C,
-    labelled like HOOF-LSTM's windows (covers ≥ 0.8 of a micro-expression), for the ROC."""
-    from .spotting import choose_lbp_p, lbp_contrast
-    from .windows import coverage_labels
 
-    assert not set(train_subjects) & set(test_subjects), "test subject among the training ones"
+def choose_p(method: Method, videos: dict, intervals: pd.DataFrame, settings: dict,
+             protocol: str = "megc2020") -> tuple[float, float, pd.DataFrame]:
+    """The p maximising micro-expression F1 on the given (training) videos; (p, F1, curve).
+    Ties go to the higher p (fewer detections)."""
+    gt = intervals[intervals["type"] == "micro"]
+    rows = []
+    for p in method.free.grid:
+        pred = free_predictions(method, videos, float(p), settings)
+        pred = pred[pred["type"] == "micro"]
+        rows.append((float(p), score_intervals(gt, pred, protocol).f1, len(pred)))
+    curve = pd.DataFrame(rows, columns=["threshold", "f1", "detections"])
+    best = curve.sort_values(["f1", "threshold"], ascending=[False, False]).iloc[0]
+    return float(best["threshold"]), float(best["f1"]), curve
+
+
+def free_fold(dataset, feats: dict, method: str | Method, train_subjects: list[str],
+              test_subjects: list[str], spot_kw: dict | None = None) -> FoldResult:
+    """Choose p on ``train_subjects`` (maximising F1 of their annotations), score the test ones.
+
+    ``scores`` holds the method's per-frame (or per-window) score curve of the test videos,
+    labelled by the method's label rule, for the ROC."""
+    m = get_method(method)
+    check_disjoint(train_subjects, test_subjects, "subjects p is chosen on")
     if not dataset.intervals["subject"].isin(train_subjects).any():
         raise MespotError(f"dataset '{dataset.name}': no annotations for subjects {train_subjects} "
                           "to choose p on")
-    spot_kw = dict(default_spot("lbp-chi2") if spot_kw is None else spot_kw)
-    protocol = spot_kw.pop("select_protocol", "megc2020")
+    kw = dict(m.spot_settings() if spot_kw is None else spot_kw)
+    protocol = kw.pop("select_protocol", "megc2020")
     tr_iv = dataset.intervals[dataset.intervals["subject"].isin(train_subjects)]
-    kw = _resolve_extent(spot_kw, tr_iv, {}, float(dataset.fps))
+    kw = _resolve_extent(kw, tr_iv, {}, float(dataset.fps))
     train_v = {k: f for k, f in feats.items() if k[0] in train_subjects}
-    p, f1, curve = choose_lbp_p(train_v, tr_iv, kw.get("extent_s"), protocol)
+    p, f1, curve = choose_p(m, train_v, tr_iv, kw, protocol)
     rows = []
     for (s, v), f in feats.items():
         if s not in test_subjects:
             continue
-        C = lbp_contrast(f.lbp, f.lbp_k)
-        starts = np.arange(1, f.n_frames + 1) - f.lbp_k
-        ok = starts >= 1
+        fs = m.free.frame_scores(f)
         iv = dataset.video_intervals(s, v)
-        n = 2 * f.lbp_k + 1
-        rows.append(pd.DataFrame({"subject": s, "video": v, "start": starts[ok],
-                                  "stop": starts[ok] + n - 1, "fps": f.fps,
-                                  "label": coverage_labels(starts[ok], n, iv),
-                                  "score": C[ok] / max(C.max(), 1e-12)}))
+        n = (fs["stop"] - fs["start"] + 1).to_numpy()
+        rule = coverage_labels if m.label == "cov_pos" else iou_labels
+        label = rule(fs["start"].to_numpy(), int(n[0]) if len(n) else 1, iv)
+        rows.append(fs.assign(subject=s, video=v, fps=f.fps, n_frames=f.n_frames, label=label))
+    cols = ["subject", "video", "start", "stop", "fps", "n_frames", "label", "score"]
     return FoldResult(test=sorted(test_subjects), fit_subjects=sorted(train_subjects),
                       val_subjects=[], best_epoch=0, threshold=p, threshold_f1=f1, history=[],
-                      scores=pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(),
-                      spot_kw=kw, threshold_curve=curve)
+                      scores=pd.concat(rows, ignore_index=True)[cols] if rows
+                      else pd.DataFrame(columns=cols), spot_kw=kw, threshold_curve=curve)
 
 
-def lbp_loso(dataset, feats: dict, spot_kw: dict | None = None) -> LosoResult:
-    """Leave-one-subject-out for the LBP-χ² baseline (p per fold from the training subjects)."""
-    from .spotting import lbp_spot_table
-
-    subjects = sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
+def free_loso(dataset, feats: dict, method: str | Method, spot_kw: dict | None = None
+              ) -> LosoResult:
+    """Leave-one-subject-out for a training-free method (p per fold from the training subjects)."""
+    m = get_method(method)
     folds, preds = [], []
-    for test, train in loso_splits(subjects):
-        f = lbp_fold(dataset, feats, train, [test], spot_kw)
+    for test, train in loso_splits(loso_subjects(dataset, feats)):
+        f = free_fold(dataset, feats, m, train, [test], spot_kw)
         folds.append(f)
-        preds.append(lbp_spot_table({k: v for k, v in feats.items() if k[0] == test},
-                                    f.threshold, f.spot_kw.get("extent_s")))
-    length = int(2 * next(iter(feats.values())).lbp_k + 1)
-    return LosoResult("lbp-chi2", dataset.name, folds,
-                      pd.concat([f.scores.assign(threshold=f.threshold) for f in folds],
-                                ignore_index=True),
-                      pd.concat(preds, ignore_index=True), length)
+        preds.append(free_predictions(m, {k: v for k, v in feats.items() if k[0] == test},
+                                      f.threshold, f.spot_kw))
+    sc = pd.concat([f.scores.assign(threshold=f.threshold) for f in folds], ignore_index=True)
+    length = int(sc["stop"].iloc[0] - sc["start"].iloc[0] + 1) if len(sc) else 1
+    return LosoResult(m.name, dataset.name, folds, sc, pd.concat(preds, ignore_index=True), length)
+
+
+# ----------------------------------------------------------------------------------------------
+# a final model on every subject (``mespot train``) and its file
+
+
+def train_final(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed: int = 0,
+                device: str = "auto", imagenet=None, spot_kw: dict | None = None,
+                progress: bool = True) -> dict[str, Any]:
+    """Train ``method`` on every subject of ``dataset`` (epoch and threshold chosen on held-out
+    subjects of it); returns :func:`train_with_threshold`'s dict plus ``subjects``. For a
+    training-free method nothing is trained: p is chosen on every subject."""
+    m = get_method(method)
+    if not m.trainable:
+        subjects = sorted({s for s, _ in feats})
+        f = free_fold(dataset, feats, m, subjects, [], spot_kw)
+        return dict(model=None, fit_subjects=subjects, val_subjects=[], history=[], best_epoch=0,
+                    threshold=f.threshold, threshold_f1=f.threshold_f1,
+                    threshold_curve=f.threshold_curve, spot_kw=f.spot_kw, subjects=subjects)
+    check_imagenet(m, cfg, imagenet)
+    data = gather(dataset, feats, m)
+    out = train_with_threshold(m, cfg, data, dataset.intervals, seed, device, progress,
+                               f"train {m.name}", imagenet, spot_kw)
+    out["subjects"] = sorted(data.subjects())
+    out["shapes"] = {k: list(v) for k, v in data.shapes().items()}
+    return out
+
+
+def save_trained(path: str | Path, trained: dict[str, Any], method: str | Method,
+                 cfg: ModelConfig, feature_params, track_params, dataset_name: str,
+                 seed: int) -> None:
+    """Write a trained model — tensors plus JSON metadata, atomically — with everything
+    ``mespot spot`` needs."""
+    m = get_method(method)
+    meta = dict(kind=MODEL_KIND, kit_version=__version__, method=m.name, config=asdict(cfg),
+                feature_params=asdict(feature_params), track_params=asdict(track_params),
+                dataset=dataset_name, seed=seed, subjects=trained["subjects"],
+                threshold=trained["threshold"], threshold_f1=trained["threshold_f1"],
+                spot_kw=trained["spot_kw"], best_epoch=trained["best_epoch"],
+                history=trained["history"], shapes=trained.get("shapes", {}))
+    model = trained["model"]
+    save_checkpoint(path, meta, model.state_dict() if model is not None else None)
+
+
+def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
+    """(model in eval mode, or None for a training-free method; metadata) of a file written by
+    :func:`save_trained`. Only tensors and JSON are read: loading a shared file runs no code."""
+    from .features import FeatureParams
+
+    p = Path(path)
+    if not p.exists():
+        raise MespotError(f"model file not found: {p} (train one with `mespot train`)")
+    meta, state = load_checkpoint(p)
+    if meta.get("kind") != MODEL_KIND:
+        raise MespotError(f"{p} is not a model written by `mespot train`")
+    m = get_method(meta["method"])
+    fp = dict(meta["feature_params"])
+    if "families" in fp:
+        fp["families"] = tuple(fp["families"])
+    meta["feature_params"] = asdict(FeatureParams(**fp))
+    if not m.trainable:
+        return None, meta
+    cfg = ModelConfig(**meta["config"])
+    model = build_model(m, cfg, {k: tuple(v) for k, v in meta.get("shapes", {}).items()})
+    try:
+        model.load_state_dict(state)
+    except (RuntimeError, TypeError) as e:
+        raise MespotError(f"{p}: its tensors do not fit a {m.title} network "
+                          f"({str(e).splitlines()[0]})") from None
+    model.eval()
+    return model, meta
 
 
 # ----------------------------------------------------------------------------------------------
@@ -632,6 +808,18 @@ def _pad_hoof(parts: list[WindowData]) -> list[WindowData]:
     return out
 
 
+def _check_training_subjects(name: str, dataset, feats: dict) -> None:
+    """Every annotated subject of a training dataset must have frames (features)."""
+    have = {s for s, _ in feats}
+    missing = sorted(set(dataset.intervals["subject"]) - have)
+    if missing:
+        raise MespotError(
+            f"training dataset '{name}' has annotated subject(s) {', '.join(missing[:10])}"
+            f"{' …' if len(missing) > 10 else ''} with no frames on this machine: their "
+            "annotations would reach training without their windows. Put the frames where the "
+            f"manifest entry '{name}' points, or drop those subjects from its annotations")
+
+
 @dataclass
 class CrossResult:
     """One method in one cross-database setup."""
@@ -645,36 +833,41 @@ class CrossResult:
     scores: pd.DataFrame
 
 
-def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict, method: str,
-                       cfg: ModelConfig, seed: int = 0, device: str = "auto",
-                       progress: bool = False) -> CrossResult:
+def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict,
+                       method: str | Method, cfg: ModelConfig, seed: int = 0,
+                       device: str = "auto", progress: bool = False,
+                       imagenet: str | Path | None = None) -> CrossResult:
     """Train on the setup's training datasets (subjects from all of them; epoch and threshold on
     held-out training subjects), spot the test dataset. ``datasets``/``feats`` are keyed by name.
-    The test dataset never reaches training (asserted on the window arrays)."""
-    from .spotting import choose_lbp_p, lbp_spot_table
-
+    The test dataset never reaches training (checked on the window tables)."""
+    m = get_method(method)
     train_names, test_name = setup["train"], setup["test"]
-    assert test_name not in train_names
+    if test_name in train_names:
+        raise MespotError(f"cross-database setup '{setup['name']}' tests on '{test_name}', which "
+                          "it also trains on")
+    for d in train_names:
+        _check_training_subjects(d, datasets[d], feats[d])
     ivs = pd.concat([datasets[d].intervals.assign(subject=lambda x, d=d: d + ":" + x["subject"])
                      for d in train_names], ignore_index=True)
-    if method == "lbp-chi2":
-        kw = dict(default_spot(method))
-        protocol = kw.pop("select_protocol")
+    if not m.trainable:
+        kw = m.spot_settings()
+        protocol = kw.pop("select_protocol", "megc2020")
         fps_of = {f"{d}:{s}": datasets[d].fps for d in train_names for s in datasets[d].subjects}
         kw = _resolve_extent(kw, ivs, fps_of, 30.0)
         train_v = {(f"{d}:{s}", v): f for d in train_names for (s, v), f in feats[d].items()}
-        p, _, _ = choose_lbp_p(train_v, ivs, kw.get("extent_s"), protocol)
-        pred = lbp_spot_table(feats[test_name], p, kw.get("extent_s"))
-        return CrossResult(setup["name"], method, train_names, test_name, p, pred, pd.DataFrame())
-    parts = _pad_hoof([_prefixed(gather(datasets[d], feats[d], method), d) for d in train_names]
-                      + [gather(datasets[test_name], feats[test_name], method)])
+        p, _, _ = choose_p(m, train_v, ivs, kw, protocol)
+        pred = free_predictions(m, feats[test_name], p, kw)
+        return CrossResult(setup["name"], m.name, train_names, test_name, p, pred, pd.DataFrame())
+    check_imagenet(m, cfg, imagenet)
+    parts = _pad_hoof([_prefixed(gather(datasets[d], feats[d], m), d) for d in train_names]
+                      + [gather(datasets[test_name], feats[test_name], m)])
     train, test = concat(parts[:-1]), parts[-1]
-    assert test_name not in set(train.table["dataset"]), "the test dataset reached training"
-    t = train_with_threshold(method, cfg, train, ivs, seed, device, progress,
-                             f"{setup['name']} {method}")
-    sc = test.table[["subject", "video", "start", "stop", "fps"]].copy()
-    sc["label"] = test.labels
-    sc["score"] = predict_scores(t["model"], test, device=device)
+    if test_name in set(train.table["dataset"]):
+        raise MespotError(f"the test dataset '{test_name}' reached training (a bug)")
+    t = train_with_threshold(m, cfg, train, ivs, seed, device, progress,
+                             f"{setup['name']} {m.name}", imagenet)
+    sc = _scores_table(test)
+    sc["score"] = predict_scores(t["model"], test, m, device=device)
     length = int(test.table["stop"].iloc[0] - test.table["start"].iloc[0] + 1)
     pred = spot_table(sc, length, t["threshold"], **t["spot_kw"])
-    return CrossResult(setup["name"], method, train_names, test_name, t["threshold"], pred, sc)
+    return CrossResult(setup["name"], m.name, train_names, test_name, t["threshold"], pred, sc)

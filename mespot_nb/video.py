@@ -1,9 +1,14 @@
 """Lazy frame sources: a video file or a frames folder, read one frame at a time.
 
 A long video is never held in memory: :meth:`FrameSource.frames` yields frames in order over a
-range and at a stride. Frame numbers are 1-based, as in the annotations. A frame that cannot be
-decoded (a corrupt or truncated JPEG in a folder, a gap in the numbering) is yielded as ``None``
-and listed in :attr:`FrameSource.missing`; the rest is processed.
+range and at a stride. Frame numbers are 1-based, as in the annotations. In a frames folder,
+frame 1 is the lowest-numbered file and frame k the file numbered ``first + k - 1`` — the k-th
+image when the numbering has no gap, whether the files start at ``img0.jpg`` or ``img1.jpg``
+(:func:`mespot_nb.readers.frame_index`, which the readers' ``n_frames`` share). A frame that
+cannot be decoded (a corrupt or truncated JPEG in a folder, a gap in the numbering) is yielded as
+``None`` and listed in :attr:`FrameSource.missing`; the rest is processed. A folder where frame k
+would be ambiguous (two files with one number, an unnumbered image among numbered ones) is
+refused with a :class:`MespotError` naming the folder and the files.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Iterator
 import numpy as np
 
 from .errors import MespotError
-from .readers import VIDEO_SUFFIXES, frame_files, frame_number
+from .readers import VIDEO_SUFFIXES, frame_index
 
 
 def _decode_image(path: Path, gray: bool) -> np.ndarray | None:
@@ -45,7 +50,9 @@ class FrameSource:
 
     Attributes
     ----------
-    n_frames : number of frames (for a folder: the last frame number).
+    n_frames : number of frames (for a folder: last file number − first file number + 1).
+    first_number : for a folder, the number in the name of the file that is frame 1 (None for a
+        video file or a folder of unnumbered images).
     fps : frames per second.
     frame_size : (width, height) in pixels.
     missing : frame numbers that could not be decoded so far.
@@ -57,19 +64,13 @@ class FrameSource:
         self.path = Path(source)
         self.gray = gray
         self.missing: list[int] = []
+        self.first_number: int | None = None
         if not self.path.exists():
             raise MespotError(f"video source not found: {self.path}")
         if self.path.is_dir():
-            files = frame_files(self.path)
-            if not files:
+            self._files, self.first_number = frame_index(self.path)
+            if not self._files:
                 raise MespotError(f"{self.path} holds no image frames")
-            self._files: dict[int, Path] = {}
-            for k, p in enumerate(files, 1):
-                n = frame_number(p.name)
-                self._files[n if n is not None else k] = p
-            # numbering starts at 1 in every dataset; a folder starting at 0 is shifted
-            if min(self._files) == 0:
-                self._files = {k + 1: v for k, v in self._files.items()}
             self.n_frames = max(self._files)
             if fps is None:
                 raise MespotError(f"{self.path} is a frames folder: its frame rate is needed "

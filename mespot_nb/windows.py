@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .evaluation import coverage_matrix, iou_matrix
+from .intervals import coverage_matrix, iou_matrix
 
 
 def window_bounds(starts: np.ndarray, length: int) -> np.ndarray:
@@ -58,6 +58,24 @@ def neutral_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame,
     return ~(inter >= 0).any(axis=1)
 
 
+#: Where each window kind's windows live in :class:`~mespot_nb.features.VideoFeatures`:
+#: (starts array, length, validity array), and the per-window arrays of that kind.
+WINDOW_KINDS = {
+    "dyngeonet": ("dg_start", "dg_length", "dg_valid", ("dyn", "apex", "geo")),
+    "hoof": ("hoof_start", "hoof_length", "hoof_valid", ("hoof",)),
+}
+COLUMNS = ["subject", "video", "index", "start", "stop", "valid", "iou_pos", "cov_pos", "neutral",
+           "n_frames"]
+
+
+def label_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame) -> dict:
+    """The three labels of windows ``start .. start + length − 1`` against one video's
+    annotations: ``iou_pos``, ``cov_pos``, ``neutral`` (each (N,) bool)."""
+    return {"iou_pos": iou_labels(starts, length, intervals),
+            "cov_pos": coverage_labels(starts, length, intervals),
+            "neutral": neutral_windows(starts, length, intervals)}
+
+
 def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
     """Every window of every video with its labels.
 
@@ -65,29 +83,27 @@ def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
     ----------
     dataset : the :class:`~mespot_nb.readers.Dataset` (its micro/macro intervals).
     feats : ``{(subject, video): VideoFeatures}``.
-    kind : ``dyngeonet`` (L-frame windows) or ``hoof`` (0.5 s windows).
+    kind : a key of :data:`WINDOW_KINDS` (``dyngeonet``: L-frame windows; ``hoof``: 0.5 s).
 
     Returns
     -------
     DataFrame with ``subject, video, index`` (row in that video's feature arrays), ``start``,
     ``stop`` (1-based inclusive), ``valid`` (a face to align to), ``iou_pos`` (IoU ≥ 0.5 with a
-    micro-expression), ``cov_pos`` (covers ≥ 0.8 of one), ``neutral`` (overlaps no expression).
+    micro-expression), ``cov_pos`` (covers ≥ 0.8 of one), ``neutral`` (overlaps no expression),
+    ``n_frames`` (the video's length).
     """
+    if kind not in WINDOW_KINDS:
+        raise ValueError(f"window kind {kind!r}: use one of {', '.join(WINDOW_KINDS)}")
+    start_key, length_key, valid_key, _ = WINDOW_KINDS[kind]
     rows = []
     for (subj, vid), f in feats.items():
-        if kind == "dyngeonet":
-            starts, length, valid = f.dg_start, f.dg_length, f.dg_valid
-        elif kind == "hoof":
-            starts, length, valid = f.hoof_start, f.hoof_length, f.hoof_valid
-        else:
-            raise ValueError(f"kind {kind!r}")
+        starts, length, valid = getattr(f, start_key), int(getattr(f, length_key)), \
+            getattr(f, valid_key)
         iv = dataset.video_intervals(subj, vid)
         rows.append(pd.DataFrame({
             "subject": subj, "video": vid, "index": np.arange(len(starts)),
             "start": starts, "stop": np.asarray(starts) + length - 1, "valid": valid,
-            "iou_pos": iou_labels(starts, length, iv), "cov_pos": coverage_labels(starts, length, iv),
-            "neutral": neutral_windows(starts, length, iv)}))
+            **label_windows(starts, length, iv), "n_frames": int(f.n_frames)}))
     if not rows:
-        return pd.DataFrame(columns=["subject", "video", "index", "start", "stop", "valid",
-                                     "iou_pos", "cov_pos", "neutral"])
+        return pd.DataFrame(columns=COLUMNS)
     return pd.concat(rows, ignore_index=True)

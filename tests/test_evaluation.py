@@ -117,13 +117,13 @@ def test_cli_evaluate_bad_input(tmp_path):
     out = tmp_path / "out.json"
     r = _cli("evaluate", "--annotations", str(need(STRS / "gt.csv")), "--format", "csv",
              "--predictions", str(bad), "--json", "--out", str(out))
-    assert r.returncode != 0
-    assert "row 2" in r.stderr and "onset 50 > offset 40" in r.stderr
+    assert r.returncode == 2
+    assert f"predictions {bad}, row 2: onset 50 > offset 40" in r.stderr
     assert "Traceback" not in r.stderr
     assert not out.exists()
     # unknown format is refused by the parser
     r = _cli("evaluate", "--annotations", "x", "--format", "smic", "--predictions", "y")
-    assert r.returncode != 0 and "invalid choice" in r.stderr
+    assert r.returncode == 2 and "--format: invalid choice: 'smic'" in r.stderr
 
 
 def test_cli_evaluate_lists_unknown_videos(tmp_path):

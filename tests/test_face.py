@@ -133,15 +133,18 @@ def test_alignment_and_rois(tiny_demo):
 
 
 def test_window_alignment_uses_first_frame(tiny_demo):
+    from mespot_nb.features import window_roi_stacks
+
     v = _video_dir(tiny_demo)
     tr = track_video(v, fps=30, stop=60)
     src = F.open_video(v, fps=30, gray=True)
-    frames, lm, M = F.aligned_window(src, tr, 11, 21)
-    assert frames.shape == (11, 224, 192)
-    np.testing.assert_allclose(M, alignment_matrix(tr.landmarks[10]))
+    stacks, lm = window_roi_stacks(src, tr, 11, 11)
+    assert set(stacks) == {"eyes", "nose", "mouth"}
+    assert all(st.shape[0] == 11 and st.dtype == np.uint8 for st in stacks.values())
+    # the window's first frame fixes the transform: its eyes are exactly 64 px apart and level
     assert abs(inter_ocular(lm[0]) - 64) < 1e-3
-    fr2, lm2, _ = F.aligned_window(src, tr, 11, 21, nose_compensation=True)
-    assert fr2.shape == frames.shape and np.isfinite(lm2).all()
+    M = alignment_matrix(tr.landmarks[10])
+    np.testing.assert_allclose(lm[3], F.apply_matrix(M, tr.landmarks[13].astype(float)), atol=1e-4)
 
 
 def test_cache_resumes_after_interruption(tiny_demo, tmp_path, monkeypatch):

@@ -32,7 +32,8 @@ def test_arp_coefficients_and_ramp_video():
     colour = np.random.default_rng(0).random((4, 5, 6, 3))
     np.testing.assert_allclose(dynamic_image(colour, "seed-literal"),
                                dynamic_image(colour) + 2 * colour.sum(0))
-    with pytest.raises(MespotError):
+    with pytest.raises(MespotError, match=r"dynamic_image needs frames \(T,H,W\) or \(T,H,W,C\); "
+                                          r"got \(3, 4\)"):
         dynamic_image(np.zeros((3, 4)))
 
 
@@ -96,7 +97,8 @@ def test_geometry_guards():
     nan = on.copy()
     nan[5] = np.nan
     assert np.isnan(geometric_features(nan, on)).all()  # a NaN row, never a silent zero
-    with pytest.raises(MespotError):
+    with pytest.raises(MespotError, match=r"geometric_features needs two \(68, 2\) landmark arrays"
+                                          r".*got \(60, 2\) and \(60, 2\)"):
         geometric_features(on[:60], on[:60])
 
 
@@ -211,4 +213,7 @@ def test_cached_features_round_trip(tiny_demo, tmp_path):
     assert len(files) == 1 and len(list((tmp_path / "landmarks").glob("*.npz"))) == 1
     g = cached_features(_vid(tiny_demo), 30, tmp_path, p)
     np.testing.assert_array_equal(f.hoof, g.hoof)
-    assert isinstance(VideoFeatures.load(files[0]), VideoFeatures)
+    h = VideoFeatures.load(files[0])
+    assert (h.fps, h.n_frames) == (f.fps, f.n_frames) == (30.0, 360)
+    for name in ("hoof", "hoof_start", "hoof_valid", "dyn", "geo", "dg_start", "dg_valid"):
+        np.testing.assert_array_equal(getattr(h, name), getattr(f, name), err_msg=name)

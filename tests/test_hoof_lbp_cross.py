@@ -14,15 +14,18 @@ from mespot_nb.errors import MespotError
 from mespot_nb.evaluation import evaluate
 from mespot_nb.manifest import load_manifest
 from mespot_nb.models import ModelConfig
-from mespot_nb.readers import read_entry
-from mespot_nb.spotting import lbp_contrast, lbp_spot, lbp_spot_table
-from mespot_nb.training import cross_database_setup, run_cross_database, run_loso
+from mespot_nb.datasets import read_entry
+from mespot_nb.methods import get_method
+from mespot_nb.methods.lbp_chi2 import lbp_contrast, lbp_spot
+from mespot_nb.training import (cross_database_setup, free_predictions, run_cross_database,
+                                run_loso)
 
 from conftest import write_manifest
 
 QUICK = ModelConfig.profile("quick")
 
 
+@pytest.mark.slow
 def test_hoof_lstm_learns_on_easy_demo(easy):
     """Seed 004's coverage protocol: 0.779 measured when this test was written."""
     _, ds, feats = easy
@@ -49,7 +52,7 @@ def test_lbp_finds_large_events_without_training(easy):
     """No training at all (fixed p): most large micro-expressions are hit, far more than the
     same number of detections placed at random."""
     _, ds, feats = easy
-    pred = lbp_spot_table(feats, 0.3, extent_s=0.33)
+    pred = free_predictions(get_method("lbp-chi2"), feats, 0.3, {"extent_s": 0.33})
     s = evaluate(ds.intervals, pred, "megc2020", "micro")["micro"]
     assert s.recall >= 0.5, s.as_dict()
     rng = np.random.default_rng(0)
@@ -66,15 +69,13 @@ def test_lbp_finds_large_events_without_training(easy):
 def test_lbp_loso_chooses_p_on_training_subjects(easy, monkeypatch):
     _, ds, feats = easy
     seen = []
-    import mespot_nb.spotting as S
+    real = T.choose_p
 
-    real = S.choose_lbp_p
-
-    def spy(videos, intervals, *a, **k):
+    def spy(method, videos, intervals, *a, **k):
         seen.append(({s for s, _ in videos}, set(intervals["subject"])))
-        return real(videos, intervals, *a, **k)
+        return real(method, videos, intervals, *a, **k)
 
-    monkeypatch.setattr(S, "choose_lbp_p", spy)
+    monkeypatch.setattr(T, "choose_p", spy)
     res = run_loso(ds, feats, "lbp-chi2", QUICK, progress=False)
     assert len(seen) == len(ds.subjects)
     for fold, (vs, ivs) in zip(res.folds, seen):
@@ -100,6 +101,7 @@ def cross(tmp_path_factory, cache_dir):
     return m, ds, feats
 
 
+@pytest.mark.slow
 def test_cross_database_never_trains_on_the_test_dataset(cross, monkeypatch):
     m, ds, feats = cross
     seen = []
@@ -165,4 +167,11 @@ def test_cli_train_lbp_and_spot(easy, tmp_path):
                         "--fps", "30", "--out", str(out), "--manifest", str(man)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
-    assert len(pd.read_csv(out)) > 0
+    pred = pd.read_csv(out)
+    # the file holds MEGC rows inside the video, and they find the video's micro-expressions
+    n = ds.video_row("101", "101_1").n_frames
+    assert list(pred.columns) == ["subject", "video", "onset", "offset", "type", "score"]
+    assert (pred["onset"] >= 1).all() and (pred["offset"] <= n).all()
+    gt = ds.video_intervals("101", "101_1").assign(subject="user", video="101_1")
+    s = evaluate(gt, pred, "megc2020", "micro")["micro"]
+    assert s.tp >= 1, s.as_dict()

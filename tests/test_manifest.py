@@ -9,7 +9,7 @@ import pytest
 
 from mespot_nb.errors import MespotError
 from mespot_nb.manifest import load_manifest
-from mespot_nb.readers import load_dataset
+from mespot_nb.datasets import load_dataset
 
 from conftest import CASME, ROOT, need
 
@@ -25,14 +25,15 @@ def test_repo_manifest_parses_with_every_format():
 def test_missing_path_names_entry_path_and_variable(tmp_path, monkeypatch):
     monkeypatch.delenv("CASME2_ROOT", raising=False)
     m = load_manifest(ROOT / "data_manifest.yaml")
-    with pytest.raises(MespotError) as e:
+    with pytest.raises(MespotError, match=r"dataset 'casme2': root '\$\{CASME2_ROOT\}' uses the "
+                                          r"environment variable CASME2_ROOT, which is not set"):
         load_dataset("casme2", m)
-    msg = str(e.value)
-    assert "casme2" in msg and "CASME2_ROOT" in msg
     monkeypatch.setenv("CASME2_ROOT", str(tmp_path / "nowhere"))
     with pytest.raises(MespotError) as e:
         load_dataset("casme2", m)
-    assert str(tmp_path / "nowhere") in str(e.value) and "CASME2_ROOT" in str(e.value)
+    assert str(e.value).startswith(f"dataset 'casme2': annotations path not found: "
+                                   f"{tmp_path / 'nowhere'}")
+    assert "Set CASME2_ROOT" in str(e.value)
 
 
 def test_env_expansion_reads_the_real_file(tmp_path, monkeypatch):
@@ -52,12 +53,19 @@ def test_bad_manifests(tmp_path):
     with pytest.raises(MespotError, match="format 'nosuch'"):
         load_manifest(p)
     p.write_text("datasets:\n  x:\n    format: csv\n    fps: fast\n")
-    with pytest.raises(MespotError, match="fps"):
+    with pytest.raises(MespotError, match=r"dataset 'x' has fps 'fast'; give the frame rate"):
         load_manifest(p)
-    with pytest.raises(MespotError, match="not found"):
+    p.write_text("datasets:\n  x:\n    format: csv\n    fps: 0\n")
+    with pytest.raises(MespotError, match=r"dataset 'x' has fps 0"):
+        load_manifest(p)
+    p.write_text("datasets: [a, b]\n")
+    with pytest.raises(MespotError, match=r"must be a mapping with a 'datasets:' mapping"):
+        load_manifest(p)
+    with pytest.raises(MespotError, match=r"manifest not found: .*none\.yaml"):
         load_manifest(tmp_path / "none.yaml")
     m = load_manifest(ROOT / "data_manifest.yaml")
-    with pytest.raises(MespotError, match="known datasets"):
+    with pytest.raises(MespotError, match=r"dataset 'nosuch' is not in the manifest .*known "
+                                          r"datasets: demo, "):
         m.entry("nosuch")
 
 

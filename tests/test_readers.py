@@ -50,8 +50,11 @@ def test_casme2_alternative_policies():
     assert len(ds.intervals) == 357 - 44
     r = ds.intervals[ds.intervals["row"] == 170].iloc[0]  # 1221 1230 1224
     assert r.offset == 1230
-    with pytest.raises(MespotError, match="offset_zero"):
+    with pytest.raises(MespotError, match=r"CASME_sq_gt\.xlsx: quirk policy offset_zero: 'guess' "
+                                          r"is not one of apex, drop"):
         read_casme2(CASME, policies={"offset_zero": "guess"})
+    with pytest.raises(MespotError, match=r"CASME_sq_gt\.xlsx: unknown quirk policy 'offset_0'"):
+        read_casme2(CASME, policies={"offset_0": "drop"})
 
 
 def test_samm_counts_and_quirks():
@@ -66,7 +69,7 @@ def test_samm_counts_and_quirks():
     f = ds.findings
     assert (f["quirk"] == "apex_zero").sum() == 6
     assert (f["quirk"] == "onset_zero").sum() == 10
-    assert (f["quirk"] == "non_integer").sum() > 100
+    assert (f["quirk"] == "non_integer").sum() == 430
     # 566.4 / 647.6 / 743.2 -> round half up -> 566 / 648 / 743 (Excel row 11)
     r = iv[iv["row"] == 11].iloc[0]
     assert (r.onset, r.apex, r.offset) == (566, 648, 743)
@@ -88,17 +91,19 @@ def test_samm_header_row_found_not_hardcoded(tmp_path):
 def test_malformed_spreadsheets_give_clear_errors(tmp_path):
     p = tmp_path / "not_excel.xlsx"
     p.write_text("hello")
-    with pytest.raises(MespotError, match="not_excel.xlsx"):
+    with pytest.raises(MespotError, match=r"cannot read .*not_excel\.xlsx as an \.xlsx"):
         read_samm_lv(p)
     wb = openpyxl.Workbook()
     wb.active.append(["Subject", "Filename", "Onset"])
     q = tmp_path / "samm_missing_cols.xlsx"
     wb.save(q)
-    with pytest.raises(MespotError, match="lacks column"):
+    with pytest.raises(MespotError, match=r"samm_missing_cols\.xlsx: header on row 1 lacks "
+                                          r"column\(s\) Apex, Offset, Type"):
         read_samm_lv(q)
-    with pytest.raises(MespotError, match="3 sheets"):
+    with pytest.raises(MespotError, match=r"samm_missing_cols\.xlsx: a CAS\(ME\)² workbook has 3 "
+                                          r"sheets .* this one has 1"):
         read_casme2(q)
-    with pytest.raises(MespotError, match="not found"):
+    with pytest.raises(MespotError, match=r"annotation file not found: .*absent\.xlsx"):
         read_casme2(tmp_path / "absent.xlsx")
 
 
@@ -106,7 +111,9 @@ def test_csv_reader_and_bad_rows(tmp_path):
     ds = read_megc_csv(need(STRS / "gt.csv"), fps=30)
     assert len(ds.intervals) == 244
     assert ds.intervals["subject"].nunique() == 26
-    assert (ds.findings["quirk"] == "no_type_column").any()
+    assert ds.findings[["quirk", "action"]].values.tolist() == \
+        [["no_type_column", "every row typed micro"]]
+    assert (ds.intervals["type"] == "micro").all()
     # the same video name under several subjects stays distinct
     pairs = ds.videos[["subject", "video"]].drop_duplicates()
     assert len(pairs) == len(ds.videos)
@@ -116,7 +123,7 @@ def test_csv_reader_and_bad_rows(tmp_path):
         read_megc_csv_table(bad)
     nocol = tmp_path / "nocol.csv"
     nocol.write_text("subject,video,start,end\n1,v,1,2\n")
-    with pytest.raises(MespotError, match="missing column"):
+    with pytest.raises(MespotError, match=r"nocol\.csv: missing column\(s\) onset, offset"):
         read_megc_csv_table(nocol)
 
 
@@ -136,10 +143,16 @@ def test_frame_folders_natural_order_and_clipping(tmp_path):
         (root / f"006_1_{n:04d}.jpg").write_bytes(b"")
     ds = read_samm_lv(src, frames_root=tmp_path / "SAMM_longvideos")
     row = ds.videos[ds.videos.video == "006_1"].iloc[0]
-    assert row.n_frames == 3600 and row.source is not None
+    assert row.n_frames == 3600 and row.source == str(root)
     v = ds.intervals[ds.intervals.video == "006_1"]
-    assert v["offset"].max() <= 3600
+    # row 12 (3562..3632) is clipped to 3600; rows 16 and 17 start past the end and are dropped
+    assert v.loc[v["row"] == 12, ["onset", "offset"]].values.tolist() == [[3562, 3600]]
+    assert v["row"].tolist() == [11, 12, 13, 14, 15]
     f = ds.findings
-    assert ((f["quirk"] == "past_last_frame") & (f["video"] == "006_1")).any()
-    # other videos have no frames on disk: reported, not an error
-    assert (f["quirk"] == "missing_frames").any()
+    p = f[f["quirk"] == "past_last_frame"]
+    assert p[["row", "video", "action"]].values.tolist() == [
+        [12, "006_1", "offset := 3600"], [16, "006_1", "row dropped"], [17, "006_1", "row dropped"]]
+    # the 146 other videos have no frames on disk: reported, not an error
+    m = f[f["quirk"] == "missing_frames"]
+    assert len(ds.videos) == 147 and len(m) == 146 and "006_1" not in set(m["video"])
+    assert ds.videos["source"].isna().sum() == 146

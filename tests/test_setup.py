@@ -49,3 +49,42 @@ def test_required_packages_import_and_landmark_model_found():
     assert torch.__version__.startswith("2.")
     p = landmark_model_path()
     assert p.name == "shape_predictor_68_face_landmarks.dat" and p.stat().st_size > 50_000_000
+
+
+def _outcome(path):
+    """How `need(path)` ends: (pytest outcome type, message), or (None, "") when it returns."""
+    import pytest
+
+    from conftest import need
+
+    try:
+        need(path)
+    except (pytest.fail.Exception, pytest.skip.Exception) as e:
+        return type(e), str(e)
+    return None, ""
+
+
+def test_missing_reference_data_fails_under_ci_and_skips_elsewhere(tmp_path, monkeypatch):
+    """`need` must not turn a missing ../shared/data into silent skips on CI."""
+    import pytest
+
+    from conftest import need
+
+    absent = tmp_path / "shared" / "data" / "gt.csv"
+    for value in ("true", "1", "yes"):
+        monkeypatch.setenv("CI", value)
+        kind, msg = _outcome(absent)
+        assert kind is pytest.fail.Exception, (value, kind)
+        assert f"reference data not found: {absent}" in msg and f"CI={value}" in msg
+    for value in (None, "", "false", "0"):
+        if value is None:
+            monkeypatch.delenv("CI", raising=False)
+        else:
+            monkeypatch.setenv("CI", value)
+        kind, msg = _outcome(absent)
+        assert kind is pytest.skip.Exception, (value, kind)
+        assert f"reference data not found: {absent}" in msg
+    present = tmp_path / "here.csv"
+    present.write_text("x")
+    monkeypatch.setenv("CI", "true")
+    assert need(present) == present

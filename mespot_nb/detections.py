@@ -1,0 +1,149 @@
+"""From window scores to spotted intervals, and the decision threshold.
+
+1. windows scoring ≥ the threshold are positive;
+2. each run of consecutive positive windows becomes one detection, scored by its best window —
+   centred on that best window (``merge="peak"``) or on the middle of the run
+   (``merge="centre"``), one window long or ``extent`` frames; or the union of the run
+   (``merge="span"``). A run ends where the windows are not consecutive in time (frames without
+   a face have no windows), so no detection spans a stretch without windows;
+3. greedy non-maximum suppression: detections are kept in descending score, dropping any whose
+   IoU with a kept one exceeds ``nms_iou``;
+4. every detection is clipped to its video's frames; an optional duration filter (frames).
+
+The threshold is chosen on **training subjects only** (:func:`choose_threshold` never receives a
+test subject's windows or annotations — the training loop makes that structural).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .intervals import nms, runs, score_intervals
+
+PRED_COLUMNS = ["subject", "video", "onset", "offset", "type", "score"]
+
+
+def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshold: float,
+                   merge: str = "peak", nms_iou: float = 0.5, min_frames: int | None = None,
+                   max_frames: int | None = None, n_frames: int | None = None,
+                   extent: int | None = None, stride: int | None = None) -> pd.DataFrame:
+    """Spotted intervals of one video.
+
+    Parameters
+    ----------
+    starts : (N,) window start frames (1-based), increasing; windows are start..start+length−1.
+    scores : (N,) P(micro-expression) per window (NaN = not scored).
+    threshold : decision threshold.
+    n_frames : the video's frame count; detections are clipped to 1..n_frames.
+    extent : with ``merge="peak"``/``"centre"``, the detection's length in frames (default: the
+        window's). Training passes the median micro-expression length of the training subjects.
+    stride : frames between consecutive windows (default: the smallest gap between ``starts``);
+        a larger gap ends a run.
+
+    Returns
+    -------
+    DataFrame ``onset, offset, score`` (1-based inclusive), sorted by onset.
+    """
+    starts = np.asarray(starts, np.int64)
+    scores = np.nan_to_num(np.asarray(scores, float), nan=-np.inf)
+    if stride is None:
+        gaps = np.diff(starts)
+        stride = int(gaps[gaps > 0].min()) if (gaps > 0).any() else 1
+    rows = []
+    for a, b in runs(scores >= threshold, starts, stride):
+        p = a + int(np.argmax(scores[a:b + 1]))
+        if merge in ("peak", "centre"):
+            # centre of the best window, or of the run (a plateau of scores is symmetric
+            # around the expression when the network responds to it anywhere in the window)
+            c = (starts[p] if merge == "peak" else (starts[a] + starts[b]) / 2) + (length - 1) / 2
+            n = int(extent) if extent else length
+            on = int(np.floor(c - (n - 1) / 2 + 0.5))
+            off = on + n - 1
+        elif merge == "span":
+            on, off = starts[a], starts[b] + length - 1
+        else:
+            raise ValueError(f"merge {merge!r}: use peak, centre or span")
+        rows.append((int(on), int(off), float(scores[p])))
+    if not rows:
+        return pd.DataFrame(columns=["onset", "offset", "score"])
+    iv = np.array([(r[0], r[1]) for r in rows], np.int64)
+    sc = np.array([r[2] for r in rows])
+    keep = nms(iv, sc, nms_iou)
+    out = pd.DataFrame({"onset": iv[keep, 0], "offset": iv[keep, 1], "score": sc[keep]})
+    out["onset"] = out["onset"].clip(lower=1)
+    if n_frames is not None:
+        out["offset"] = out["offset"].clip(upper=n_frames)
+    out = out[out["offset"] >= out["onset"]]
+    n = out["offset"] - out["onset"] + 1
+    if min_frames is not None:
+        out = out[n >= min_frames]
+    if max_frames is not None:
+        out = out[n <= max_frames]
+    return out.sort_values("onset").reset_index(drop=True)
+
+
+def spot_table(windows: pd.DataFrame, length: int | None = None, threshold: float = 0.5,
+               type: str = "micro", extent_s: float | None = None, **kw) -> pd.DataFrame:
+    """Spotted intervals of every video in a window table as MEGC rows
+    ``subject, video, onset, offset, type, score``.
+
+    ``windows`` has ``subject, video, start, score`` and optionally ``stop`` (each video's own
+    window length; datasets of different frame rates mix in cross-database runs), ``fps``
+    (``extent_s`` seconds → frames at each video's rate) and ``n_frames`` (detections are clipped
+    to the video).
+    """
+    parts = []
+    for (s, v), g in windows.groupby(["subject", "video"], sort=True):
+        g = g.sort_values("start")
+        kwv = dict(kw)
+        if extent_s and "fps" in g:
+            kwv["extent"] = max(1, int(round(extent_s * float(g["fps"].iloc[0]))))
+        if "n_frames" in g:
+            kwv["n_frames"] = int(g["n_frames"].iloc[0])
+        n = int(g["stop"].iloc[0] - g["start"].iloc[0] + 1) if "stop" in g else int(length)
+        iv = spot_intervals(g["start"].to_numpy(), n, g["score"].to_numpy(), threshold, **kwv)
+        if len(iv):
+            iv.insert(0, "video", v)
+            iv.insert(0, "subject", s)
+            iv["type"] = type
+            parts.append(iv)
+    if not parts:
+        return pd.DataFrame(columns=PRED_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[PRED_COLUMNS]
+
+
+def choose_threshold(windows: pd.DataFrame, intervals: pd.DataFrame, length: int | None = None,
+                     protocol: str = "megc2020", candidates: int = 40, return_curve: bool = False,
+                     **kw):
+    """The threshold maximising interval-level F1 (micro-expressions) on the given windows.
+
+    Parameters
+    ----------
+    windows : ``subject, video, start, score`` [, ``stop``, ``fps``, ``n_frames``] — **training
+        subjects only**.
+    intervals : their ground truth (``subject, video, onset, offset, type``).
+
+    Returns
+    -------
+    (threshold, F1 reached), plus with ``return_curve`` a DataFrame ``threshold, f1,
+    detections`` of every candidate. Ties go to the higher threshold (fewer detections).
+    """
+    sc = windows["score"].to_numpy(float)
+    sc = sc[np.isfinite(sc)]
+    rows = []
+    best = (0.5, 0.0)
+    if len(sc):
+        qs = np.unique(np.quantile(sc, np.linspace(0.5, 0.999, candidates)))
+        grid = np.unique(np.r_[qs, [0.5, 0.9]])
+        best = (0.5, -1.0)
+        gt = intervals[intervals["type"] == "micro"]
+        for t in grid:
+            pred = spot_table(windows, length, float(t), **kw)
+            f1 = score_intervals(gt, pred, protocol).f1
+            rows.append((float(t), float(f1), len(pred)))
+            if f1 > best[1] or (f1 == best[1] and t > best[0]):
+                best = (float(t), float(f1))
+    if return_curve:
+        return best[0], best[1], pd.DataFrame(rows, columns=["threshold", "f1", "detections"])
+    return best

@@ -1,0 +1,31 @@
+"""Features, one module per family, fed by one streaming pass over each video.
+
+* :mod:`~mespot_nb.features.dynamic` — dynamic images of the DynGeoNet ROIs (seed 000);
+* :mod:`~mespot_nb.features.geometry` — the 67-dim geometric vector (seed 000);
+* :mod:`~mespot_nb.features.flow` — optical flow and HOOF sequences (seed 004);
+* :mod:`~mespot_nb.features.lbp` — the LBP-χ² feature difference (Moilanen et al.);
+* :mod:`~mespot_nb.features.stream` — the single pass and the cached per-video stage;
+* :mod:`~mespot_nb.features.common` — settings and window geometry shared by all of them.
+"""
+
+from .common import (Consumer, FeatureParams, dyngeonet_window_length, flow_interval,
+                     hoof_window, profile_feature_params)
+from .dynamic import (COMPOSE_LAYOUT, arp_coefficients, compose_rois, dynamic_image,
+                      dynamic_image_energy, to_uint8, window_roi_stacks)
+from .flow import HOOF_ROIS, flow_sequence, hoof, hoof_batch, hoof_coherence, optical_flow, window_flows
+from .geometry import DEFORM_POINTS, GEOMETRY_LINES, RATIO_EPS, geometric_features, geometry_scores
+from .lbp import (LBP_SPEC, block_histograms, chi2_distance, lbp_codes, lbp_feature_difference,
+                  lbp_half_window)
+from .stream import (FAMILIES, FEATURES_VERSION, VideoFeatures, cached_features, extract_features,
+                     extract_video, features_cache_path, features_for)
+
+__all__ = [
+    "Consumer", "FeatureParams", "dyngeonet_window_length", "flow_interval", "hoof_window",
+    "profile_feature_params", "COMPOSE_LAYOUT", "arp_coefficients", "compose_rois",
+    "dynamic_image", "dynamic_image_energy", "to_uint8", "window_roi_stacks", "HOOF_ROIS",
+    "flow_sequence", "hoof", "hoof_batch", "hoof_coherence", "optical_flow", "window_flows",
+    "DEFORM_POINTS", "GEOMETRY_LINES", "RATIO_EPS", "geometric_features", "geometry_scores",
+    "LBP_SPEC", "block_histograms", "chi2_distance", "lbp_codes", "lbp_feature_difference",
+    "lbp_half_window", "FAMILIES", "FEATURES_VERSION", "VideoFeatures", "cached_features",
+    "extract_features", "extract_video", "features_cache_path", "features_for",
+]

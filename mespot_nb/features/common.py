@@ -1,0 +1,134 @@
+"""What every feature family shares: the extraction settings, window geometry in seconds, and
+warping a source frame straight into an aligned ROI.
+
+Windows are defined in seconds so 30, 100 and 200 fps share one code path:
+
+* DynGeoNet: L frames (11 at 30 fps, 35 at 100, 65 at 200 — seed 000 §4.1; other rates: the
+  nearest odd number to fps/3), sliding by ``stride`` frames. Onset = the window's first frame,
+  apex = its middle frame.
+* HOOF-LSTM: W = 0.5 s, stride 0.2 s (0.3 s overlap); optical flow between frame i − R and
+  frame i with R = max(1, round(fps/50)); the timesteps are i = s, s + R, …, s + (W/R − 1)·R
+  for a window starting at frame s; W/R timesteps (25 at 200 fps).
+
+In both, the window's first frame with a face fixes the alignment for the whole window.
+"""
+
+from __future__ import annotations
+
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import MespotError
+
+
+@dataclass
+class FeatureParams:
+    """What is extracted per window (all of it part of the cache key).
+
+    di_size : side of the composed dynamic / apex image (pixels): 224 for the paper profile,
+        smaller for quick runs.
+    dg_stride : DynGeoNet window stride in frames; 0 = about L/5.
+    coefficients : dynamic image weights, ``arp`` or ``seed-literal``.
+    hoof_seconds, hoof_stride_s : HOOF-LSTM window and stride (0.5 s, 0.2 s).
+    flow : ``farneback`` or ``dis``.
+    bins : HOOF orientation bins.
+    families : the feature families the streaming pass computes (see
+        :data:`mespot_nb.features.FAMILIES`); the methods of the registry name the ones they need.
+    nose_compensation : subtract the nose region's mean flow from the HOOF ROIs' flow.
+    hoof_pairs : ``per-window`` — every window warps its frames with its own first frame's
+        transform and computes all its flows (exact, as in seed 004); ``shared`` — each frame
+        pair's flow is computed once, in the alignment of the first window that uses it, and
+        later windows reuse it with the vectors rotated into their own alignment (the two
+        transforms differ by landmark jitter and head drift; about 2.5× less flow work).
+    """
+
+    di_size: int = 64
+    dg_stride: int = 0
+    coefficients: str = "arp"
+    hoof_seconds: float = 0.5
+    hoof_stride_s: float = 0.2
+    flow: str = "farneback"
+    bins: int = 8
+    nose_compensation: bool = True
+    hoof_pairs: str = "per-window"
+    families: tuple[str, ...] = ("dynamic", "geometry", "hoof", "lbp")
+
+    def dg_window(self, fps: float) -> tuple[int, int]:
+        L = dyngeonet_window_length(fps)
+        return L, (self.dg_stride or max(1, int(round(L / 5))))
+
+
+
+def warp_roi(img: np.ndarray, M: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The aligned image's box (x0, y0, x1, y1), warped straight from the source frame."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    Mb = M.copy()
+    Mb[:, 2] -= (x0, y0)
+    return cv2.warpAffine(img, Mb, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_REPLICATE)
+
+
+def first_valid(lms: np.ndarray, a: int, b: int) -> int | None:
+    """Row of the first frame in rows a..b−1 of ``lms`` (T, 68, 2) with a face, or None."""
+    ok = np.flatnonzero(np.isfinite(lms[a:b]).all(axis=(1, 2)))
+    return a + int(ok[0]) if len(ok) else None
+
+
+def dyngeonet_window_length(fps: float) -> int:
+    """DynGeoNet's window L in frames: 11 at 30 fps, 35 at 100, 65 at 200 (seed 000 §4.1);
+    other rates: the nearest odd number to fps/3 (≈ 0.33 s), ties rounded up."""
+    table = {30: 11, 100: 35, 200: 65}
+    r = int(round(fps))
+    if abs(fps - r) < 1e-6 and r in table:
+        return table[r]
+    n = int(round(fps / 3))
+    return max(3, n if n % 2 else n + 1)
+
+
+def flow_interval(fps: float) -> int:
+    """R = max(1, round(fps / 50)) frames between the two frames of a flow (4 at 200 fps)."""
+    return max(1, int(round(fps / 50)))
+
+
+def hoof_window(fps: float, seconds: float = 0.5, stride_s: float = 0.2) -> dict[str, int]:
+    """HOOF-LSTM window geometry in frames: W, stride, R and the number of timesteps W // R."""
+    R = flow_interval(fps)
+    W = max(R, int(round(seconds * fps)))
+    return dict(W=W, stride=max(1, int(round(stride_s * fps))), R=R, steps=W // R)
+
+
+def profile_feature_params(profile: str) -> FeatureParams:
+    """Feature settings of a profile: ``paper`` (224 px images, exact per-window flows) or
+    ``quick`` (48 px images, shared flow pairs) for CPU-sized demo runs."""
+    if profile == "paper":
+        return FeatureParams(di_size=224, hoof_pairs="per-window")
+    if profile == "quick":
+        return FeatureParams(di_size=48, hoof_pairs="shared")
+    raise MespotError(f"profile {profile!r}: use quick or paper")
+
+
+class Consumer:
+    """One feature family's share of the single streaming pass over a video.
+
+    The pass decodes each frame once, runs the tracker alongside (when no track is cached) and
+    hands every consumer the same ring buffer of grayscale frames. A consumer declares how many
+    past frames it reads (``history``), is called once per frame, and returns its arrays at the
+    end; the arrays are stored, under their names, in
+    :class:`~mespot_nb.features.stream.VideoFeatures`.
+    """
+
+    family: str = ""
+    history: int = 1
+
+    def push(self, k: int, buf, lms: np.ndarray) -> None:
+        """Frame ``k`` (1-based) has been decoded: ``buf[-1]`` is it, ``buf[-j]`` frame k − j + 1
+        (frames before frame 1 are absent); ``lms`` (T, 68, 2) holds every landmark up to k."""
+        raise NotImplementedError
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The family's results, name → array (names unique across families)."""
+        raise NotImplementedError

@@ -1,0 +1,523 @@
+"""Per-frame motion curves from aligned face crops, for the two training-free spotters.
+
+Both consumers take a video one frame at a time (``push(frame_no, gray, landmarks)``, frames
+1, 2, …, n in order) and hand back per-frame curves at the end (``finish()``); they keep only a
+ring buffer of small aligned face crops, never the video. Turn the curves into intervals with
+:mod:`mespot_nb.peaks`.
+
+* :class:`MDMDCurve` — the MDMD feature F (Wang et al., Neurocomputing 2017, as the MEGC2020
+  baseline of He et al., FG 2020 ran it): for frame i, optical flow from the head frame i − k to
+  the current frame i and to the tail frame i + k, compared block by block in the main direction
+  (:func:`mdmd_block_values`, :func:`mdmd_frame_value`).
+* :class:`FlowPeakCurves` — mean flow magnitude between frames i and i + k in five landmark-
+  anchored regions (both brows, both mouth corners, chin), eyelids masked out and the head's
+  motion (the nose region's median flow) removed.
+
+Crops
+-----
+Every frame with a face is warped once, with its own landmarks, to a small crop
+(:data:`CROP_SPEC`: eyes level, 48 px apart — about the resolution at which facial muscles'
+motion is still several pixels while flow stays cheap) plus a :data:`CROP_MARGIN` border, and
+stored with its transform. A pair or triplet of frames is then compared in *one* alignment, the
+one fixed by its first frame's landmarks (frame i − k for MDMD, frame i for flow-peak): the other
+frames' crops are re-warped into it (composing the two similarity transforms). So landmark
+jitter of the later frames cannot shake the crop, and the head's own motion between the frames
+stays in the flow as a near-uniform field, which both consumers remove by subtracting the nose
+region's median flow (MDMD can keep it, as the baseline did, with ``nose_compensation=False``).
+The margin covers head motion of up to ``CROP_MARGIN`` crop pixels (a third of the inter-ocular
+distance) between the compared frames; beyond it the crop's border is replicated.
+
+Flow vectors are (u, v) = (x right, y down) in crop pixels per frame pair. Landmarks are dlib's
+68 points, 0-based indices, (68, 2) float pixels of the source frame, NaN where no face.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .errors import MespotError
+from .face import AlignSpec, alignment_matrix, apply_matrix, inter_ocular
+
+__all__ = [
+    "CROP_MARGIN",
+    "CROP_SPEC",
+    "FLOW_METHODS",
+    "FLOW_PEAK_ROIS",
+    "FlowPeakCurves",
+    "MDMDCurve",
+    "flow_peak_k",
+    "flow_peak_regions",
+    "mdmd_block_values",
+    "mdmd_frame_value",
+    "mdmd_quadrants",
+    "optical_flow",
+    "top_third_mean",
+]
+
+#: The aligned face crop of both spotters: inter-ocular distance 48 px, eyes level at y = 60,
+#: 144 × 168 px (3 × 3.5 inter-ocular distances: brows to chin, cheek to cheek).
+CROP_SPEC = AlignSpec(iod=48.0, width=144, height=168, eye_y=60.0)
+#: Extra border (pixels) stored around every crop so that re-warping it into another frame's
+#: alignment does not run off its edge.
+CROP_MARGIN = 16
+FLOW_METHODS = ("farneback", "dis", "rlof")
+#: The flow-peak regions, in the column order of :class:`FlowPeakCurves`' ``curves``
+#: ("right"/"left" are the subject's: image left/right).
+FLOW_PEAK_ROIS = ("brow_right", "brow_left", "mouth_right", "mouth_left", "chin")
+
+_RIGHT_EYE = slice(36, 42)
+_LEFT_EYE = slice(42, 48)
+
+
+# ----------------------------------------------------------------------------------------------
+# optical flow
+
+
+def _check_flow(method: str) -> None:
+    import cv2
+
+    if method not in FLOW_METHODS:
+        raise MespotError(f"optical flow method {method!r}: use farneback, dis or rlof")
+    if method == "rlof" and not hasattr(cv2, "optflow"):
+        raise MespotError("flow='rlof' needs OpenCV's contrib module cv2.optflow, which this "
+                          "OpenCV lacks; install opencv-contrib-python instead of "
+                          "opencv-python, or use flow='farneback'")
+
+
+def optical_flow(prev: np.ndarray, nxt: np.ndarray, method: str = "farneback") -> np.ndarray:
+    """Dense optical flow (H, W, 2) float32 from ``prev`` to ``nxt`` (uint8 grayscale, same size).
+
+    ``farneback`` (default; pyramid 0.5, 3 levels, window 15, 3 iterations, poly 5 / 1.2 — the
+    kit's usual settings), ``dis`` (OpenCV's DIS, medium preset) or ``rlof`` (robust local
+    optical flow, the MEGC2020 baseline's choice; needs opencv-contrib's ``cv2.optflow``).
+    """
+    import cv2
+
+    _check_flow(method)
+    if method == "farneback":
+        return cv2.calcOpticalFlowFarneback(prev, nxt, None, 0.5, 3, 15, 3, 5, 1.2, 0)
+    if method == "dis":
+        dis = cv2.DISOpticalFlow_create(cv2.DISOPTICAL_FLOW_PRESET_MEDIUM)
+        return dis.calc(np.ascontiguousarray(prev), np.ascontiguousarray(nxt), None)
+    a = cv2.cvtColor(prev, cv2.COLOR_GRAY2BGR)  # RLOF wants 3-channel 8-bit images
+    b = cv2.cvtColor(nxt, cv2.COLOR_GRAY2BGR)
+    return cv2.optflow.calcOpticalFlowDenseRLOF(a, b, None)
+
+
+# ----------------------------------------------------------------------------------------------
+# MDMD arithmetic
+
+
+def mdmd_quadrants(flow: np.ndarray, orientation: str = "atan2") -> np.ndarray:
+    """Orientation quadrant (0–3) of every flow vector; −1 for a vector with no direction.
+
+    Parameters
+    ----------
+    flow : (..., 2) — u = x (right), v = y (down).
+    orientation :
+        ``"atan2"`` — θ = atan2(v, u) in [0, 2π); quadrant q covers [q·π/2, (q + 1)·π/2). In image
+        coordinates (y down) quadrant 0 is right-and-down, 1 left-and-down, 2 left-and-up,
+        3 right-and-up.
+        ``"literal"`` — the published code's angle, θ = atan(u / v) in degrees, a negative θ
+        taken + 360°, binned by [0, 90), [90, 180), [180, 270), [270, 360). atan's range is
+        (−90°, 90°), so every vector with v ≠ 0 lands in quadrant 0 (u/v ≥ 0) or 3 (u/v < 0):
+        only those two can win a block. The sole exception is a vector with v = 0 exactly:
+        u/v = ±∞ gives ±90°, i.e. quadrant 1 for u > 0 and 3 for u < 0.
+
+    In both modes a zero vector (u = v = 0) has no direction and counts in no quadrant.
+
+    Returns
+    -------
+    (...) int8.
+    """
+    flow = np.asarray(flow, np.float64)
+    u, v = flow[..., 0], flow[..., 1]
+    if orientation == "atan2":
+        theta = np.mod(np.arctan2(v, u), 2 * np.pi)
+        q = np.minimum(np.floor(theta / (np.pi / 2)), 3)
+    elif orientation == "literal":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            theta = np.degrees(np.arctan(u / v))
+        q = np.minimum(np.floor(np.mod(theta, 360.0) / 90.0), 3)
+    else:
+        raise MespotError(f"orientation {orientation!r}: use 'atan2' or 'literal'")
+    q = np.where((u == 0) & (v == 0), -1, q)
+    return np.nan_to_num(q, nan=-1).astype(np.int8)
+
+
+def top_third_mean(x: np.ndarray) -> float:
+    """Mean of the largest ⌈n/3⌉ of n values (0.0 when n = 0).
+
+    ⌈n/3⌉ rather than ⌊n/3⌋ so that a block with one or two vectors in its main direction still
+    has a value; for the 36 blocks of a frame both give 12.
+    """
+    x = np.asarray(x, np.float64).ravel()
+    if x.size == 0:
+        return 0.0
+    n = math.ceil(x.size / 3)
+    return float(np.sort(x)[-n:].mean())
+
+
+def _check_fields(flow_i: np.ndarray, flow_ik: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    a, b = np.asarray(flow_i, np.float64), np.asarray(flow_ik, np.float64)
+    if a.ndim != 3 or a.shape[-1] != 2 or a.shape != b.shape:
+        raise MespotError(f"MDMD needs two flow fields of the same shape (H, W, 2); got "
+                          f"{a.shape} and {b.shape}")
+    return a, b
+
+
+def mdmd_block_values(flow_i: np.ndarray, flow_ik: np.ndarray, grid: tuple[int, int] = (6, 6),
+                      orientation: str = "atan2") -> np.ndarray:
+    """MDMD's value of every block of a face crop.
+
+    Parameters
+    ----------
+    flow_i : (H, W, 2) flow from the head frame i − k to the current frame i (pixels).
+    flow_ik : (H, W, 2) flow from the head frame i − k to the tail frame i + k (pixels).
+    grid : (rows, cols) of blocks. Rows and columns are split with ``np.array_split``: when H
+        (W) is not a multiple of rows (cols), the first H mod rows blocks get one extra row.
+    orientation : ``"atan2"`` or ``"literal"`` (see :func:`mdmd_quadrants`).
+
+    Returns
+    -------
+    (rows, cols) float64, pixels. In each block the main direction is the quadrant holding the
+    most vectors of ``flow_i`` (a tie goes to the lowest quadrant index); for the vectors in it
+    d = |flow_i| − |flow_ik| (a movement that has happened by frame i and is undone by i + k is
+    positive) and the block value is :func:`top_third_mean` (d), the mean of the ⌈n/3⌉ largest.
+    A block with no directed vector (all zero flow) gets 0.
+    """
+    a, b = _check_fields(flow_i, flow_ik)
+    gy, gx = (int(g) for g in grid)
+    H, W = a.shape[:2]
+    if gy < 1 or gx < 1 or gy > H or gx > W:
+        raise MespotError(f"MDMD grid {grid} does not fit a {H}×{W} flow field")
+    q = mdmd_quadrants(a, orientation)
+    d = np.hypot(a[..., 0], a[..., 1]) - np.hypot(b[..., 0], b[..., 1])
+    rows = np.array_split(np.arange(H), gy)
+    cols = np.array_split(np.arange(W), gx)
+    out = np.zeros((gy, gx))
+    for r, ri in enumerate(rows):
+        for c, ci in enumerate(cols):
+            qb = q[ri[0]:ri[-1] + 1, ci[0]:ci[-1] + 1]
+            counts = np.bincount(qb[qb >= 0].ravel(), minlength=4)
+            if counts.sum() == 0:
+                continue
+            main = int(np.argmax(counts))  # argmax: the first (lowest) quadrant on a tie
+            out[r, c] = top_third_mean(d[ri[0]:ri[-1] + 1, ci[0]:ci[-1] + 1][qb == main])
+    return out
+
+
+def mdmd_frame_value(flow_i: np.ndarray, flow_ik: np.ndarray, grid: tuple[int, int] = (6, 6),
+                     orientation: str = "atan2") -> float:
+    """MDMD's F_i: the mean of the largest third (⌈n/3⌉, 12 of 36) of the block values of
+    :func:`mdmd_block_values` — a frame value driven by the few blocks that moved (pixels)."""
+    return top_third_mean(mdmd_block_values(flow_i, flow_ik, grid, orientation))
+
+
+# ----------------------------------------------------------------------------------------------
+# streaming crops
+
+
+def _as3(M: np.ndarray) -> np.ndarray:
+    return np.vstack([M, [0.0, 0.0, 1.0]])
+
+
+class _CropRing:
+    """The last ``keep`` frames' aligned crops (each with its own transform), re-warped on demand
+    into another frame's alignment (see the module doc)."""
+
+    def __init__(self, spec: AlignSpec, keep: int, margin: int):
+        self.spec, self.keep, self.margin = spec, int(keep), int(margin)
+        m = self.margin
+        self.big = AlignSpec(iod=spec.iod, width=spec.width + 2 * m,
+                             height=spec.height + 2 * m, eye_y=spec.eye_y + m)
+        self.items: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def push(self, frame_no: int, gray: np.ndarray | None, lm: np.ndarray | None) -> None:
+        import cv2
+
+        self.items.pop(frame_no - self.keep, None)
+        if gray is None or lm is None:
+            return
+        lm = np.asarray(lm, np.float64)
+        if lm.shape != (68, 2):
+            raise MespotError(f"landmarks of frame {frame_no} have shape {lm.shape}; expected "
+                              "dlib's (68, 2) points (NaN where no face)")
+        if not np.isfinite(lm).all():
+            return
+        M = alignment_matrix(lm, self.big)
+        crop = cv2.warpAffine(gray, M, (self.big.width, self.big.height),
+                              flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        self.items[frame_no] = (crop, M, lm)
+
+    def __contains__(self, frame_no: int) -> bool:
+        return frame_no in self.items
+
+    def aligned(self, j: int, ref: int) -> np.ndarray:
+        """Frame ``j``'s face in the alignment of frame ``ref`` (spec.height, spec.width) uint8."""
+        import cv2
+
+        m, s = self.margin, self.spec
+        crop_j, M_j, _ = self.items[j]
+        if j == ref:
+            return np.ascontiguousarray(crop_j[m:m + s.height, m:m + s.width])
+        M_r = self.items[ref][1].copy()
+        M_r[:, 2] -= m  # source → ref's crop without margin
+        A = (_as3(M_r) @ np.linalg.inv(_as3(M_j)))[:2]
+        return cv2.warpAffine(crop_j, A, (s.width, s.height), flags=cv2.INTER_LINEAR,
+                              borderMode=cv2.BORDER_REPLICATE)
+
+    def landmarks(self, ref: int) -> np.ndarray:
+        """Frame ``ref``'s landmarks in its own crop (68, 2), pixels."""
+        _, M, lm = self.items[ref]
+        return apply_matrix(M, lm) - self.margin
+
+
+def _check_gray(frame_no: int, gray: np.ndarray | None) -> np.ndarray | None:
+    if gray is None:
+        return None
+    g = np.asarray(gray)
+    if g.ndim != 2 or g.dtype != np.uint8:
+        raise MespotError(f"frame {frame_no}: push() needs a uint8 grayscale (H, W) frame, got "
+                          f"{g.dtype} {g.shape}; convert with cv2.cvtColor(..., COLOR_BGR2GRAY)")
+    return g
+
+
+class _Streamer:
+    """Frame-order bookkeeping shared by the two consumers."""
+
+    name = "curve"
+
+    def __init__(self, fps: float, k: int, n_frames: int, flow: str, crop: AlignSpec,
+                 margin: int, keep: int):
+        fps = float(fps)
+        if not (np.isfinite(fps) and fps > 0):
+            raise MespotError(f"{self.name}: fps must be positive, got {fps}")
+        if int(k) < 1:
+            raise MespotError(f"{self.name}: k must be ≥ 1 frame, got k={k}")
+        if int(n_frames) < 1:
+            raise MespotError(f"{self.name}: n_frames must be ≥ 1, got {n_frames}")
+        if int(margin) < 0:
+            raise MespotError(f"{self.name}: margin must be ≥ 0 pixels, got {margin}")
+        _check_flow(flow)
+        self.fps, self.k, self.n_frames, self.flow = fps, int(k), int(n_frames), flow
+        self.crop = crop
+        self.ring = _CropRing(crop, keep, margin)
+        self.last = 0
+
+    def _accept(self, frame_no: int, gray, landmarks) -> int:
+        j = int(frame_no)
+        if j != self.last + 1:
+            raise MespotError(f"{self.name}.push: frames must come in order 1, 2, …; got frame "
+                              f"{j} after frame {self.last}")
+        if j > self.n_frames:
+            raise MespotError(f"{self.name}.push: frame {j} is beyond n_frames={self.n_frames}; "
+                              "pass the video's true frame count")
+        self.last = j
+        self.ring.push(j, _check_gray(j, gray), landmarks)
+        return j
+
+
+# ----------------------------------------------------------------------------------------------
+# MDMD curve
+
+
+class MDMDCurve(_Streamer):
+    """Streaming MDMD feature F of one video.
+
+    Parameters
+    ----------
+    fps : frames per second (kept for the result).
+    k : head/tail distance in frames (:func:`mespot_nb.peaks.mdmd_k`, then
+        :func:`mespot_nb.peaks.fit_k` for short videos).
+    n_frames : the video's frame count T.
+    flow : ``farneback`` (default), ``dis``, or ``rlof`` (the baseline's; needs cv2.optflow).
+    orientation : ``atan2`` or ``literal`` (:func:`mdmd_quadrants`).
+    crop : the aligned crop's geometry (:data:`CROP_SPEC`).
+    grid : block grid (6 × 6).
+    margin : border kept around each stored crop (:data:`CROP_MARGIN` pixels).
+    nose_compensation : subtract the nose region's median flow (:func:`flow_peak_regions`) from
+        both flows before the block arithmetic (default). MDMD compares |flow_i| with |flow_ik|,
+        and a steadily moving head puts twice as much motion in flow_ik: a slow drift of a few
+        pixels outweighs a micro-expression in F. ``False`` gives the baseline's raw flows.
+
+    Frame i's value needs frames i − k, i and i + k; it is computed when frame i + k arrives,
+    from flows measured in frame i − k's alignment (module doc). The ring buffer holds the last
+    2k + 1 crops (e.g. 2·260 + 1 crops of 176 × 200 bytes ≈ 18 MB at 200 fps, macro k).
+    """
+
+    name = "MDMDCurve"
+
+    def __init__(self, fps: float, k: int, n_frames: int, flow: str = "farneback",
+                 orientation: str = "atan2", crop: AlignSpec = CROP_SPEC,
+                 grid: tuple[int, int] = (6, 6), margin: int = CROP_MARGIN,
+                 nose_compensation: bool = True):
+        super().__init__(fps, k, n_frames, flow, crop, margin, keep=2 * int(k) + 1)
+        mdmd_quadrants(np.zeros((1, 2)), orientation)  # validates the name
+        self.orientation, self.grid = orientation, tuple(grid)
+        self.nose_compensation = bool(nose_compensation)
+        self.F = np.full(self.n_frames, np.nan)
+
+    def push(self, frame_no: int, gray: np.ndarray | None, landmarks: np.ndarray | None
+             ) -> None:
+        """Take frame ``frame_no`` (1-based, in order): its uint8 (H, W) grayscale image (None if
+        undecodable) and its (68, 2) landmarks (NaN or None where no face)."""
+        j = self._accept(frame_no, gray, landmarks)
+        k = self.k
+        i, h = j - k, j - 2 * k
+        if h >= 1 and h in self.ring and i in self.ring and j in self.ring:
+            head = self.ring.aligned(h, h)
+            f_i = optical_flow(head, self.ring.aligned(i, h), self.flow)
+            f_ik = optical_flow(head, self.ring.aligned(j, h), self.flow)
+            if self.nose_compensation:
+                boxes, _ = flow_peak_regions(self.ring.landmarks(h), f_i.shape[:2])
+                x0, y0, x1, y1 = boxes["nose"]
+                f_i = f_i - np.median(f_i[y0:y1, x0:x1].reshape(-1, 2), axis=0)
+                f_ik = f_ik - np.median(f_ik[y0:y1, x0:x1].reshape(-1, 2), axis=0)
+            self.F[i - 1] = mdmd_frame_value(f_i, f_ik, self.grid, self.orientation)
+
+    def finish(self) -> dict:
+        """The curve: ``F`` (T,) float64, pixels — NaN for frames i ≤ k, i > T − k, frames whose
+        i − k, i or i + k had no face, and frames not reached (fewer than T frames pushed) —
+        plus ``k``, ``fps``, ``n_frames``, ``frames_pushed``."""
+        return {"F": self.F.copy(), "k": self.k, "fps": self.fps, "n_frames": self.n_frames,
+                "frames_pushed": self.last}
+
+
+# ----------------------------------------------------------------------------------------------
+# flow-peak curves
+
+
+def flow_peak_k(fps: float) -> int:
+    """Flow-peak's frame distance: about half a micro-expression, max(1, round(0.12 s · fps))
+    (4 at 30 fps, 24 at 200 fps)."""
+    return max(1, round(0.12 * float(fps)))
+
+
+def _box(x0, y0, x1, y1, W, H) -> tuple[int, int, int, int]:
+    x0, y0 = int(np.clip(np.floor(x0), 0, W - 1)), int(np.clip(np.floor(y0), 0, H - 1))
+    x1, y1 = int(np.clip(np.ceil(x1), x0 + 1, W)), int(np.clip(np.ceil(y1), y0 + 1, H))
+    return x0, y0, x1, y1
+
+
+def flow_peak_regions(lm: np.ndarray, shape: tuple[int, int]
+                      ) -> tuple[dict[str, tuple[int, int, int, int]], np.ndarray]:
+    """Flow-peak's regions in an aligned crop.
+
+    Parameters
+    ----------
+    lm : (68, 2) landmarks in crop pixels; d = their inter-ocular distance.
+    shape : the crop's (height, width).
+
+    Returns
+    -------
+    (boxes, eyes): ``boxes`` maps each name of :data:`FLOW_PEAK_ROIS` plus ``nose`` to
+    (x0, y0, x1, y1) integer pixels (clipped):
+
+    * ``brow_right`` / ``brow_left``: the brow points' span ± 0.1·d, from 0.25·d above the brow
+      to 0.05·d above the eye;
+    * ``mouth_right`` / ``mouth_left``: squares of side 0.5·d centred on the lip corners
+      (points 48 and 54);
+    * ``chin``: ± 0.35·d around point 57 horizontally, from 0.1·d below the lower lip to the
+      chin point 8;
+    * ``nose``: points 31–35 ± 0.2·d, from 0.1·d below point 27 to 0.12·d below point 33 (its
+      motion is the head's).
+
+    ``eyes`` is an (H, W) bool mask of what is excluded from every region: each eye's landmark
+    box grown by 0.1·d sideways and 0.15·d up and down (the lids move in blinks).
+    """
+    H, W = shape
+    d = inter_ocular(lm)
+    x, y = lm[:, 0], lm[:, 1]
+    r_top, l_top = y[_RIGHT_EYE].min(), y[_LEFT_EYE].min()
+    lip_low = y[56:59].max()
+    boxes = {
+        "brow_right": _box(x[17] - 0.1 * d, y[17:22].min() - 0.25 * d, x[21] + 0.1 * d,
+                           r_top - 0.05 * d, W, H),
+        "brow_left": _box(x[22] - 0.1 * d, y[22:27].min() - 0.25 * d, x[26] + 0.1 * d,
+                          l_top - 0.05 * d, W, H),
+        "mouth_right": _box(x[48] - 0.25 * d, y[48] - 0.25 * d, x[48] + 0.25 * d,
+                            y[48] + 0.25 * d, W, H),
+        "mouth_left": _box(x[54] - 0.25 * d, y[54] - 0.25 * d, x[54] + 0.25 * d,
+                           y[54] + 0.25 * d, W, H),
+        "chin": _box(x[57] - 0.35 * d, lip_low + 0.1 * d, x[57] + 0.35 * d,
+                     max(y[8], lip_low + 0.2 * d), W, H),
+        "nose": _box(x[31] - 0.2 * d, y[27] + 0.1 * d, x[35] + 0.2 * d, y[33] + 0.12 * d, W, H),
+    }
+    eyes = np.zeros((H, W), bool)
+    for sl in (_RIGHT_EYE, _LEFT_EYE):
+        e = lm[sl]
+        x0, y0, x1, y1 = _box(e[:, 0].min() - 0.1 * d, e[:, 1].min() - 0.15 * d,
+                              e[:, 0].max() + 0.1 * d, e[:, 1].max() + 0.15 * d, W, H)
+        eyes[y0:y1, x0:x1] = True
+    return boxes, eyes
+
+
+class FlowPeakCurves(_Streamer):
+    """Streaming flow-peak curves of one video.
+
+    Parameters
+    ----------
+    fps : frames per second.
+    k : frame distance of each flow; None = :func:`flow_peak_k` (≈ half a micro-expression).
+    n_frames : the video's frame count T.
+    flow : ``farneback`` (default), ``dis`` or ``rlof``.
+    crop, margin : the aligned crop (:data:`CROP_SPEC`, :data:`CROP_MARGIN`).
+
+    For each pair (i, i + k) with a face in both: the flow from frame i to frame i + k in frame
+    i's alignment; minus the median (u, v) of the nose region (the head's motion); per region of
+    :func:`flow_peak_regions` (eyes masked out) the mean magnitude, in crop pixels (inter-ocular
+    distance 48). The value is stored at the pair's middle frame i + ⌊k/2⌋, so a symmetric
+    event gives a curve centred on it. The ring buffer holds the last k + 1 crops.
+    """
+
+    name = "FlowPeakCurves"
+
+    def __init__(self, fps: float, k: int | None, n_frames: int, flow: str = "farneback",
+                 crop: AlignSpec = CROP_SPEC, margin: int = CROP_MARGIN):
+        k = flow_peak_k(fps) if k is None else int(k)
+        super().__init__(fps, k, n_frames, flow, crop, margin, keep=k + 1)
+        self.curves = np.full((self.n_frames, len(FLOW_PEAK_ROIS)), np.nan)
+
+    def push(self, frame_no: int, gray: np.ndarray | None, landmarks: np.ndarray | None
+             ) -> None:
+        """Take frame ``frame_no`` (1-based, in order): its uint8 (H, W) grayscale image (None if
+        undecodable) and its (68, 2) landmarks (NaN or None where no face)."""
+        j = self._accept(frame_no, gray, landmarks)
+        i = j - self.k
+        if i < 1 or i not in self.ring or j not in self.ring:
+            return
+        f = optical_flow(self.ring.aligned(i, i), self.ring.aligned(j, i), self.flow)
+        boxes, eyes = flow_peak_regions(self.ring.landmarks(i), f.shape[:2])
+        x0, y0, x1, y1 = boxes["nose"]
+        f = f - np.median(f[y0:y1, x0:x1].reshape(-1, 2), axis=0)
+        mag = np.hypot(f[..., 0], f[..., 1])
+        keep = ~eyes
+        row = self.curves[i - 1 + self.k // 2]
+        for c, name in enumerate(FLOW_PEAK_ROIS):
+            x0, y0, x1, y1 = boxes[name]
+            sel = keep[y0:y1, x0:x1]
+            if sel.any():
+                row[c] = float(mag[y0:y1, x0:x1][sel].mean())
+
+    def finish(self) -> dict:
+        """The curves.
+
+        Returns
+        -------
+        dict with ``curves`` (T, 5) float64 (pixels; columns :data:`FLOW_PEAK_ROIS`), ``curve``
+        (T,) their maximum over regions (an expression is usually local: the most-moving region
+        speaks for the frame; averaging would dilute it), ``rois``, ``k``, ``fps``,
+        ``n_frames``, ``frames_pushed``. NaN where the pair centred there lacked a face in
+        either frame, within ⌊k/2⌋ frames of the start or k − ⌊k/2⌋ of the end, or was not
+        reached.
+        """
+        with np.errstate(all="ignore"):
+            ok = np.isfinite(self.curves).any(axis=1)
+            curve = np.full(self.n_frames, np.nan)
+            curve[ok] = np.nanmax(self.curves[ok], axis=1)
+        return {"curves": self.curves.copy(), "curve": curve, "rois": list(FLOW_PEAK_ROIS),
+                "k": self.k, "fps": self.fps, "n_frames": self.n_frames,
+                "frames_pushed": self.last}

@@ -1,0 +1,147 @@
+"""The method registry: one record per spotting method.
+
+A :class:`Method` says everything the rest of the kit needs to know about a method — which
+windows it scores and how they are labelled, which feature families it reads, how its network is
+built and trained (or that it needs no training), and how its scores become intervals. Training,
+LOSO, cross-database runs, ``mespot`` and the notebooks read the registry; none of them branches
+on a method's name. Adding a method is one :class:`Method` record in its own module plus one line
+in :mod:`mespot_nb.methods` (or :func:`register` from a notebook).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from ..errors import MespotError
+
+
+@dataclass(frozen=True)
+class TrainingFree:
+    """A spotter without a network: one parameter (``p``) chosen on training subjects.
+
+    spot : ``(features, p, settings) → DataFrame onset, offset, score[, type]`` for one video
+        (1-based inclusive frames).
+    frame_scores : ``(features) → DataFrame start, stop, score`` — the per-frame (or
+        per-window) score curve, for ROC and timelines.
+    grid : candidate values of p tried on the training subjects.
+    default : p used when nothing is chosen (``mespot spot`` without a model).
+    """
+
+    spot: Callable[[Any, float, dict], pd.DataFrame]
+    frame_scores: Callable[[Any], pd.DataFrame]
+    grid: tuple[float, ...] = tuple(np.round(np.arange(0.05, 0.96, 0.05), 2))
+    default: float = 0.5
+
+
+@dataclass(frozen=True)
+class Method:
+    """One spotting method.
+
+    name : the id used everywhere (``--method``, file names, results.json keys).
+    title : how tables and figures name it.
+    source : where it comes from (paper, section).
+    window : ``"dyngeonet"`` (L-frame windows), ``"hoof"`` (0.5 s windows) or ``"frame"``
+        (per-frame curves of a training-free method).
+    label : the window table's label column: ``"iou_pos"`` (IoU ≥ 0.5 with a micro-expression,
+        seed 000) or ``"cov_pos"`` (covers ≥ 0.8 of one, seed 004 eq. 1).
+    families : feature families it reads (:data:`mespot_nb.features.FAMILIES`).
+    inputs : the per-window arrays its network eats (``dyn``, ``apex``, ``geo``, ``hoof``);
+        a window is usable when every input is finite and it had a face.
+    build : ``(ModelConfig, {input: per-window shape}) → torch.nn.Module``; None when
+        training-free.
+    loss : ``"bce"`` (one logit, sigmoid) or ``"ce"`` (two logits, softmax).
+    optimizer : ``"adam"`` or ``"sgd"`` (with the profile's ``sgd_lr`` and ``momentum``).
+    schedule : which of the profile's settings apply: ``"cnn"`` (epochs, lr, patience) or
+        ``"lstm"`` (lstm_epochs, lstm_lr, lstm_patience).
+    imagenet : VGG-16 ImageNet weights (the manifest's ``vgg16_imagenet``) initialise it under
+        the paper profile.
+    spot : spotting defaults: ``merge`` (peak | centre | span), ``extent`` (``"train-median"``
+        or frames), ``select_protocol`` (the protocol its threshold is chosen by), ``nms_iou``.
+    free : the training-free spotter, when ``build`` is None.
+    types : the expression types it spots.
+    """
+
+    name: str
+    title: str
+    source: str
+    window: str
+    label: str
+    families: tuple[str, ...]
+    inputs: tuple[str, ...] = ()
+    build: Callable[..., Any] | None = None
+    loss: str = "bce"
+    optimizer: str = "adam"
+    schedule: str = "cnn"
+    imagenet: bool = False
+    spot: dict = field(default_factory=dict)
+    free: TrainingFree | None = None
+    types: tuple[str, ...] = ("micro",)
+
+    @property
+    def trainable(self) -> bool:
+        return self.build is not None
+
+    def spot_settings(self) -> dict:
+        """A fresh copy of the spotting defaults."""
+        return dict(self.spot)
+
+    def settings(self, cfg) -> dict[str, Any]:
+        """epochs, lr, patience, optimizer, momentum of this method under a profile."""
+        lstm = self.schedule == "lstm"
+        return dict(epochs=cfg.lstm_epochs if lstm else cfg.epochs,
+                    lr=cfg.sgd_lr if self.optimizer == "sgd" else
+                    (cfg.lstm_lr if lstm else cfg.lr),
+                    patience=cfg.lstm_patience if lstm else cfg.patience,
+                    optimizer=self.optimizer, momentum=cfg.momentum)
+
+    def loss_fn(self, out, y):
+        """The training loss of a batch (``out``: the network's output, ``y``: (B,) labels)."""
+        from torch.nn import functional as F
+
+        if self.loss == "ce":
+            return F.cross_entropy(out, y.long())
+        return F.binary_cross_entropy_with_logits(out, y.float())
+
+    def positive(self, out):
+        """P(micro-expression) from the network's output."""
+        import torch
+
+        if self.loss == "ce":
+            return torch.softmax(out, 1)[:, 1]
+        return torch.sigmoid(out)
+
+
+#: Every registered method, by name, in registration order.
+METHODS: dict[str, Method] = {}
+
+
+def register(method: Method, replace: bool = False) -> Method:
+    """Add a method to the registry (from a notebook, a plug-in module, or the kit itself)."""
+    if method.name in METHODS and not replace:
+        raise MespotError(f"method '{method.name}' is already registered; pass replace=True")
+    if method.build is None and method.free is None:
+        raise MespotError(f"method '{method.name}' needs a network builder or a training-free "
+                          "spotter")
+    if method.window not in ("dyngeonet", "hoof", "frame"):
+        raise MespotError(f"method '{method.name}': window {method.window!r}; use dyngeonet, "
+                          "hoof or frame")
+    METHODS[method.name] = method
+    return method
+
+
+def get_method(name: str | Method) -> Method:
+    """The registered method ``name`` (a :class:`Method` is returned as it is)."""
+    if isinstance(name, Method):
+        return name
+    if name not in METHODS:
+        raise MespotError(f"unknown method {name!r}; registered: {', '.join(METHODS)}")
+    return METHODS[name]
+
+
+def method_names(trainable: bool | None = None) -> list[str]:
+    """Names of the registered methods (only learned ones, or only training-free ones)."""
+    return [n for n, m in METHODS.items() if trainable is None or m.trainable == trainable]

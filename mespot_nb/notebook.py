@@ -1,0 +1,158 @@
+"""What every notebook does first, in one line: ``nb = setup("06_loso_evaluation", dataset, …)``.
+
+The notebooks pass the runner's parameters straight in; :func:`setup` reads the manifest with the
+cache dir given explicitly (nothing is put into ``os.environ`` of a live kernel), loads the
+dataset, and opens the results recorder. :func:`pick_example` chooses the video a notebook shows
+by the pair (subject, video) — video names repeat across subjects in MEGC CSV datasets — and
+:meth:`Notebook.track` / :meth:`Notebook.features` read the cached per-video stages without a
+notebook ever building a cache name.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .datasets import read_entry
+from .errors import MespotError
+from .face import TrackParams, track_for
+from .features import FeatureParams, extract_features, features_for, profile_feature_params
+from .manifest import Manifest, load_manifest
+from .methods import get_method, method_names
+from .models import ModelConfig
+from .readers import Dataset
+from .report import Recorder
+from .training import imagenet_for, loso_checkpoint_dir
+
+
+@dataclass
+class Notebook:
+    """A notebook's context: manifest, dataset, recorder, cache dir, profile and seed."""
+
+    name: str
+    manifest: Manifest
+    dataset: Dataset
+    rec: Recorder
+    cache_dir: Path
+    profile: str
+    seed: int
+
+    @property
+    def ds(self) -> Dataset:
+        return self.dataset
+
+    @property
+    def feature_params(self) -> FeatureParams:
+        return profile_feature_params(self.profile)
+
+    @property
+    def cfg(self) -> ModelConfig:
+        return ModelConfig.profile(self.profile)
+
+    def features(self, dataset: Dataset | None = None) -> dict:
+        """Every video's features (cached; extracted in parallel on first use)."""
+        d = dataset or self.dataset
+        return extract_features(d, self.cache_dir, self.feature_params,
+                                scheduler=self.manifest.scheduler)
+
+    def track(self, subject: str, video: str, params: TrackParams | None = None):
+        """The cached landmark track of (subject, video)."""
+        return track_for(self.dataset, subject, video, self.cache_dir, params)
+
+    def video_features(self, subject: str, video: str):
+        """The cached features of (subject, video)."""
+        return features_for(self.dataset, subject, video, self.cache_dir, self.feature_params)
+
+    def checkpoints(self, method: str, dataset: str | None = None) -> Path:
+        """Where LOSO fold checkpoints of ``method`` live (shared by notebooks and the CLI)."""
+        return loso_checkpoint_dir(self.cache_dir, dataset or self.dataset.name, self.profile,
+                                   method)
+
+    def imagenet(self, method: str) -> Path | None:
+        """The ImageNet VGG-16 file ``method`` starts from under this profile (or None); the
+        paper profile without one is refused here, before any training."""
+        return imagenet_for(self.manifest, method, self.cfg)
+
+    def read(self, name: str) -> Dataset:
+        """Another dataset of the manifest (cross-database setups)."""
+        return read_entry(self.manifest.entry(name), self.manifest)
+
+
+def setup(notebook: str, dataset: str, manifest: str = "", cache_dir: str = "",
+          out_dir: str = "", profile: str = "quick", seed: int = 0,
+          plots: bool = True) -> Notebook:
+    """Manifest, dataset, recorder and cache dir of a notebook run, from its parameters.
+
+    Parameters
+    ----------
+    notebook : the notebook's name (``results.json`` key).
+    dataset : manifest entry.
+    manifest : manifest path ("" for the default one).
+    cache_dir : cache folder ("" for the manifest's); passed on explicitly, never through the
+        environment.
+    out_dir : where recorded numbers go ("" for nowhere).
+    """
+    if plots:
+        from . import plotting
+
+        plotting.setup_notebook()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    m = load_manifest(manifest or None, cache_dir=cache_dir or None)
+    ds = read_entry(m.entry(dataset), m)
+    return Notebook(notebook, m, ds, Recorder(out_dir, notebook, dataset), m.cache_dir, profile,
+                    int(seed))
+
+
+def pick_example(dataset: Dataset, subject: str = "", video: str = "", type: str = "micro"
+                 ) -> tuple[str, str]:
+    """The (subject, video) a notebook shows.
+
+    Given both, that pair (checked); given only ``video``, the one subject that has it (several
+    → an error asking for ``subject``); given neither, the video with the most ``type``
+    expressions (ties: the first in the dataset's order), or the first video.
+    """
+    vids = dataset.videos
+    if video:
+        rows = vids[vids["video"] == video]
+        if subject:
+            rows = rows[rows["subject"] == subject]
+        if rows.empty:
+            raise MespotError(f"dataset '{dataset.name}' has no video ({subject or '*'}, {video}); "
+                              f"e.g. {', '.join(f'({s}, {v})' for s, v in vids[['subject', 'video']].head(5).itertuples(index=False))}")
+        if len(rows) > 1:
+            raise MespotError(f"video '{video}' exists for subjects {sorted(rows['subject'])} in "
+                              f"dataset '{dataset.name}'; set the `subject` parameter too")
+        return str(rows.iloc[0]["subject"]), str(rows.iloc[0]["video"])
+    if subject:
+        rows = vids[vids["subject"] == subject]
+        if rows.empty:
+            raise MespotError(f"dataset '{dataset.name}' has no subject '{subject}'")
+        vids = rows
+    iv = dataset.intervals[dataset.intervals["type"] == type]
+    iv = iv[iv["subject"].isin(vids["subject"])]
+    with_frames = vids[vids["source"].notna()] if "source" in vids else vids
+    pool = with_frames if len(with_frames) else vids
+    counts = iv.groupby(["subject", "video"], sort=False).size()
+    counts = counts[[k in set(zip(pool["subject"], pool["video"])) for k in counts.index]]
+    if len(counts):
+        s, v = counts.idxmax()
+        return str(s), str(v)
+    return str(pool.iloc[0]["subject"]), str(pool.iloc[0]["video"])
+
+
+def methods_list(text: str = "", trainable: bool | None = None) -> list[str]:
+    """A notebook's ``methods`` parameter ("" for every registered method of the kind asked),
+    checked against the registry."""
+    names = [t.strip() for t in text.split(",") if t.strip()] or method_names(trainable)
+    for n in names:
+        get_method(n)
+    return names
+
+
+def display_table(df: pd.DataFrame, digits: int = 4) -> Any:
+    """A rounded copy of a table for display."""
+    return df.round(digits)
