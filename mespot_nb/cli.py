@@ -134,14 +134,14 @@ def cmd_extract(a: argparse.Namespace) -> int:
 # train / spot
 
 
-def _dataset_and_features(a: argparse.Namespace):
+def _dataset_and_features(a: argparse.Namespace, method):
     from .datasets import read_entry
     from .features import extract_features, profile_feature_params
     from .manifest import load_manifest
 
     m = load_manifest(a.manifest)
     ds = read_entry(m.entry(a.dataset), m)
-    fparams = profile_feature_params(a.profile)
+    fparams = method.feature_params(profile_feature_params(a.profile))
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
     return m, ds, fparams, feats
 
@@ -157,7 +157,7 @@ def cmd_train(a: argparse.Namespace) -> int:
     from .manifest import load_manifest
 
     imagenet = imagenet_for(load_manifest(a.manifest), method, cfg)  # refused up front if missing
-    m, ds, fparams, feats = _dataset_and_features(a)
+    m, ds, fparams, feats = _dataset_and_features(a, method)
     trained = train_final(ds, feats, method, cfg, a.seed, a.device, imagenet)
     save_trained(a.out, trained, method, cfg, fparams, TrackParams(), ds.name, a.seed)
     print(f"{a.out}: {method.title} ({a.profile}) trained on {len(trained['subjects'])} subjects "
@@ -185,11 +185,11 @@ def cmd_loso(a: argparse.Namespace) -> int:
     cfg = ModelConfig.profile(a.profile)
     man = load_manifest(a.manifest)
     weights = {m.name: imagenet_for(man, m, cfg) for m in methods}   # refused before any work
-    m, ds, fparams, feats = _dataset_and_features(a)
     out = Path(a.out)
-    n_total = int(sum(f.n_frames for f in feats.values()))
     rows = []
     for meth in methods:
+        m, ds, fparams, feats = _dataset_and_features(a, meth)
+        n_total = int(sum(f.n_frames for f in feats.values()))
         res = run_loso(ds, feats, meth, cfg, seed=a.seed, n_jobs=a.n_jobs, device=a.device,
                        imagenet=weights[meth.name],
                        checkpoint_dir=loso_checkpoint_dir(m.cache_dir, ds.name, a.profile,
@@ -214,25 +214,33 @@ def cmd_loso(a: argparse.Namespace) -> int:
 def cmd_spot(a: argparse.Namespace) -> int:
     from ._io import atomic_path, write_text
     from .manifest import default_cache_dir, load_manifest
-    from .spotting import spot_video
+    from .spotting import check_p, spot_video
 
+    check_p(a.p)
+    if a.p is not None and a.threshold is not None:
+        raise MespotError("give --p (training-free spotters) or --threshold (a model's), not both")
     try:
         cache = load_manifest(a.manifest).cache_dir
     except MespotError:
         cache = default_cache_dir()
-    res = spot_video(a.source, a.model, cache, fps=a.fps, threshold=a.threshold)
+    res = spot_video(a.source, a.model, cache, fps=a.fps,
+                     threshold=a.p if a.p is not None else a.threshold, method=a.method,
+                     type=a.type)
     with atomic_path(a.out, suffix=".csv") as tmp:
         res["intervals"].to_csv(tmp, index=False)
     if a.html:
         from .plotting import score_timeline_plotly
 
-        fig = score_timeline_plotly(res["scores"], res["intervals"].iloc[0:0], res["threshold"],
-                                    res["fps"], res["intervals"],
+        fig = score_timeline_plotly(res["scores"], res["intervals"].iloc[0:0],
+                                    res["threshold"] if a.model else None, res["fps"],
+                                    res["intervals"],
                                     title=f"{res['video']}: {res['method']} scores")
         write_text(a.html, fig.to_html(include_plotlyjs=True, full_html=True))
     n = len(res["intervals"])
+    what = "p" if a.model is None else "threshold"
     print(f"{a.out}: {n} interval(s) spotted in {res['n_frames']} frames ({res['fps']:g} fps) "
-          f"with {res['method']} at threshold {res['threshold']:.4f}")
+          f"with {res['method']} at {what} {res['threshold']:.4g}"
+          + (" — no face found in any frame" if res["no_face"] else ""))
     print(f"footage to review: {100 * res['footage']:.2f} % of the video "
           f"(reduction factor {1 / res['footage']:.1f}x)" if res["footage"] > 0 else
           "footage to review: none (nothing spotted)")
@@ -327,9 +335,18 @@ def build_parser() -> argparse.ArgumentParser:
     lo.add_argument("--n-jobs", type=int, default=2, help="folds / videos in parallel")
     lo.set_defaults(func=cmd_loso)
 
-    sp = sub.add_parser("spot", help="spot micro-expressions in a video file or frames folder")
+    sp = sub.add_parser("spot", help="spot micro- and macro-expressions in a video file or "
+                                     "frames folder (no model needed)")
     sp.add_argument("source", help="video file or frames folder")
-    sp.add_argument("--model", required=True, help="model file from `mespot train`")
+    sp.add_argument("--model", default=None,
+                    help="model file from `mespot train` (learned methods)")
+    sp.add_argument("--method", default=None, choices=method_names(trainable=False),
+                    help="a training-free spotter, no model needed (default without --model: "
+                         "flow-peak)")
+    sp.add_argument("--type", default="all", choices=["micro", "macro", "all"],
+                    help="which expressions to keep")
+    sp.add_argument("--p", type=float, default=None,
+                    help="threshold fraction of a training-free spotter, in (0, 1)")
     sp.add_argument("--out", required=True, help="intervals.csv (MEGC format)")
     sp.add_argument("--html", default=None, help="also write a plotly timeline (offline HTML)")
     sp.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")

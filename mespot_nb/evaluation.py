@@ -190,3 +190,91 @@ def compare_methods(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],
             s = evaluate(gt, pred, proto, type)[type]
             rows.append(dict(method=method, protocol=proto, **s.as_dict()))
     return pd.DataFrame(rows)
+
+
+def true_detection_iou(gt: pd.DataFrame, pred: pd.DataFrame, type: str = "micro",
+                       iou_threshold: float = 0.5) -> tuple[float, int]:
+    """How well true detections fit the movement: the mean, over predictions whose best IoU with
+    a ground truth of ``type`` on their video is ≥ ``iou_threshold``, of that best IoU; and how
+    many there are. (NaN, 0) when there is none."""
+    g = gt[gt["type"] == type]
+    p = pred[pred["type"] == type] if "type" in pred else pred
+    best = []
+    for key, pg in p.groupby(["subject", "video"], sort=False):
+        gg = g[(g["subject"] == key[0]) & (g["video"] == key[1])]
+        if not len(gg):
+            continue
+        m = iou_matrix(pg[["onset", "offset"]].to_numpy(), gg[["onset", "offset"]].to_numpy())
+        b = m.max(axis=1)
+        best += b[b >= iou_threshold].tolist()
+    return (float(np.mean(best)) if best else float("nan")), len(best)
+
+
+# ----------------------------------------------------------------------------------------------
+# uncertainty: subject-level bootstrap
+
+
+def subject_counts(gt: pd.DataFrame, pred: pd.DataFrame, protocol: str = "megc2020",
+                   type: str = "micro", subjects=None) -> pd.DataFrame:
+    """TP, FP, FN per subject (rows in ``subjects`` order, default every subject of ``gt``) for
+    one type (or ``overall``: micro and macro summed)."""
+    subjects = sorted(set(gt["subject"])) if subjects is None else list(subjects)
+    rows = []
+    for s in subjects:
+        e = evaluate(gt[gt["subject"] == s], pred[pred["subject"] == s], protocol, "all"
+                     if type == "overall" else type)
+        sc = e["overall"] if type == "overall" else e[type]
+        rows.append((s, sc.tp, sc.fp, sc.fn))
+    return pd.DataFrame(rows, columns=["subject", "tp", "fp", "fn"]).set_index("subject")
+
+
+def _f1(c: np.ndarray) -> np.ndarray:
+    """F1 of count rows (..., 3) = (tp, fp, fn); 0 where undefined."""
+    d = 2 * c[..., 0] + c[..., 1] + c[..., 2]
+    return np.where(d > 0, 2 * c[..., 0] / np.maximum(d, 1), 0.0)
+
+
+def bootstrap_f1(counts: pd.DataFrame, n: int = 1000, seed: int = 0, level: float = 0.95
+                 ) -> tuple[float, float]:
+    """A percentile interval of the pooled F1: the held-out subjects' (TP, FP, FN) rows are
+    resampled with replacement ``n`` times (seeded), summed, and scored; returns (lo, hi)."""
+    c = counts[["tp", "fp", "fn"]].to_numpy(float)
+    if not len(c):
+        return float("nan"), float("nan")
+    idx = np.random.default_rng(seed).integers(0, len(c), size=(n, len(c)))
+    f = _f1(c[idx].sum(axis=1))
+    a = (1 - level) / 2
+    return float(np.quantile(f, a)), float(np.quantile(f, 1 - a))
+
+
+def paired_bootstrap_difference(a: pd.DataFrame, b: pd.DataFrame, n: int = 1000, seed: int = 0,
+                                level: float = 0.95) -> dict:
+    """F1(a) − F1(b) of two methods scored on the same subjects, with the interval of the
+    difference from resampling the *same* subjects for both (paired); ``{"diff", "lo", "hi",
+    "p_le_0"}`` (p_le_0: the fraction of draws where a is not better)."""
+    subjects = a.index.intersection(b.index)
+    ca = a.loc[subjects, ["tp", "fp", "fn"]].to_numpy(float)
+    cb = b.loc[subjects, ["tp", "fp", "fn"]].to_numpy(float)
+    idx = np.random.default_rng(seed).integers(0, len(subjects), size=(n, len(subjects)))
+    d = _f1(ca[idx].sum(1)) - _f1(cb[idx].sum(1))
+    q = (1 - level) / 2
+    return {"diff": float(_f1(ca.sum(0)) - _f1(cb.sum(0))), "lo": float(np.quantile(d, q)),
+            "hi": float(np.quantile(d, 1 - q)), "p_le_0": float((d <= 0).mean())}
+
+
+def f1_table(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame], protocols=PROTOCOLS,
+             types=("micro",), n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """One row per (method, protocol, type): tp, fp, fn, precision, recall, f1 and ``f1_lo``,
+    ``f1_hi`` — the 95 % subject-level bootstrap interval."""
+    rows = []
+    for m, pred in predictions.items():
+        for proto in protocols:
+            e = evaluate(gt, pred, proto, "all" if "overall" in types or len(types) > 1
+                         else types[0])
+            for t in types:
+                if t not in e:
+                    continue
+                lo, hi = bootstrap_f1(subject_counts(gt, pred, proto, t), n_boot, seed)
+                rows.append(dict(method=m, protocol=proto, type=t, **e[t].as_dict(),
+                                 f1_lo=round(lo, 4), f1_hi=round(hi, 4)))
+    return pd.DataFrame(rows)

@@ -53,11 +53,13 @@ class Notebook:
     def cfg(self) -> ModelConfig:
         return ModelConfig.profile(self.profile)
 
-    def features(self, dataset: Dataset | None = None) -> dict:
-        """Every video's features (cached; extracted in parallel on first use)."""
+    def features(self, dataset: Dataset | None = None, method: str | None = None) -> dict:
+        """Every video's features (cached; extracted in parallel on first use) — those the
+        profile's learned methods read, or with ``method`` the families that method needs."""
         d = dataset or self.dataset
-        return extract_features(d, self.cache_dir, self.feature_params,
-                                scheduler=self.manifest.scheduler)
+        params = self.feature_params if method is None else \
+            get_method(method).feature_params(self.feature_params)
+        return extract_features(d, self.cache_dir, params, scheduler=self.manifest.scheduler)
 
     def track(self, subject: str, video: str, params: TrackParams | None = None):
         """The cached landmark track of (subject, video)."""
@@ -115,6 +117,7 @@ def pick_example(dataset: Dataset, subject: str = "", video: str = "", type: str
     → an error asking for ``subject``); given neither, the video with the most ``type``
     expressions (ties: the first in the dataset's order), or the first video.
     """
+    subject, video = str(subject or ""), str(video or "")   # papermill -p may pass numbers
     vids = dataset.videos
     if video:
         rows = vids[vids["video"] == video]

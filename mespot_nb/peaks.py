@@ -72,7 +72,7 @@ MDMD_SETTINGS: dict[str, Any] = {
 }
 
 #: Default absolute floor (pixels) of a flow-peak detection: a peak of a
-#: :class:`~mespot_nb.flow_curves.FlowPeakCurves` curve (mean flow magnitude in a crop with a
+#: :class:`~mespot_nb.features.curves.FlowPeakCurves` curve (mean flow magnitude in a crop with a
 #: 48-pixel inter-ocular distance, nose motion removed) must reach it besides the relative
 #: threshold. A relative threshold alone always fires on a still face (the largest noise wiggle
 #: is above mean + p·(max − mean) for any p < 1); this floor is what says "nothing moved".
@@ -340,8 +340,8 @@ def smooth_curve(curve: np.ndarray, width: int) -> np.ndarray:
 
 def peak_intervals(curve: np.ndarray, fps: float, p: float, min_distance: int,
                    smooth: int | None = None, min_height: float = FLOW_PEAK_MIN_PX,
-                   baseline_s: float = 1.0, level: float = 0.5, max_micro_s: float = 0.5
-                   ) -> pd.DataFrame:
+                   baseline_s: float = 1.0, level: float = 0.5, max_micro_s: float = 0.5,
+                   merge_gap_s: float = 0.0) -> pd.DataFrame:
     """Flow-peak intervals: peaks of a smoothed motion curve, widened to their half-height span.
 
     Steps (all on the smoothed curve S, see :func:`smooth_curve`):
@@ -354,14 +354,16 @@ def peak_intervals(curve: np.ndarray, fps: float, p: float, min_distance: int,
     3. Onset / offset: walk left / right from the peak while S ≥ b + ``level`` · (S_peak − b);
        the onset and offset are the last frames walked onto. The walk stops before a NaN frame,
        so an interval never spans a face loss.
-    4. Intervals that overlap (two peaks on one bump) are merged: their union, the higher peak's
-       apex and score.
+    4. Intervals that overlap (two peaks on one bump), or lie at most ``merge_gap_s`` seconds
+       apart (an expression's onset and offset phases are two bumps of a flow between frames k
+       apart, with the apex's stillness between them), are merged: their union, the higher
+       peak's apex and score.
     5. Type: ``micro`` when the duration (offset − onset + 1) / fps ≤ ``max_micro_s``, else
        ``macro``.
 
     Parameters
     ----------
-    curve : (T,) float motion curve (e.g. :class:`~mespot_nb.flow_curves.FlowPeakCurves`'
+    curve : (T,) float motion curve (e.g. :class:`~mespot_nb.features.curves.FlowPeakCurves`'
         ``curve``, pixels); row i is frame i + 1; NaN where unknown.
     fps : frames per second.
     p : relative threshold fraction in (0, 1).
@@ -412,8 +414,9 @@ def peak_intervals(curve: np.ndarray, fps: float, p: float, min_distance: int,
         found.append([a, b, int(pk), float(S[pk])])
     found.sort()
     merged: list[list[Any]] = []
+    gap = int(round(float(merge_gap_s) * fps))
     for a, b, pk, v in found:
-        if merged and a <= merged[-1][1]:
+        if merged and a <= merged[-1][1] + 1 + gap and not (~ok[merged[-1][1]:a]).any():
             last = merged[-1]
             last[1] = max(last[1], b)
             if v > last[3]:

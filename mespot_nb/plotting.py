@@ -513,9 +513,10 @@ def score_timeline(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: flo
     return ax
 
 
-def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: float,
+def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: float | None,
                           fps: float, predictions: pd.DataFrame | None = None, title: str = ""):
-    """Interactive twin of :func:`score_timeline` (also the HTML of ``mespot spot``)."""
+    """Interactive twin of :func:`score_timeline` (also the HTML of ``mespot spot``); no
+    threshold line when ``threshold`` is None (a training-free spotter's p is not a score)."""
     import plotly.graph_objects as go
 
     fig = go.Figure()
@@ -525,8 +526,9 @@ def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, thresho
                              customdata=scores[["start", "stop"]].to_numpy(),
                              hovertemplate="frames %{customdata[0]}–%{customdata[1]}"
                                            "<br>score %{y:.3f}<extra></extra>"))
-    fig.add_hline(y=threshold, line_dash="dash", line_color="orange",
-                  annotation_text=f"threshold {threshold:.3f}")
+    if threshold is not None:
+        fig.add_hline(y=threshold, line_dash="dash", line_color="orange",
+                      annotation_text=f"threshold {threshold:.3f}")
     for r in intervals.itertuples():
         fig.add_vrect(x0=(r.onset - 0.5) / fps, x1=(r.offset + 0.5) / fps, line_width=0,
                       fillcolor=TYPE_COLORS.get(r.type, "gray"), opacity=0.25)
@@ -548,6 +550,40 @@ def roc_curves(curves: dict[str, tuple[np.ndarray, np.ndarray, float]], ax=None,
     ax.set_xlabel("false-positive rate (windows)")
     ax.set_ylabel("true-positive rate")
     ax.legend(fontsize=7, loc="lower right")
+    if title:
+        ax.set_title(title, fontsize=9)
+    return ax
+
+
+# ----------------------------------------------------------------------------------------------
+# 08 training-free spotters
+
+
+def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
+                   predictions: pd.DataFrame | None = None, threshold: float | None = None,
+                   ax=None, label: str = "curve", title: str = "", extra: dict | None = None):
+    """A per-frame curve over time (row t = frame t + 1) with the ground truth shaded, the
+    threshold dashed, and each spotted interval as a bar above the curve coloured by its type
+    (its apex, when given, as a dot). ``extra``: more curves to draw thinly ({label: curve})."""
+    ax = _ax(ax, figsize=(11, 2.8))
+    t = np.arange(1, len(curve) + 1) / fps
+    shade_intervals(ax, truth, fps)
+    for name, c in (extra or {}).items():
+        ax.plot(t, c, lw=0.6, alpha=0.7, label=name)
+    ax.plot(t, curve, color="black", lw=0.9, label=label)
+    if threshold is not None and np.isfinite(threshold):
+        ax.axhline(threshold, color="orange", ls="--", lw=1, label="threshold T")
+    top = np.nanmax(curve) if np.isfinite(curve).any() else 1.0
+    if predictions is not None:
+        for r in predictions.itertuples():
+            ax.plot([(r.onset - 0.5) / fps, (r.offset + 0.5) / fps], [top * 1.08] * 2, lw=5,
+                    color=TYPE_COLORS.get(getattr(r, "type", "micro"), "black"),
+                    solid_capstyle="butt")
+            if hasattr(r, "apex") and pd.notna(getattr(r, "apex")):
+                ax.plot(r.apex / fps, top * 1.08, "k.", ms=4)
+    ax.set_xlabel("time (s)")
+    ax.set_ylabel(label)
+    ax.legend(fontsize=7, loc="upper right", ncol=4)
     if title:
         ax.set_title(title, fontsize=9)
     return ax

@@ -216,7 +216,7 @@ def _annotation_base(first_frame: int | str, info: _FolderInfo) -> int:
     return int(first_frame)
 
 
-def _numbering_findings(a: "_Audit", subj: str, video: str, first_frame: int | str, base: int,
+def _numbering_findings(a: _Audit, subj: str, video: str, first_frame: int | str, base: int,
                         info: _FolderInfo) -> None:
     """Report how a video's annotations map onto its files (only where it is not the plain case)."""
     if base != 1:

@@ -7,6 +7,8 @@ training-free method directly) and never trains. Scores become intervals through
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from .cache import video_entry_name
@@ -14,42 +16,85 @@ from .detections import PRED_COLUMNS, spot_table
 from .face import TrackParams
 from .features import FeatureParams, cached_features
 from .intervals import clip_to_video, footage_fraction
-from .methods import get_method
+from .errors import MespotError
+from .methods import get_method, method_names
 from .readers import read_video_source
 from .training import free_predictions, gather, load_trained, predict_scores
 
 
-def spot_video(source, model_path, cache_dir, fps: float | None = None,
-               threshold: float | None = None, progress: bool = True) -> dict:
-    """Spot micro-expressions in any video file or frames folder with a trained model.
+def check_p(p: float | None, name: str = "--p") -> float | None:
+    """Refuse a threshold fraction outside (0, 1), naming the parameter."""
+    if p is None:
+        return None
+    p = float(p)
+    if not 0.0 < p < 1.0:
+        raise MespotError(f"{name} {p:g} is outside (0, 1): the threshold T = mean + p·(max − "
+                          "mean) needs a fraction strictly between 0 and 1 (e.g. 0.3)")
+    return p
 
-    Features are extracted at the video's own frame rate (windows are defined in seconds) and
-    cached. Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type,
-    score; inside the video), ``scores`` (every window: start, stop, score), ``threshold``,
-    ``n_frames``, ``fps``, ``footage`` (fraction of frames inside a spotted interval — what an
-    annotator still reviews).
+
+def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None,
+               threshold: float | None = None, progress: bool = True, method: str | None = None,
+               type: str = "all") -> dict:
+    """Spot expressions in any video file or frames folder.
+
+    With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
+    used; otherwise the training-free ``method`` (default ``flow-peak``) with its default p, or
+    ``threshold`` as p. Features are extracted at the video's own frame rate and cached.
+
+    Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
+    inside the video), ``scores`` (the method's score curve: start, stop, score),
+    ``threshold``, ``n_frames``, ``fps``, ``footage`` (fraction of frames inside a spotted
+    interval — what an annotator still reviews), ``method``, ``no_face``.
     """
-    model, meta = load_trained(model_path)
-    m = get_method(meta["method"])
+    if type not in ("micro", "macro", "all"):
+        raise MespotError(f"--type {type!r}: use micro, macro or all")
+    if model_path is not None:
+        if method is not None:
+            raise MespotError("give either --model (a trained model file) or --method (a "
+                              "training-free spotter), not both")
+        model, meta = load_trained(model_path)
+        m = get_method(meta["method"])
+        fparams = FeatureParams(**meta["feature_params"])
+        tparams = TrackParams(**meta["track_params"])
+        thr = meta["threshold"] if threshold is None else float(threshold)
+        kw = dict(meta["spot_kw"])
+    else:
+        m = get_method(method or "flow-peak")
+        if m.trainable:
+            raise MespotError(f"method '{m.name}' is learned: train it with `mespot train "
+                              f"--method {m.name}` and pass --model, or use a training-free "
+                              f"method ({', '.join(method_names(trainable=False))})")
+        model, fparams, tparams = None, FeatureParams(families=m.families), TrackParams()
+        thr = m.free.default if threshold is None else float(threshold)
+        kw = {k: v for k, v in m.spot_settings().items()
+              if k not in ("select_protocol", "select_type", "extent")}
+    if not m.trainable:
+        check_p(thr, "--p" if model_path is None else "--threshold")
     ds = read_video_source(source, fps=fps)
     row = ds.videos.iloc[0]
-    fparams = FeatureParams(**meta["feature_params"])
-    f = cached_features(row.source, float(row.fps), cache_dir, fparams,
-                        TrackParams(**meta["track_params"]),
+    f = cached_features(row.source, float(row.fps), cache_dir, fparams, tparams,
                         name=video_entry_name("spot", row.subject, row.video))
     feats = {(row.subject, row.video): f}
-    thr = meta["threshold"] if threshold is None else float(threshold)
     n_frames = int(f.n_frames)
-    kw = dict(meta["spot_kw"])
+    no_face = f.meta.get("lost_frames", 0) >= n_frames
+    if no_face:
+        warnings.warn(f"no face found in any frame of {row.source}: nothing to spot", stacklevel=2)
     if not m.trainable:
         pred = free_predictions(m, feats, thr, kw)
         tab = m.free.frame_scores(f).assign(subject=row.subject, video=row.video, fps=f.fps)
     else:
-        data = gather(ds, feats, m)
-        tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
-        tab["score"] = predict_scores(model, data, m)
-        pred = spot_table(tab, None, thr, **kw) if len(tab) else pd.DataFrame(columns=PRED_COLUMNS)
+        data = gather(ds, feats, m) if not no_face else None
+        if data is None or not len(data.labels):
+            tab = pd.DataFrame(columns=["subject", "video", "start", "stop", "fps", "score"])
+            pred = pd.DataFrame(columns=PRED_COLUMNS)
+        else:
+            tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
+            tab["score"] = predict_scores(model, data, m)
+            pred = spot_table(tab, None, thr, **kw)
     pred = clip_to_video(pred, n_frames)
+    if type != "all" and len(pred):
+        pred = pred[pred["type"] == type].reset_index(drop=True)
     return dict(intervals=pred, scores=tab, threshold=thr, n_frames=n_frames,
                 fps=float(row.fps), footage=footage_fraction(pred, n_frames),
-                method=m.name, subject=row.subject, video=row.video)
+                method=m.name, subject=row.subject, video=row.video, no_face=no_face)

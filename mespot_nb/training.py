@@ -608,16 +608,28 @@ def free_predictions(method: Method, videos: dict, p: float, settings: dict,
                                                "score"]]
 
 
+def typed_score(gt: pd.DataFrame, pred: pd.DataFrame, types, protocol: str = "megc2020"):
+    """The protocol's counts summed over ``types`` (MEGC's overall: TP, FP and FN of micro and
+    macro added, then F1)."""
+    from .intervals import Score
+
+    total = Score()
+    for t in types:
+        total = total + score_intervals(gt[gt["type"] == t], pred[pred["type"] == t], protocol)
+    return total
+
+
 def choose_p(method: Method, videos: dict, intervals: pd.DataFrame, settings: dict,
-             protocol: str = "megc2020") -> tuple[float, float, pd.DataFrame]:
-    """The p maximising micro-expression F1 on the given (training) videos; (p, F1, curve).
-    Ties go to the higher p (fewer detections)."""
-    gt = intervals[intervals["type"] == "micro"]
+             protocol: str = "megc2020", select_type: str = "micro"
+             ) -> tuple[float, float, pd.DataFrame]:
+    """The p maximising F1 on the given (training) videos; (p, F1, curve). ``select_type``:
+    ``micro`` (micro-expression F1) or ``overall`` (micro and macro counts summed, for methods
+    that spot both). Ties go to the higher p (fewer detections)."""
+    types = method.types if select_type == "overall" else (select_type,)
     rows = []
     for p in method.free.grid:
         pred = free_predictions(method, videos, float(p), settings)
-        pred = pred[pred["type"] == "micro"]
-        rows.append((float(p), score_intervals(gt, pred, protocol).f1, len(pred)))
+        rows.append((float(p), typed_score(intervals, pred, types, protocol).f1, len(pred)))
     curve = pd.DataFrame(rows, columns=["threshold", "f1", "detections"])
     best = curve.sort_values(["f1", "threshold"], ascending=[False, False]).iloc[0]
     return float(best["threshold"]), float(best["f1"]), curve
@@ -636,10 +648,11 @@ def free_fold(dataset, feats: dict, method: str | Method, train_subjects: list[s
                           "to choose p on")
     kw = dict(m.spot_settings() if spot_kw is None else spot_kw)
     protocol = kw.pop("select_protocol", "megc2020")
+    select_type = kw.pop("select_type", "micro")
     tr_iv = dataset.intervals[dataset.intervals["subject"].isin(train_subjects)]
     kw = _resolve_extent(kw, tr_iv, {}, float(dataset.fps))
     train_v = {k: f for k, f in feats.items() if k[0] in train_subjects}
-    p, f1, curve = choose_p(m, train_v, tr_iv, kw, protocol)
+    p, f1, curve = choose_p(m, train_v, tr_iv, kw, protocol, select_type)
     rows = []
     for (s, v), f in feats.items():
         if s not in test_subjects:
@@ -852,10 +865,11 @@ def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict,
     if not m.trainable:
         kw = m.spot_settings()
         protocol = kw.pop("select_protocol", "megc2020")
+        select_type = kw.pop("select_type", "micro")
         fps_of = {f"{d}:{s}": datasets[d].fps for d in train_names for s in datasets[d].subjects}
         kw = _resolve_extent(kw, ivs, fps_of, 30.0)
         train_v = {(f"{d}:{s}", v): f for d in train_names for (s, v), f in feats[d].items()}
-        p, _, _ = choose_p(m, train_v, ivs, kw, protocol)
+        p, _, _ = choose_p(m, train_v, ivs, kw, protocol, select_type)
         pred = free_predictions(m, feats[test_name], p, kw)
         return CrossResult(setup["name"], m.name, train_names, test_name, p, pred, pd.DataFrame())
     check_imagenet(m, cfg, imagenet)

@@ -11,14 +11,13 @@ import cv2
 import numpy as np
 import openpyxl
 import pytest
+from conftest import write_manifest
 
 from mespot_nb.datasets import load_dataset
 from mespot_nb.errors import MespotError
 from mespot_nb.manifest import load_manifest
 from mespot_nb.readers import read_megc_csv, read_samm_lv, read_video_source
 from mespot_nb.video import FrameSource
-
-from conftest import write_manifest
 
 
 def _level(n: int) -> int:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
+
 import tomllib
-
 import yaml
-
 from conftest import ROOT
 
 # pip name -> conda-forge name where they differ
@@ -54,7 +53,6 @@ def test_required_packages_import_and_landmark_model_found():
 def _outcome(path):
     """How `need(path)` ends: (pytest outcome type, message), or (None, "") when it returns."""
     import pytest
-
     from conftest import need
 
     try:
@@ -67,7 +65,6 @@ def _outcome(path):
 def test_missing_reference_data_fails_under_ci_and_skips_elsewhere(tmp_path, monkeypatch):
     """`need` must not turn a missing ../shared/data into silent skips on CI."""
     import pytest
-
     from conftest import need
 
     absent = tmp_path / "shared" / "data" / "gt.csv"

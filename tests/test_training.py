@@ -213,37 +213,32 @@ def test_registry_drives_every_method_choice():
         get_method("nosuch")
 
 
-def test_a_new_method_is_one_registry_entry(easy):
-    """The README's example: a method registered from outside the package runs through LOSO
-    with no edit anywhere else."""
-    from mespot_nb.methods import Method, register
+def _readme_example() -> str:
+    from conftest import ROOT
+
+    text = (ROOT / "README.md").read_text()
+    block = text.split("<!-- add-a-method example", 1)[1].split("```python", 1)[1]
+    return block.split("```", 1)[0]
+
+
+@pytest.mark.slow
+def test_the_readme_add_a_method_example_runs(easy):
+    """The README's example, run as written: a method registered from outside the package goes
+    through LOSO with no edit anywhere else."""
     from mespot_nb.methods.base import METHODS
 
-    def build(cfg, shapes):
-        n = int(np.prod(shapes["geo"]))
-        return torch.nn.Sequential(torch.nn.Linear(n, 8), torch.nn.ReLU(), torch.nn.Linear(8, 1),
-                                   torch.nn.Flatten(0))
-
-    class Wrap(torch.nn.Module):
-        def __init__(self, cfg, shapes):
-            super().__init__()
-            self.net = build(cfg, shapes)
-
-        def forward(self, batch):
-            return self.net(torch.nan_to_num(batch["geo"]) / 10)
-
-    m = register(Method(name="geo-mlp", title="Geo-MLP", source="README example",
-                        window="dyngeonet", label="iou_pos", families=("geometry",),
-                        inputs=("geo",), build=Wrap, spot={"merge": "centre",
-                                                          "extent": "train-median"}))
+    exec(compile(_readme_example(), "README.md", "exec"), {})
     try:
+        assert "geo-mlp" in method_names(trainable=True)
         _, ds, feats = easy
-        cfg = ModelConfig(**{**vars(QUICK), "epochs": 2})
+        cfg = ModelConfig(**{**vars(QUICK), "epochs": 3})
         res = run_loso(ds, feats, "geo-mlp", cfg, seed=0, n_jobs=1, progress=False)
         assert res.method == "geo-mlp" and len(res.folds) == len(ds.subjects)
         assert set(res.scores["subject"]) == set(ds.subjects)
+        s = evaluate(ds.intervals, res.predictions, "megc2020", "micro")["micro"]
+        assert s.tp > 0, s.as_dict()
     finally:
-        METHODS.pop(m.name)
+        METHODS.pop("geo-mlp", None)
 
 
 # ----------------------------------------------------------------------------------------------

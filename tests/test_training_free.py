@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from mespot_nb.errors import MespotError
-from mespot_nb.flow_curves import (
+from mespot_nb.features.curves import (
     FlowPeakCurves,
     MDMDCurve,
     flow_peak_k,

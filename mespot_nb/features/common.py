@@ -36,6 +36,9 @@ class FeatureParams:
     bins : HOOF orientation bins.
     families : the feature families the streaming pass computes (see
         :data:`mespot_nb.features.FAMILIES`); the methods of the registry name the ones they need.
+    curve_flow : optical flow of the training-free spotters' curves (``farneback``, ``dis``).
+    mdmd_orientation : MDMD's quadrants: ``atan2`` (the stated method, four quadrants) or
+        ``literal`` (the published code's atan(u/v), where only two quadrants can win).
     nose_compensation : subtract the nose region's mean flow from the HOOF ROIs' flow.
     hoof_pairs : ``per-window`` — every window warps its frames with its own first frame's
         transform and computes all its flows (exact, as in seed 004); ``shared`` — each frame
@@ -54,6 +57,8 @@ class FeatureParams:
     nose_compensation: bool = True
     hoof_pairs: str = "per-window"
     families: tuple[str, ...] = ("dynamic", "geometry", "hoof", "lbp")
+    curve_flow: str = "farneback"
+    mdmd_orientation: str = "atan2"
 
     def dg_window(self, fps: float) -> tuple[int, int]:
         L = dyngeonet_window_length(fps)

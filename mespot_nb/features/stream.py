@@ -24,17 +24,19 @@ from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackPa
 from ..parallel import run_jobs
 from ..video import FrameSource, open_video
 from .common import FeatureParams
+from .curves import FlowPeakFamily, MDMDFamily
 from .dynamic import DynamicImages
 from .flow import HoofSequences
 from .geometry import Geometry
 from .lbp import LbpDifference
 
 log = logging.getLogger(__name__)
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 #: Feature families by name: each a Consumer class ``(n_frames, fps, params, spec)``. A new
 #: family is one entry here plus its module; methods name the families they need.
 FAMILIES: dict[str, type] = {"dynamic": DynamicImages, "geometry": Geometry,
-                             "hoof": HoofSequences, "lbp": LbpDifference}
+                             "hoof": HoofSequences, "lbp": LbpDifference, "mdmd": MDMDFamily,
+                             "flowpeak": FlowPeakFamily}
 
 
 class VideoFeatures:
@@ -94,7 +96,10 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
     if not src.gray:
         src = FrameSource(src.path, fps=src.fps, gray=True)
     T, fps = src.n_frames, src.fps
-    consumers = [FAMILIES[f](T, fps, params, spec) for f in params.families]
+    try:
+        consumers = [FAMILIES[f](T, fps, params, spec) for f in params.families]
+    except MespotError as e:
+        raise MespotError(f"{src.path}: {e}") from None
     if track is None:
         lms, status, nfaces = new_track_arrays(T)
         tracker = LandmarkTracker(track_params, src.frame_size[0])

@@ -85,6 +85,16 @@ class Method:
     def trainable(self) -> bool:
         return self.build is not None
 
+    def feature_params(self, base):
+        """The feature settings this method reads: ``base`` (a FeatureParams) when its families
+        cover the method's, else ``base`` with only the method's families — so the learned
+        methods share one cached pass and a training-free spotter computes only its curves."""
+        from dataclasses import replace
+
+        if set(self.families) <= set(base.families):
+            return base
+        return replace(base, families=tuple(self.families))
+
     def spot_settings(self) -> dict:
         """A fresh copy of the spotting defaults."""
         return dict(self.spot)
@@ -113,6 +123,18 @@ class Method:
         if self.loss == "ce":
             return torch.softmax(out, 1)[:, 1]
         return torch.sigmoid(out)
+
+
+def curve_windows(curve: np.ndarray, half: int) -> pd.DataFrame:
+    """A per-frame score curve (T,) as windows of 2·half + 1 frames centred on each frame
+    (those starting at frame ≥ 1), scored by the curve over its maximum — a training-free
+    method's ``frame_scores`` for ROC curves and timelines."""
+    c = np.nan_to_num(np.asarray(curve, float), nan=0.0)
+    starts = np.arange(1, len(c) + 1) - int(half)
+    ok = starts >= 1
+    top = max(float(c.max()), 1e-12) if len(c) else 1.0
+    return pd.DataFrame({"start": starts[ok], "stop": starts[ok] + 2 * int(half),
+                         "score": c[ok] / top})
 
 
 #: Every registered method, by name, in registration order.

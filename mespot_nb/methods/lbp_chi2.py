@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .base import Method, TrainingFree
+from .base import Method, TrainingFree, curve_windows
 
 
 def lbp_contrast(F: np.ndarray, k: int) -> np.ndarray:
@@ -58,11 +58,7 @@ def _spot(f, p: float, settings: dict) -> pd.DataFrame:
 
 def _frame_scores(f) -> pd.DataFrame:
     """One window of 2k + 1 frames around every frame, scored by C / max(C)."""
-    C = lbp_contrast(f.lbp, f.lbp_k)
-    starts = np.arange(1, f.n_frames + 1) - f.lbp_k
-    ok = starts >= 1
-    return pd.DataFrame({"start": starts[ok], "stop": starts[ok] + 2 * f.lbp_k,
-                         "score": C[ok] / max(C.max(), 1e-12) if len(C) else C[ok]})
+    return curve_windows(lbp_contrast(f.lbp, f.lbp_k), f.lbp_k)
 
 
 LBP_CHI2 = Method(

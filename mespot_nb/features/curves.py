@@ -37,8 +37,8 @@ import math
 
 import numpy as np
 
-from .errors import MespotError
-from .face import AlignSpec, alignment_matrix, apply_matrix, inter_ocular
+from ..errors import MespotError
+from ..face import AlignSpec, alignment_matrix, apply_matrix, inter_ocular
 
 __all__ = [
     "CROP_MARGIN",
@@ -480,6 +480,7 @@ class FlowPeakCurves(_Streamer):
         k = flow_peak_k(fps) if k is None else int(k)
         super().__init__(fps, k, n_frames, flow, crop, margin, keep=k + 1)
         self.curves = np.full((self.n_frames, len(FLOW_PEAK_ROIS)), np.nan)
+        self.nose = np.full(self.n_frames, np.nan)
 
     def push(self, frame_no: int, gray: np.ndarray | None, landmarks: np.ndarray | None
              ) -> None:
@@ -492,10 +493,12 @@ class FlowPeakCurves(_Streamer):
         f = optical_flow(self.ring.aligned(i, i), self.ring.aligned(j, i), self.flow)
         boxes, eyes = flow_peak_regions(self.ring.landmarks(i), f.shape[:2])
         x0, y0, x1, y1 = boxes["nose"]
-        f = f - np.median(f[y0:y1, x0:x1].reshape(-1, 2), axis=0)
+        head = np.median(f[y0:y1, x0:x1].reshape(-1, 2), axis=0)
+        f = f - head
         mag = np.hypot(f[..., 0], f[..., 1])
         keep = ~eyes
         row = self.curves[i - 1 + self.k // 2]
+        self.nose[i - 1 + self.k // 2] = float(np.hypot(*head))
         for c, name in enumerate(FLOW_PEAK_ROIS):
             x0, y0, x1, y1 = boxes[name]
             sel = keep[y0:y1, x0:x1]
@@ -518,6 +521,69 @@ class FlowPeakCurves(_Streamer):
             ok = np.isfinite(self.curves).any(axis=1)
             curve = np.full(self.n_frames, np.nan)
             curve[ok] = np.nanmax(self.curves[ok], axis=1)
-        return {"curves": self.curves.copy(), "curve": curve, "rois": list(FLOW_PEAK_ROIS),
+        return {"curves": self.curves.copy(), "curve": curve, "nose": self.nose.copy(),
+                "rois": list(FLOW_PEAK_ROIS),
                 "k": self.k, "fps": self.fps, "n_frames": self.n_frames,
                 "frames_pushed": self.last}
+
+
+# ----------------------------------------------------------------------------------------------
+# the two families of the streaming pass
+
+
+class MDMDFamily:
+    """Streaming-pass consumer (family ``mdmd``): MDMD's F at the micro and the macro k.
+
+    k = round(0.4 s · fps) (micro) and round(1.3 s · fps) (macro) — the MEGC2020 baseline's 12 /
+    39 at 30 fps and 80 / 260 at 200 fps — halved for short videos (:func:`mespot_nb.peaks.fit_k`).
+    Arrays: ``mdmd_F_micro``, ``mdmd_F_macro`` (T,) float32 (pixels; NaN where undefined) and
+    ``mdmd_k_micro``, ``mdmd_k_macro``.
+    """
+
+    family = "mdmd"
+    history = 1
+
+    def __init__(self, n_frames: int, fps: float, params, spec=None):
+        from ..peaks import fit_k, mdmd_k
+
+        self.curves = {t: MDMDCurve(fps, fit_k(n_frames, mdmd_k(fps, t)), n_frames,
+                                    flow=getattr(params, "curve_flow", "farneback"),
+                                    orientation=getattr(params, "mdmd_orientation", "atan2"))
+                       for t in ("micro", "macro")}
+
+    def push(self, k: int, buf, lms: np.ndarray) -> None:
+        for c in self.curves.values():
+            c.push(k, buf[-1], lms[k - 1])
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        out = {}
+        for t, c in self.curves.items():
+            out[f"mdmd_F_{t}"] = c.finish()["F"].astype(np.float32)
+            out[f"mdmd_k_{t}"] = np.int64(c.k)
+        return out
+
+
+class FlowPeakFamily:
+    """Streaming-pass consumer (family ``flowpeak``): flow-peak's per-region motion curves.
+
+    Arrays: ``flowpeak_curves`` (T, 5) float32 (pixels at inter-ocular 48; columns
+    :data:`FLOW_PEAK_ROIS`), ``flowpeak_curve`` (T,) their maximum, ``flowpeak_nose`` (T,) the
+    head's motion (the nose region's median flow magnitude, before it is subtracted),
+    ``flowpeak_k``.
+    """
+
+    family = "flowpeak"
+    history = 1
+
+    def __init__(self, n_frames: int, fps: float, params, spec=None):
+        self.c = FlowPeakCurves(fps, None, n_frames,
+                                flow=getattr(params, "curve_flow", "farneback"))
+
+    def push(self, k: int, buf, lms: np.ndarray) -> None:
+        self.c.push(k, buf[-1], lms[k - 1])
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        r = self.c.finish()
+        return {"flowpeak_curves": r["curves"].astype(np.float32),
+                "flowpeak_curve": r["curve"].astype(np.float32),
+                "flowpeak_nose": r["nose"].astype(np.float32), "flowpeak_k": np.int64(r["k"])}

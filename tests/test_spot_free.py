@@ -1,0 +1,121 @@
+"""`mespot spot` without a model, both training-free spotters through LOSO, the refinement of
+window detections, and their bad inputs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mespot_nb.detections import frame_support, refine_intervals, spot_intervals
+from mespot_nb.errors import MespotError
+from mespot_nb.evaluation import evaluate
+from mespot_nb.features import FeatureParams, extract_features
+from mespot_nb.readers import read_samm_lv
+from mespot_nb.spotting import spot_video
+from mespot_nb.training import run_loso
+
+
+def _mespot(*args):
+    return subprocess.run([sys.executable, "-m", "mespot_nb", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def _video(tiny_demo, k=0):
+    return sorted((tiny_demo / "SAMM_longvideos").iterdir())[k]
+
+
+def test_spot_needs_no_model(tiny_demo, tmp_path):
+    ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
+    v = _video(tiny_demo)
+    out = tmp_path / "iv.csv"
+    r = _mespot("spot", v, "--fps", 30, "--out", out, "--html", tmp_path / "t.html")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "with flow-peak at p" in r.stdout
+    pred = pd.read_csv(out)
+    assert list(pred.columns) == ["subject", "video", "onset", "offset", "type", "score"]
+    n = len(list(v.iterdir()))
+    assert len(pred) and (pred["onset"] >= 1).all() and (pred["offset"] <= n).all()
+    assert set(pred["type"]) <= {"micro", "macro"}
+    gt = ds.intervals[ds.intervals["video"] == v.name].assign(subject="user")
+    s = evaluate(gt, pred, "megc2020", "all")["overall"]
+    assert s.tp >= 1, s.as_dict()
+    assert "plotly" in (tmp_path / "t.html").read_text()
+    r = _mespot("spot", v, "--fps", 30, "--method", "mdmd", "--type", "micro", "--out",
+                tmp_path / "m.csv")
+    assert r.returncode == 0, r.stderr[-2000:]
+    m = pd.read_csv(tmp_path / "m.csv")
+    assert set(m["type"]) <= {"micro"}
+    lengths = m["offset"] - m["onset"] + 1
+    assert ((lengths >= 7) & (lengths <= 16)).all(), m    # MEGC2020's CAS(ME)² micro filter
+
+
+def test_spot_bad_inputs(tiny_demo, tmp_path):
+    v = _video(tiny_demo)
+    r = _mespot("spot", v, "--fps", 30, "--p", 1.5, "--out", tmp_path / "x.csv")
+    assert r.returncode == 2 and "--p 1.5 is outside (0, 1)" in r.stderr
+    assert not (tmp_path / "x.csv").exists()
+    r = _mespot("spot", v, "--fps", 30, "--method", "dyngeonet", "--out", tmp_path / "x.csv")
+    assert r.returncode == 2 and "invalid choice" in r.stderr
+    with pytest.raises(MespotError, match="is learned.*mespot train"):
+        spot_video(v, None, tmp_path / "c", fps=30, method="dyngeonet")
+
+
+def test_spot_video_without_a_face_gives_nothing_and_one_warning(tmp_path):
+    import cv2
+
+    p = tmp_path / "blank.mp4"
+    vw = cv2.VideoWriter(str(p), cv2.VideoWriter_fourcc(*"mp4v"), 30, (160, 120))
+    for i in range(90):
+        vw.write(np.full((120, 160, 3), 40 + i % 3, np.uint8))
+    vw.release()
+    out = tmp_path / "iv.csv"
+    r = _mespot("spot", p, "--out", out)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("no face found in any frame") == 1, r.stderr
+    assert len(pd.read_csv(out)) == 0
+
+
+def test_spot_video_too_short_names_the_shortest_length(tiny_demo, tmp_path):
+    src = _video(tiny_demo)
+    short = tmp_path / "short"
+    short.mkdir()
+    for f in sorted(src.iterdir())[:5]:
+        (short / f.name).write_bytes(f.read_bytes())
+    r = _mespot("spot", short, "--fps", 30, "--method", "mdmd", "--out", tmp_path / "x.csv")
+    assert r.returncode == 2
+    assert "short" in r.stderr and "5 frames is too short" in r.stderr and "at least 6" in r.stderr
+
+
+def test_both_spotters_loso_score_micro_macro_overall(tiny_demo):
+    ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
+    ds.name = "tiny"
+    feats = extract_features(ds, tiny_demo.parent / "cache-free",
+                             FeatureParams(families=("mdmd", "flowpeak")), progress=False)
+    for m in ("mdmd", "flow-peak"):
+        res = run_loso(ds, feats, m, None, progress=False)
+        assert len(res.folds) == 3
+        for f in res.folds:     # p per fold from the training subjects' grid
+            assert f.test[0] not in f.fit_subjects and 0 < f.threshold < 1
+        e = evaluate(ds.intervals, res.predictions, "megc2020", "all")
+        assert set(e) == {"micro", "macro", "overall"}
+        assert e["overall"].tp == e["micro"].tp + e["macro"].tp
+        assert e["overall"].tp >= 1, {k: v.as_dict() for k, v in e.items()}
+
+
+def test_refinement_fits_the_movement():
+    # windows of 11 frames every 2; the expression is frames 27..31: windows containing it score
+    starts = np.arange(1, 80, 2)
+    scores = np.where((starts <= 27) & (starts + 10 >= 31), 0.9, 0.05)
+    before = spot_intervals(starts, 11, scores, 0.5, merge="span")
+    after = spot_intervals(starts, 11, scores, 0.5, merge="span", refine=True)
+    assert before[["onset", "offset"]].values.tolist() == [[21, 37]]
+    on, off = after[["onset", "offset"]].values[0]
+    assert 21 <= on <= 27 and 31 <= off <= 37 and off - on < 37 - 21
+    sup = frame_support(starts, 11, scores, 90)
+    assert sup[28] == pytest.approx((2 * 0.05 + 4 * 0.9) / 6) and np.isnan(sup[89])   # frame 29
+    same = refine_intervals(pd.DataFrame({"onset": [50], "offset": [60]}), np.ones(90))
+    assert same[["onset", "offset"]].values.tolist() == [[50, 60]]   # flat support: unchanged
