@@ -158,6 +158,17 @@ def cmd_train(a: argparse.Namespace) -> int:
 
     imagenet = imagenet_for(load_manifest(a.manifest), method, cfg)  # refused up front if missing
     m, ds, fparams, feats = _dataset_and_features(a, method)
+    held = {x.strip() for x in (a.holdout or "").split(",") if x.strip()}
+    if held:
+        unknown = held - set(ds.subjects)
+        if unknown:
+            raise MespotError(f"--holdout names subjects {sorted(unknown)} that dataset "
+                              f"'{ds.name}' lacks (it has {', '.join(ds.subjects)})")
+        from dataclasses import replace
+
+        ds = replace(ds, intervals=ds.intervals[~ds.intervals["subject"].isin(held)],
+                     videos=ds.videos[~ds.videos["subject"].isin(held)])
+        feats = {k: f for k, f in feats.items() if k[0] not in held}
     trained = train_final(ds, feats, method, cfg, a.seed, a.device, imagenet)
     save_trained(a.out, trained, method, cfg, fparams, TrackParams(), ds.name, a.seed)
     print(f"{a.out}: {method.title} ({a.profile}) trained on {len(trained['subjects'])} subjects "
@@ -316,6 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--method", required=True, choices=method_names())
     t.add_argument("--profile", choices=["quick", "paper"], default="quick")
     t.add_argument("--out", required=True, help="model file to write (e.g. model.pt)")
+    t.add_argument("--holdout", default=None,
+                   help="comma-separated subjects kept out of training (to spot them afterwards)")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--device", default="auto", help="auto, cpu or cuda")
     t.add_argument("--n-jobs", type=int, default=2, help="videos extracted in parallel")

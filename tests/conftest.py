@@ -68,16 +68,27 @@ EASY = {"format": "demo", "fps": 30, "videos_per_subject": 1, "seconds": 40, "se
 def easy(tmp_path_factory, cache_dir):
     """An easy demo (6 subjects × 1 video × 40 s, large amplitudes) with its quick features.
 
-    Returns (manifest path, Dataset, features). Entry ``easy5`` is the same generator with the
-    first 5 subjects only (subject 106 is then a held-out subject).
+    Returns (manifest path, Dataset, features).
     """
     from mespot_nb.features import extract_features, profile_feature_params
     from mespot_nb.manifest import load_manifest
     from mespot_nb.datasets import read_entry
 
     man = write_manifest(tmp_path_factory.mktemp("easy") / "m.yaml",
-                         {"easy": dict(EASY, subjects=6), "easy5": dict(EASY, subjects=5)})
+                         {"easy": dict(EASY, subjects=6)})
     m = load_manifest(man)
     ds = read_entry(m.entry("easy"), m)
     feats = extract_features(ds, m.cache_dir, profile_feature_params("quick"), progress=False)
     return man, ds, feats
+
+
+#: Fixtures that generate a demo and extract its features: tests using them are `slow`.
+SLOW_FIXTURES = {"easy", "cross"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need a generated demo with extracted features (or train on one) are `slow`;
+    `pytest -m "not slow"` is the fast loop."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

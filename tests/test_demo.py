@@ -22,6 +22,7 @@ def _digest(folder):
     return h
 
 
+@pytest.mark.slow
 def test_same_seed_gives_identical_files(tmp_path):
     spec = DemoSpec(subjects=1, videos_per_subject=1, seconds=6, seed=5)
     a = generate_demo(tmp_path / "a", spec, n_jobs=1, progress=False)
@@ -98,6 +99,7 @@ def _expression_motion(a, b):
     return float(np.linalg.norm(b2[moving] - a[moving], axis=1).max())
 
 
+@pytest.mark.slow
 def test_micro_motion_small_nonzero_and_smaller_than_macro(tiny_demo):
     ev = demo_events(tiny_demo)
     micro, macro = [], []

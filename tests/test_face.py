@@ -30,6 +30,7 @@ def _copy_frames(src_dir, dst_dir, n=None):
     return dst_dir
 
 
+@pytest.mark.slow
 def test_tracking_agrees_with_per_frame_detection(tiny_demo):
     for k in range(2):
         v = _video_dir(tiny_demo, k)
@@ -176,6 +177,7 @@ def test_cache_resumes_after_interruption(tiny_demo, tmp_path, monkeypatch):
         np.testing.assert_array_equal(again[k].landmarks, tracks[k].landmarks)
 
 
+@pytest.mark.slow
 def test_dask_backend_same_code_path(tiny_demo, tmp_path):
     from dask.distributed import Client, LocalCluster
 

@@ -164,6 +164,7 @@ def _vid(tiny_demo):
     return sorted((tiny_demo / "SAMM_longvideos").iterdir())[0]
 
 
+@pytest.mark.slow
 def test_extract_video_shapes_and_modes(tiny_demo):
     p = FeatureParams(di_size=48)
     f, tr = extract_video(_vid(tiny_demo), fps=30, params=p)

@@ -28,6 +28,7 @@ def _video(tiny_demo, k=0):
     return sorted((tiny_demo / "SAMM_longvideos").iterdir())[k]
 
 
+@pytest.mark.slow
 def test_spot_needs_no_model(tiny_demo, tmp_path):
     ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
     v = _video(tiny_demo)
@@ -90,6 +91,7 @@ def test_spot_video_too_short_names_the_shortest_length(tiny_demo, tmp_path):
     assert "short" in r.stderr and "5 frames is too short" in r.stderr and "at least 6" in r.stderr
 
 
+@pytest.mark.slow
 def test_both_spotters_loso_score_micro_macro_overall(tiny_demo):
     ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
     ds.name = "tiny"

@@ -153,10 +153,11 @@ def test_cli_train_then_spot_held_out_video(easy, tmp_path):
     man, ds, _ = easy
     model = tmp_path / "m.pt"
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "train", "--manifest", str(man),
-                        "--dataset", "easy5", "--method", "dyngeonet", "--out", str(model)],
-                       capture_output=True, text=True)
+                        "--dataset", "easy", "--holdout", "106", "--method", "dyngeonet",
+                        "--out", str(model)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
-    held = ds.video_row("106", "106_1")          # subject 106 is not in easy5
+    assert "trained on 5 subjects" in r.stdout
+    held = ds.video_row("106", "106_1")          # subject 106 is held out of training
     out, html = tmp_path / "iv.csv", tmp_path / "t.html"
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "spot", held.source, "--model",
                         str(model), "--fps", "30", "--out", str(out), "--html", str(html),
@@ -200,15 +201,20 @@ def test_imagenet_weights_load_from_a_local_torchvision_layout_file(tmp_path):
 
 def test_registry_drives_every_method_choice():
     names = method_names()
-    assert names == ["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "lbp-chi2"]
-    assert method_names(trainable=False) == ["lbp-chi2"]
+    assert names == ["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "lbp-chi2", "mdmd",
+                     "flow-peak"]
+    assert method_names(trainable=False) == ["lbp-chi2", "mdmd", "flow-peak"]
     from mespot_nb.cli import build_parser
 
     p = build_parser()
     a = p.parse_args(["train", "--dataset", "d", "--method", "geonet", "--out", "x.pt"])
     assert a.method == "geonet"
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as e:
         p.parse_args(["train", "--dataset", "d", "--method", "nosuch", "--out", "x.pt"])
+    assert e.value.code == 2
+    r = subprocess.run([sys.executable, "-m", "mespot_nb", "loso", "--help"], capture_output=True,
+                       text=True)
+    assert "mdmd, flow-peak" in " ".join(r.stdout.split())
     with pytest.raises(MespotError, match="unknown method 'nosuch'.*registered: dyngeonet"):
         get_method("nosuch")
 
