@@ -121,3 +121,27 @@ def test_refinement_fits_the_movement():
     assert sup[28] == pytest.approx((2 * 0.05 + 4 * 0.9) / 6) and np.isnan(sup[89])   # frame 29
     same = refine_intervals(pd.DataFrame({"onset": [50], "offset": [60]}), np.ones(90))
     assert same[["onset", "offset"]].values.tolist() == [[50, 60]]   # flat support: unchanged
+
+
+@pytest.mark.slow
+def test_cli_loso_writes_predictions_and_scores_per_method(tiny_demo, tmp_path):
+    import json
+
+    from conftest import write_manifest
+
+    man = write_manifest(tmp_path / "m.yaml", {"tiny": {
+        "format": "samm-lv", "root": str(tiny_demo), "annotations": "annotations.xlsx",
+        "frames": "SAMM_longvideos", "fps": 30}})
+    out = tmp_path / "out"
+    r = _mespot("loso", "--manifest", man, "--dataset", "tiny", "--method", "lbp-chi2,mdmd",
+                "--out", out)
+    assert r.returncode == 0, r.stderr[-2000:]
+    for m in ("lbp-chi2", "mdmd"):
+        pred = pd.read_csv(out / f"predictions_{m}.csv")
+        assert list(pred.columns) == ["subject", "video", "onset", "offset", "type", "score"]
+        sc = json.loads((out / f"scores_{m}.json").read_text())
+        assert sc["method"] == m and set(sc["scores"]) == {"megc2020", "one-to-one", "coverage"}
+        assert set(sc["thresholds"]) == {"101", "102", "103"}     # one p per held-out subject
+        o = sc["scores"]["megc2020"]["overall"]
+        assert o["tp"] + o["fn"] == 11                            # every annotation scored
+    assert "MDMD" in r.stdout and "LBP-χ²" in r.stdout

@@ -86,14 +86,18 @@ class Method:
         return self.build is not None
 
     def feature_params(self, base):
-        """The feature settings this method reads: ``base`` (a FeatureParams) when its families
-        cover the method's, else ``base`` with only the method's families — so the learned
-        methods share one cached pass and a training-free spotter computes only its curves."""
+        """The feature settings a dataset run of this method reads: ``base`` (a FeatureParams)
+        when its families cover the method's; otherwise ``base`` with the families of every
+        registered training-free method not in it — one extra cached pass shared by all the
+        training-free spotters (MDMD and flow-peak decode and track once, not twice)."""
         from dataclasses import replace
 
         if set(self.families) <= set(base.families):
             return base
-        return replace(base, families=tuple(self.families))
+        extra = [f for m in METHODS.values() if not m.trainable for f in m.families
+                 if f not in base.families]
+        fams = tuple(dict.fromkeys(extra)) if set(self.families) <= set(extra) else self.families
+        return replace(base, families=fams)
 
     def spot_settings(self) -> dict:
         """A fresh copy of the spotting defaults."""

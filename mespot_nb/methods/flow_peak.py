@@ -25,7 +25,7 @@ from .base import Method, TrainingFree, curve_windows
 #: flow between frames k apart) into one detection. README "Training-free spotters".
 DEFAULTS = {"p": 0.2, "min_distance_s": 0.3, "min_height": FLOW_PEAK_MIN_PX, "max_micro_s": 0.5,
             "head_weight": 1.0, "smooth_s": 0.2, "merge_gap_s": 0.2}
-P_GRID = tuple(np.round(np.arange(0.05, 0.96, 0.05), 2))
+P_GRID = (0.01, 0.02, 0.03) + tuple(np.round(np.arange(0.05, 0.96, 0.05), 2))
 
 
 def motion_curve(f, head_weight: float = DEFAULTS["head_weight"]) -> np.ndarray:

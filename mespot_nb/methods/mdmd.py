@@ -17,7 +17,7 @@ from ..peaks import contrast, mdmd_intervals, mdmd_length_filter
 from .base import Method, TrainingFree, curve_windows
 
 #: p candidates tried on training subjects (the baseline's p = 0.01 among them).
-P_GRID = (0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5)
+P_GRID = (0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 
 
 def mdmd_contrast(f, type: str) -> np.ndarray:
