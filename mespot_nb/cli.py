@@ -192,6 +192,8 @@ def cmd_loso(a: argparse.Namespace) -> int:
 
     names = [n.strip() for n in a.method.split(",") if n.strip()] if a.method != "all" \
         else method_names()
+    if not names:
+        raise MespotError("--method names no method; give one, a comma-separated list, or 'all'")
     methods = [get_method(n) for n in names]
     cfg = ModelConfig.profile(a.profile)
     man = load_manifest(a.manifest)
@@ -230,13 +232,15 @@ def cmd_spot(a: argparse.Namespace) -> int:
     check_p(a.p)
     if a.p is not None and a.threshold is not None:
         raise MespotError("give --p (training-free spotters) or --threshold (a model's), not both")
+    if a.threshold is not None and a.model is None:
+        raise MespotError("--threshold overrides a model's threshold; without --model use --p "
+                          "(the training-free spotters' threshold fraction)")
     try:
         cache = load_manifest(a.manifest).cache_dir
     except MespotError:
         cache = default_cache_dir()
-    res = spot_video(a.source, a.model, cache, fps=a.fps,
-                     threshold=a.p if a.p is not None else a.threshold, method=a.method,
-                     type=a.type)
+    res = spot_video(a.source, a.model, cache, fps=a.fps, threshold=a.threshold, p=a.p,
+                     method=a.method, type=a.type)
     with atomic_path(a.out, suffix=".csv") as tmp:
         res["intervals"].to_csv(tmp, index=False)
     if a.html:

@@ -151,8 +151,8 @@ def spot_table(windows: pd.DataFrame, length: int | None = None, threshold: floa
 
     ``windows`` has ``subject, video, start, score`` and optionally ``stop`` (each video's own
     window length; datasets of different frame rates mix in cross-database runs), ``fps``
-    (``extent_s`` seconds → frames at each video's rate) and ``n_frames`` (detections are clipped
-    to the video).
+    (``extent_s`` seconds → frames at each video's rate), ``n_frames`` (detections are clipped
+    to the video) and ``stride`` (the windows' true spacing, so runs split at every gap).
     """
     parts = []
     for (s, v), g in windows.groupby(["subject", "video"], sort=True):
@@ -162,6 +162,8 @@ def spot_table(windows: pd.DataFrame, length: int | None = None, threshold: floa
             kwv["extent"] = max(1, int(round(extent_s * float(g["fps"].iloc[0]))))
         if "n_frames" in g:
             kwv["n_frames"] = int(g["n_frames"].iloc[0])
+        if "stride" in g:
+            kwv["stride"] = int(g["stride"].iloc[0])
         n = int(g["stop"].iloc[0] - g["start"].iloc[0] + 1) if "stop" in g else int(length)
         iv = spot_intervals(g["start"].to_numpy(), n, g["score"].to_numpy(), threshold, **kwv)
         if len(iv):

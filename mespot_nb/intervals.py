@@ -76,23 +76,17 @@ def runs(mask, positions=None, max_step: float | None = None) -> list[tuple[int,
         ``max_step``, a run also ends where two neighbours are more than ``max_step`` apart — the
         windows between them are missing (no face), and a detection must not span the gap.
     """
-    mask = np.asarray(mask, bool)
+    mask = np.asarray(mask, bool).ravel()
     if not mask.any():
         return []
-    breaks = np.zeros(len(mask), bool)
+    begin = mask & ~np.r_[False, mask[:-1]]          # a run starts after a False …
     if positions is not None and max_step is not None and len(mask) > 1:
-        breaks[1:] = np.diff(np.asarray(positions, float)) > max_step
-    out = []
-    a = None
-    for i, m in enumerate(mask):
-        if a is not None and (not m or breaks[i]):
-            out.append((a, i - 1))
-            a = None
-        if m and a is None:
-            a = i
-    if a is not None:
-        out.append((a, len(mask) - 1))
-    return out
+        gap = np.r_[False, np.diff(np.asarray(positions, float)) > max_step]
+        begin |= mask & gap                            # … or after a gap in time
+    first = np.flatnonzero(begin)
+    nxt = np.r_[first[1:], len(mask)]
+    last = [int(a + np.argmin(np.r_[mask[a:b], False])) - 1 for a, b in zip(first, nxt)]
+    return [(int(a), b) for a, b in zip(first, last)]
 
 
 def nms(intervals, scores, iou_threshold: float = 0.5) -> np.ndarray:

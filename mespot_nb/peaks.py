@@ -26,6 +26,7 @@ import pandas as pd
 from scipy.signal import find_peaks
 
 from .errors import MespotError
+from .intervals import runs as _runs
 
 __all__ = [
     "FLOW_PEAK_MIN_PX",
@@ -251,11 +252,7 @@ def runs(mask: np.ndarray) -> np.ndarray:
     -------
     (n_runs, 2) int64 — 0-based (first, last) index of each run, inclusive, in order.
     """
-    m = np.asarray(mask, bool).ravel()
-    d = np.diff(np.concatenate([[False], m, [False]]).astype(np.int8))
-    starts = np.flatnonzero(d == 1)
-    ends = np.flatnonzero(d == -1) - 1
-    return np.stack([starts, ends], axis=1).astype(np.int64).reshape(-1, 2)
+    return np.array(_runs(mask), dtype=np.int64).reshape(-1, 2)
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:

@@ -35,12 +35,12 @@ def check_p(p: float | None, name: str = "--p") -> float | None:
 
 def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None,
                threshold: float | None = None, progress: bool = True, method: str | None = None,
-               type: str = "all") -> dict:
+               type: str = "all", p: float | None = None) -> dict:
     """Spot expressions in any video file or frames folder.
 
     With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
-    used; otherwise the training-free ``method`` (default ``flow-peak``) with its default p, or
-    ``threshold`` as p. Features are extracted at the video's own frame rate and cached.
+    used (``threshold`` overrides the model's); otherwise the training-free ``method`` (default
+    ``flow-peak``) with its default p, or ``p``. Features are extracted at the video's own frame rate and cached.
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
@@ -55,9 +55,15 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
                               "training-free spotter), not both")
         model, meta = load_trained(model_path)
         m = get_method(meta["method"])
+        if m.trainable and p is not None:
+            raise MespotError(f"--p is the threshold fraction of a training-free spotter; the "
+                              f"model {model_path} ({m.title}) has a score threshold: use "
+                              "--threshold")
         fparams = FeatureParams(**meta["feature_params"])
         tparams = TrackParams(**meta["track_params"])
         thr = meta["threshold"] if threshold is None else float(threshold)
+        if not m.trainable and p is not None:
+            thr = float(p)
         kw = dict(meta["spot_kw"])
     else:
         m = get_method(method or "flow-peak")
@@ -66,7 +72,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
                               f"--method {m.name}` and pass --model, or use a training-free "
                               f"method ({', '.join(method_names(trainable=False))})")
         model, fparams, tparams = None, FeatureParams(families=m.families), TrackParams()
-        thr = m.free.default if threshold is None else float(threshold)
+        thr = m.free.default if p is None else float(p)
         kw = {k: v for k, v in m.spot_settings().items()
               if k not in ("select_protocol", "select_type", "extent")}
     if not m.trainable:
@@ -89,7 +95,8 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
             tab = pd.DataFrame(columns=["subject", "video", "start", "stop", "fps", "score"])
             pred = pd.DataFrame(columns=PRED_COLUMNS)
         else:
-            tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
+            tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames",
+                              "stride"]].copy()
             tab["score"] = predict_scores(model, data, m)
             pred = spot_table(tab, None, thr, **kw)
     pred = clip_to_video(pred, n_frames)

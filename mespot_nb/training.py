@@ -375,7 +375,7 @@ def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowDa
     val_d = train.select(train.table["subject"].isin(val_s).to_numpy()) if val_s != fit_s else None
     model, hist, best = fit(m, cfg, fit_d, val_d, seed, device, progress, desc, imagenet)
     thr_d = val_d if val_d is not None and val_d.labels.any() else train
-    thr_tab = thr_d.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
+    thr_tab = thr_d.table[["subject", "video", "start", "stop", "fps", "n_frames", "stride"]].copy()
     thr_tab["score"] = predict_scores(model, thr_d, m, device=device)
     length = int(train.table["stop"].iloc[0] - train.table["start"].iloc[0] + 1)
     spot_kw = _resolve_extent(spot_kw, train_intervals,
@@ -391,7 +391,7 @@ def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowDa
 
 
 def _scores_table(data: WindowData) -> pd.DataFrame:
-    sc = data.table[["subject", "video", "start", "stop", "fps", "n_frames"]].copy()
+    sc = data.table[["subject", "video", "start", "stop", "fps", "n_frames", "stride"]].copy()
     sc["label"] = data.labels
     return sc
 

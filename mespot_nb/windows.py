@@ -65,7 +65,7 @@ WINDOW_KINDS = {
     "hoof": ("hoof_start", "hoof_length", "hoof_valid", ("hoof",)),
 }
 COLUMNS = ["subject", "video", "index", "start", "stop", "valid", "iou_pos", "cov_pos", "neutral",
-           "n_frames"]
+           "n_frames", "stride"]
 
 
 def label_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame) -> dict:
@@ -90,7 +90,8 @@ def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
     DataFrame with ``subject, video, index`` (row in that video's feature arrays), ``start``,
     ``stop`` (1-based inclusive), ``valid`` (a face to align to), ``iou_pos`` (IoU ≥ 0.5 with a
     micro-expression), ``cov_pos`` (covers ≥ 0.8 of one), ``neutral`` (overlaps no expression),
-    ``n_frames`` (the video's length).
+    ``n_frames`` (the video's length), ``stride`` (frames between its consecutive windows, all
+    of them — a larger gap between the usable ones means windows without a face between).
     """
     if kind not in WINDOW_KINDS:
         raise ValueError(f"window kind {kind!r}: use one of {', '.join(WINDOW_KINDS)}")
@@ -100,10 +101,13 @@ def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
         starts, length, valid = getattr(f, start_key), int(getattr(f, length_key)), \
             getattr(f, valid_key)
         iv = dataset.video_intervals(subj, vid)
+        gaps = np.diff(np.asarray(starts))
+        stride = int(gaps[gaps > 0].min()) if (gaps > 0).any() else 1
         rows.append(pd.DataFrame({
             "subject": subj, "video": vid, "index": np.arange(len(starts)),
             "start": starts, "stop": np.asarray(starts) + length - 1, "valid": valid,
-            **label_windows(starts, length, iv), "n_frames": int(f.n_frames)}))
+            **label_windows(starts, length, iv), "n_frames": int(f.n_frames),
+            "stride": stride}))
     if not rows:
         return pd.DataFrame(columns=COLUMNS)
     return pd.concat(rows, ignore_index=True)

@@ -407,7 +407,7 @@ def test_model_file_round_trip_is_tensors_and_json(easy, tmp_path):
         assert torch.equal(model.state_dict()[k], v)
 
 
-def test_leakage_guards_survive_python_O(easy):
+def test_leakage_guards_survive_python_O():
     """The guards are the kit's error, not assert (which `python -O` removes)."""
     code = ("from mespot_nb.training import check_disjoint\n"
             "try:\n    check_disjoint(['a','b'], ['b'])\nexcept Exception as e:\n"

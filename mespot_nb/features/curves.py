@@ -581,6 +581,11 @@ class FlowPeakFamily:
     history = 1
 
     def __init__(self, n_frames: int, fps: float, params, spec=None):
+        k = flow_peak_k(fps)
+        if n_frames < k + 2:
+            raise MespotError(f"video of {n_frames} frames is too short for flow-peak: it needs "
+                              f"at least {k + 2} frames at {fps:g} fps (flow between frames "
+                              f"{k} apart); spot a longer clip")
         self.c = FlowPeakCurves(fps, None, n_frames,
                                 flow=getattr(params, "curve_flow", "farneback"))
 
