@@ -575,6 +575,14 @@ def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed:
                       pd.concat(preds, ignore_index=True), length)
 
 
+def respot(result: LosoResult, **settings) -> pd.DataFrame:
+    """A learned method's LOSO predictions again, from the same folds' scores and thresholds,
+    with some spotting settings changed (e.g. ``refine=True``) — nothing is retrained."""
+    parts = [spot_table(result.scores[result.scores["subject"].isin(f.test)], result.length,
+                        f.threshold, **{**f.spot_kw, **settings}) for f in result.folds]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
 def loso_checkpoint_dir(cache_dir: str | Path, dataset: str, profile: str, method: str) -> Path:
     """Where the per-fold checkpoints of a LOSO run live (notebooks 05–07 and ``mespot loso``
     share them)."""

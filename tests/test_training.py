@@ -134,6 +134,8 @@ def test_resume_equals_uninterrupted_and_deterministic(easy, tmp_path):
     resumed = run_loso(ds, feats, "geonet", QUICK, seed=1, checkpoint_dir=tmp_path / "a",
                        progress=False)
     pd.testing.assert_frame_equal(full.predictions, resumed.predictions)
+    # re-spotting the same folds with unchanged settings gives the same predictions
+    pd.testing.assert_frame_equal(T.respot(full), full.predictions)
     again = run_loso(ds, feats, "geonet", QUICK, seed=1, progress=False, n_jobs=1)
     pd.testing.assert_frame_equal(full.scores, again.scores)  # same seed, no checkpoints
 
