@@ -34,6 +34,7 @@ import re
 import shutil
 import zipfile
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,12 @@ import numpy as np
 
 from ._io import write_bytes, write_json
 from .errors import MespotError
+from .media import PHOTOS
 
 log = logging.getLogger(__name__)
 
 #: Bump when the generator's output changes: cached demos with another version are rebuilt.
-DEMO_VERSION = 4
+DEMO_VERSION = 5
 STAMP = "mespot_demo.json"
 TRUTH_DIR = "mespot_demo"
 
@@ -58,15 +60,29 @@ R_BROW, L_BROW = list(range(17, 22)), list(range(22, 27))
 R_EYE, L_EYE = list(range(36, 42)), list(range(42, 48))
 JAW = list(range(0, 17))
 
+#: Difficulty settings. Rates are per minute of video, amplitudes in pixels at a ~190 px face.
+#: Sources of the real-world rates are in the README ("The demo dataset"); in short: blinks
+#: 15–20/min (spontaneous blinking at rest ~17/min, Bentivoglio et al. 1997); micro-expressions
+#: ~1.8/min in SAMM-LV and 0.24/min in CAS(ME)² (counted from their annotation workbooks);
+#: syllable-rate mouth motion 3–5 Hz while talking; posed macro-expressions 0.5–4 s.
+#:   micro, macro      amplitude range (log-uniform, so barely visible to clear)
+#:   micro_rate, macro_rate   expressions per minute
+#:   comove            fraction of micro-expressions that co-occur with a head turn or nod
+#:   blink_rate        blinks per minute;  talk_rate  talking bouts per minute
+#:   turn_rate, nod_rate   quick head turns / nods per minute (besides the co-occurring ones)
+#:   jitter            per-frame head jitter (px, low-pass filtered);  drift  slow drift (px)
+#:   light             slow lighting drift (fraction);  light_steps  lighting steps per minute
+#:   noise             sensor noise σ (grey levels);  jpeg  JPEG quality
 DIFFICULTY = {
-    # amplitudes in pixels at a ~190 px face; blinks per second; talking bouts and head turns
-    # per video; sensor noise σ; JPEG quality; head drift (px); lighting drift; P(event is micro)
-    "easy": dict(micro=(6.0, 9.0), macro=(9.0, 13.0), blink_rate=0.08, talk=0, turns=0,
-                 noise=1.0, jpeg=95, drift=2.0, light=0.02, p_micro=0.85),
-    "standard": dict(micro=(2.2, 3.6), macro=(6.0, 10.0), blink_rate=0.2, talk=2, turns=2,
-                     noise=2.0, jpeg=90, drift=4.0, light=0.05, p_micro=0.7),
-    "hard": dict(micro=(1.3, 2.4), macro=(5.0, 9.0), blink_rate=0.33, talk=4, turns=4,
-                 noise=3.0, jpeg=80, drift=6.0, light=0.08, p_micro=0.6),
+    "easy": dict(micro=(4.0, 9.0), macro=(8.0, 13.0), micro_rate=12.0, macro_rate=2.0, comove=0.0,
+                 blink_rate=15.0, talk_rate=1.5, turn_rate=1.0, nod_rate=1.0, jitter=0.15,
+                 drift=2.0, light=0.02, light_steps=0.0, noise=1.0, jpeg=95),
+    "standard": dict(micro=(1.2, 5.0), macro=(5.0, 11.0), micro_rate=4.5, macro_rate=2.0,
+                     comove=0.25, blink_rate=17.0, talk_rate=3.0, turn_rate=2.0, nod_rate=2.0,
+                     jitter=0.3, drift=4.0, light=0.05, light_steps=1.0, noise=2.0, jpeg=90),
+    "hard": dict(micro=(0.8, 3.5), macro=(4.0, 9.0), micro_rate=2.0, macro_rate=2.5, comove=0.4,
+                 blink_rate=20.0, talk_rate=5.0, turn_rate=4.0, nod_rate=4.0, jitter=0.5,
+                 drift=6.0, light=0.08, light_steps=2.0, noise=3.0, jpeg=80),
 }
 
 # Action units: unit displacement vectors per landmark (x right, y down) in "amplitude units".
@@ -158,14 +174,19 @@ def _talk_template(lm: np.ndarray) -> np.ndarray:
 
 @dataclass
 class _Face:
-    """A source photo in output coordinates: RGB image (H, W, 3) uint8 and (68, 2) landmarks."""
+    """A source photo in output coordinates: RGB image (H, W, 3) uint8 and (68, 2) landmarks,
+    with where the photo came from and its licence."""
 
     image: np.ndarray
     landmarks: np.ndarray
     name: str
+    source: str = ""
+    licence: str = ""
 
 
-def _detect_landmarks(rgb: np.ndarray) -> np.ndarray | None:
+def _detect_landmarks(rgb: np.ndarray, face: int | None = None) -> np.ndarray | None:
+    """dlib's 68 landmarks of the largest face (``face=None``) or of the ``face``-th face from the
+    left; ``None`` when there is no such face."""
     import cv2
     import dlib
 
@@ -173,16 +194,23 @@ def _detect_landmarks(rgb: np.ndarray) -> np.ndarray | None:
 
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     det = dlib.get_frontal_face_detector()
-    rects = det(gray, 1)
-    if not rects:
-        return None
-    r = max(rects, key=lambda r: r.area())
+    rects = list(det(gray, 1))
+    if face is None:
+        if not rects:
+            return None
+        r = max(rects, key=lambda r: r.area())
+    else:
+        rects.sort(key=lambda r: r.left())
+        if face >= len(rects):
+            return None
+        r = rects[face]
     sp = dlib.shape_predictor(str(landmark_model_path()))
     s = sp(gray, r)
     return np.array([[p.x, p.y] for p in s.parts()], np.float64)
 
 
-def _normalise_face(rgb: np.ndarray, lm: np.ndarray, name: str) -> _Face:
+def _normalise_face(rgb: np.ndarray, lm: np.ndarray, name: str, source: str = "",
+                    licence: str = "") -> _Face:
     """Similarity-warp a photo so the eyes sit level at EYE_Y, IOD apart, centred."""
     import cv2
 
@@ -196,25 +224,30 @@ def _normalise_face(rgb: np.ndarray, lm: np.ndarray, name: str) -> _Face:
     M = np.hstack([R, t[:, None]])
     img = cv2.warpAffine(rgb, M, (FRAME_W, FRAME_H), flags=cv2.INTER_CUBIC,
                          borderMode=cv2.BORDER_REFLECT)
-    return _Face(img, lm @ R.T + t, name)
+    return _Face(img, lm @ R.T + t, name, source, licence)
 
 
-def load_faces(faces_dir: str | Path | None = None) -> list[_Face]:
-    """The source faces: scikit-image's astronaut, or every usable photo in ``faces_dir``.
-
-    A photo where dlib finds no face is skipped with a message naming it; an error if none is
-    usable.
-    """
+def _read_rgb(path: Path) -> np.ndarray | None:
     import cv2
 
-    if faces_dir is None:
-        import skimage.data
+    bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    return None if bgr is None else cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 
-        rgb = skimage.data.astronaut()
-        lm = _detect_landmarks(rgb)
-        if lm is None:  # pragma: no cover - the shipped photo always has a face
-            raise MespotError("no face found in scikit-image's astronaut.png")
-        return [_normalise_face(rgb, lm, "astronaut.png")]
+
+@lru_cache(maxsize=None)
+def _shipped_face(i: int) -> _Face:
+    """The ``i``-th of :data:`media.PHOTOS`, normalised (cached per process)."""
+    ph = PHOTOS[i]
+    path = ph.file()
+    rgb = _read_rgb(path)
+    lm = None if rgb is None else _detect_landmarks(rgb, ph.face)
+    if lm is None:  # pragma: no cover - the shipped photos always have their face
+        raise MespotError(f"no face found in {path} (face {ph.face}); reinstall {ph.package}")
+    return _normalise_face(rgb, lm, ph.name, f"{ph.package}: {ph.path}", ph.licence)
+
+
+@lru_cache(maxsize=None)
+def _user_faces(faces_dir: str) -> tuple[_Face, ...]:
     d = Path(faces_dir)
     if not d.is_dir():
         raise MespotError(f"--faces {d}: not a folder of face photos")
@@ -222,19 +255,39 @@ def load_faces(faces_dir: str | Path | None = None) -> list[_Face]:
     for p in sorted(d.iterdir()):
         if p.suffix.lower() not in (".jpg", ".jpeg", ".png", ".bmp"):
             continue
-        bgr = cv2.imread(str(p), cv2.IMREAD_COLOR)
-        if bgr is None:
+        rgb = _read_rgb(p)
+        if rgb is None:
             log.warning("mespot demo-data: skipped %s: not a readable image", p)
             continue
-        rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
         lm = _detect_landmarks(rgb)
         if lm is None:
             log.warning("mespot demo-data: skipped %s: no face found by dlib's detector", p)
             continue
-        out.append(_normalise_face(rgb, lm, p.name))
+        out.append(_normalise_face(rgb, lm, p.name, str(p), "the user's own photo (--faces)"))
     if not out:
         raise MespotError(f"--faces {d}: no usable face photo (need a frontal face, eyes visible)")
-    return out
+    return tuple(out)
+
+
+def load_faces(faces_dir: str | Path | None = None) -> list[_Face]:
+    """The source faces: the photos installed packages ship (:data:`media.PHOTOS`, a different
+    person each), or every usable photo in ``faces_dir``.
+
+    A user photo where dlib finds no face is skipped with a message naming it; an error if none
+    is usable.
+    """
+    if faces_dir is None:
+        return [_shipped_face(i) for i in range(len(PHOTOS))]
+    return list(_user_faces(str(faces_dir)))
+
+
+def subject_face(spec: "DemoSpec", s: int) -> _Face:
+    """The photo subject ``s`` (0-based) is built from: faces are taken in turn from
+    ``spec.first_face`` on, so subjects are different people until the photos run out."""
+    if spec.faces is None:
+        return _shipped_face((spec.first_face + s) % len(PHOTOS))
+    faces = _user_faces(str(spec.faces))
+    return faces[(spec.first_face + s) % len(faces)]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -376,6 +429,8 @@ class DemoSpec:
     seed: int = 0
     difficulty: str = "standard"
     faces: str | None = None
+    first_face: int = 0                    # subject s is built from photo (first_face + s)
+    micro_per_minute: float | None = None  # None: the difficulty's rate
 
     def check(self) -> None:
         if self.layout not in ("samm-lv", "casme2"):
@@ -384,6 +439,11 @@ class DemoSpec:
             raise MespotError(f"demo difficulty {self.difficulty!r}: use easy, standard or hard")
         if self.subjects < 1 or self.videos_per_subject < 1:
             raise MespotError("demo needs at least 1 subject and 1 video per subject")
+        if self.first_face < 0:
+            raise MespotError(f"demo first_face {self.first_face}: must be ≥ 0")
+        if self.micro_per_minute is not None and not 0 <= self.micro_per_minute <= 30:
+            raise MespotError(f"demo micro_per_minute {self.micro_per_minute}: use 0–30 "
+                              "(real long videos have 0.2–2 per minute)")
         if not self.fps > 0 or self.seconds < 5:
             raise MespotError(f"demo fps {self.fps} / seconds {self.seconds}: need fps > 0 and "
                               "at least 5 seconds per video")
@@ -397,13 +457,24 @@ def _profile(n: int, apex: int) -> np.ndarray:
     return np.where(t <= apex, up, down)
 
 
-def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict) -> dict[str, list]:
-    """Expression events (non-overlapping, exact frames) and distractors for one video."""
+def _log_uniform(rng: np.random.Generator, lo: float, hi: float) -> float:
+    return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
+
+
+def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict,
+              micro_rate: float) -> dict[str, list]:
+    """Expression events (non-overlapping, exact 1-based frames) and nuisance events for one
+    video of ``n`` frames; rates are per minute (see :data:`DIFFICULTY`)."""
+    minutes = n / fps / 60
+    total_rate = micro_rate + diff["macro_rate"]
+    p_micro = micro_rate / total_rate if total_rate > 0 else 0.0
     ev: list[dict] = []
-    t = int(rng.uniform(1.0, 2.5) * fps)
+    # expressions as a renewal process: mean spacing 60 / total_rate seconds, at least 0.4 s apart
+    mean_gap = max(0.5, 60.0 / total_rate - 1.0) if total_rate > 0 else np.inf
+    t = int(rng.uniform(0.5, min(2 * mean_gap, n / fps / 2)) * fps) if total_rate > 0 else n
     while True:
-        micro = rng.random() < diff["p_micro"]
-        dur_s = rng.uniform(0.2, 0.5) if micro else rng.uniform(0.6, 4.0)
+        micro = rng.random() < p_micro
+        dur_s = rng.uniform(0.2, 0.5) if micro else rng.uniform(0.5, 4.0)
         length = max(3, int(round(dur_s * fps)))
         if t + length >= n - int(0.5 * fps):
             break
@@ -411,14 +482,16 @@ def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict) -> dict[
         kind = "micro" if micro else "macro"
         aus = MICRO_AUS[rng.integers(len(MICRO_AUS))] if micro else \
             MACRO_AUS[rng.integers(len(MACRO_AUS))]
-        amp = rng.uniform(*diff[kind])
+        amp = _log_uniform(rng, *diff[kind])
         ev.append(dict(type=kind, onset=t + 1, apex=t + 1 + apex, offset=t + length, aus=aus,
-                       amplitude=round(float(amp), 3)))
-        # micro and macro may be close in time: gaps from 0.4 s
-        t += length + int(rng.uniform(0.4, 3.5) * fps)
+                       amplitude=round(amp, 3), with_head_motion=False))
+        t += length + int((0.4 + rng.exponential(mean_gap)) * fps)
     busy = np.zeros(n + 2, bool)
     for e in ev:
         busy[max(0, e["onset"] - int(0.3 * fps)):e["offset"] + int(0.3 * fps)] = True
+
+    def count(rate: float) -> int:
+        return int(rng.poisson(rate * minutes))
 
     def free_start(length: int, avoid: bool) -> int | None:
         for _ in range(50):
@@ -427,30 +500,52 @@ def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict) -> dict[
                 return s
         return None
 
+    def head_event(kind: str, s: int, length: int) -> dict:
+        sign = float(rng.choice([-1, 1]))
+        if kind == "turn":   # yaw-like: in-plane tilt, sideways shift, horizontal foreshortening
+            return dict(kind="turn", onset=s, offset=s + length - 1,
+                        degrees=round(float(rng.uniform(1.5, 4)) * sign, 3),
+                        shift=round(float(rng.uniform(3, 8)) * sign, 3),
+                        squeeze=round(float(rng.uniform(0.02, 0.06)), 3))
+        return dict(kind="nod", onset=s, offset=s + length - 1,
+                    shift=round(float(rng.uniform(3, 8)), 3),
+                    squeeze=round(float(rng.uniform(0.02, 0.05)), 3))
+
     blinks = []
-    k = int(rng.poisson(diff["blink_rate"] * n / fps))
-    for _ in range(k):
-        length = max(3, int(round(rng.uniform(0.12, 0.3) * fps)))
+    for _ in range(count(diff["blink_rate"])):
+        length = max(3, int(round(rng.uniform(0.1, 0.4) * fps)))
         s = free_start(length, avoid=False)
         if s is not None:
             blinks.append(dict(onset=s, offset=s + length - 1))
-    talks, turns = [], []
-    for _ in range(diff["talk"]):
-        length = int(rng.uniform(1.0, 2.5) * fps)
+    talks, heads = [], []
+    for e in ev:  # head motion on top of some micro-expressions: the hard case (seed 004 §V)
+        if e["type"] == "micro" and rng.random() < diff["comove"]:
+            length = int(rng.uniform(0.4, 1.0) * fps)
+            s = max(1, e["apex"] - int(rng.uniform(0.3, 0.7) * length))
+            s = min(s, n - length)
+            heads.append(head_event(str(rng.choice(["turn", "nod"])), s, length))
+            e["with_head_motion"] = True
+    for _ in range(count(diff["talk_rate"])):
+        length = int(rng.uniform(1.0, 3.0) * fps)
         s = free_start(length, avoid=True)
         if s is not None:
             talks.append(dict(onset=s, offset=s + length - 1, hz=round(float(rng.uniform(3, 5)), 3),
                               amplitude=round(float(rng.uniform(2, 5)), 3)))
             busy[s:s + length] = True
-    for _ in range(diff["turns"]):
-        length = int(rng.uniform(0.3, 0.6) * fps)
+    for kind in ["turn"] * count(diff["turn_rate"]) + ["nod"] * count(diff["nod_rate"]):
+        length = int(rng.uniform(0.3, 1.0) * fps)
         s = free_start(length, avoid=True)
         if s is not None:
-            turns.append(dict(onset=s, offset=s + length - 1,
-                              degrees=round(float(rng.uniform(2, 4) * rng.choice([-1, 1])), 3),
-                              shift=round(float(rng.uniform(3, 6) * rng.choice([-1, 1])), 3)))
+            heads.append(head_event(kind, s, length))
             busy[s:s + length] = True
-    return dict(expressions=ev, blinks=blinks, talking=talks, head_turns=turns)
+    lights = []
+    for _ in range(count(diff["light_steps"])):
+        s = int(rng.integers(1, n))
+        lights.append(dict(onset=s, ramp_frames=max(2, int(0.3 * fps)),
+                           change=round(float(rng.uniform(0.05, 0.15) * rng.choice([-1, 1])), 3)))
+    heads.sort(key=lambda h: h["onset"])
+    return dict(expressions=ev, blinks=blinks, talking=talks, head_motion=heads,
+                light_steps=lights)
 
 
 def _smooth_walk(rng: np.random.Generator, n: int, fps: float, scale: float) -> np.ndarray:
@@ -471,7 +566,8 @@ def _render_video(spec: DemoSpec, subj: _Subject, vidx: int, folder: Path, name_
     rng = np.random.default_rng(seed_seq)
     diff = DIFFICULTY[spec.difficulty]
     n = int(round(spec.seconds * spec.fps))
-    events = _schedule(rng, n, spec.fps, diff)
+    micro_rate = diff["micro_rate"] if spec.micro_per_minute is None else spec.micro_per_minute
+    events = _schedule(rng, n, spec.fps, diff, micro_rate)
     lm0 = subj.landmarks
     disp = np.zeros((n, 68, 2))
     for e in events["expressions"]:
@@ -489,26 +585,41 @@ def _render_video(spec: DemoSpec, subj: _Subject, vidx: int, folder: Path, name_
         env = _profile(length, length // 2) ** 0.3
         open_ = tk["amplitude"] * env * 0.5 * (1 - np.cos(2 * np.pi * tk["hz"] * tt))
         disp[s:s + length] += open_[:, None, None] * talk
-    # head pose: slow drift + quick turns (degrees, pixels)
+    # head pose: slow drift + filtered jitter + quick turns and nods (degrees, pixels, fractions)
     dx = _smooth_walk(rng, n, spec.fps, diff["drift"])
     dy = _smooth_walk(rng, n, spec.fps, diff["drift"] * 0.6)
     rot = _smooth_walk(rng, n, spec.fps, 1.0)
-    for tr in events["head_turns"]:
-        s, length = tr["onset"] - 1, tr["offset"] - tr["onset"] + 1
+    kernel = np.ones(3) / np.sqrt(3)
+    dx += np.convolve(rng.normal(0, diff["jitter"], n), kernel, "same")
+    dy += np.convolve(rng.normal(0, diff["jitter"], n), kernel, "same")
+    sqx, sqy = np.zeros(n), np.zeros(n)
+    for h in events["head_motion"]:
+        s, length = h["onset"] - 1, h["offset"] - h["onset"] + 1
         p = _profile(length, length // 2)
-        rot[s:s + length] += tr["degrees"] * p
-        dx[s:s + length] += tr["shift"] * p
+        if h["kind"] == "turn":
+            rot[s:s + length] += h["degrees"] * p
+            dx[s:s + length] += h["shift"] * p
+            sqx[s:s + length] += h["squeeze"] * p
+        else:
+            dy[s:s + length] += h["shift"] * p
+            sqy[s:s + length] += h["squeeze"] * p
     light = 1 + diff["light"] * np.sin(2 * np.pi * rng.uniform(0.02, 0.06) * np.arange(n) / spec.fps
                                        + rng.uniform(0, 2 * np.pi))
+    for st in events["light_steps"]:
+        k = np.clip((np.arange(n) - (st["onset"] - 1)) / st["ramp_frames"], 0, 1)
+        light += st["change"] * (3 * k ** 2 - 2 * k ** 3)
     noise_bank = rng.normal(0, diff["noise"], (16, FRAME_H, FRAME_W, 1)).astype(np.float32)
     noise_pick = rng.integers(0, 16, n)
     truth = np.zeros((n, 68, 2), np.float32)
     folder.mkdir(parents=True, exist_ok=True)
     base = subj.image.astype(np.float32)
     ctr = (float(lm0[27, 0]), float(lm0[27, 1]))
+    c = np.array(ctr)
     for i in range(n):
-        pose = cv2.getRotationMatrix2D(ctr, float(rot[i]), 1.0)
-        pose[:, 2] += (dx[i], dy[i])
+        th = np.deg2rad(rot[i])
+        A = np.array([[np.cos(th), np.sin(th)], [-np.sin(th), np.cos(th)]]) @ \
+            np.diag([1 - sqx[i], 1 - sqy[i]])
+        pose = np.hstack([A, (c + (dx[i], dy[i]) - A @ c)[:, None]])
         moving = np.abs(disp[i]).max() > 1e-3
         field = subj.field.dense(disp[i]) if moving else np.zeros((FRAME_H, FRAME_W, 2), np.float32)
         img = _warp(base, field, pose)
@@ -615,8 +726,7 @@ def _write_annotations(spec: DemoSpec, videos: list[dict], path: Path) -> None:
 
 def _render_job(spec: DemoSpec, s: int, v: int, root: str) -> dict[str, Any]:
     """One video, in a worker: build the subject (deterministically) and render the frames."""
-    faces = load_faces(spec.faces)
-    face = faces[s % len(faces)]
+    face = subject_face(spec, s)
     subj_rng = np.random.default_rng([spec.seed, 7919, s])
     ids = _ids(spec, s, v)
     subj = _make_subject(face, ids["subject"], subj_rng)
@@ -626,7 +736,8 @@ def _render_job(spec: DemoSpec, s: int, v: int, root: str) -> dict[str, Any]:
     truth_dir = Path(root) / TRUTH_DIR
     truth_dir.mkdir(exist_ok=True)
     np.save(truth_dir / f"{ids['subject']}__{ids['video']}_landmarks.npy", out["truth"])
-    return dict(**ids, events=out["events"], n_frames=out["n_frames"], face=face.name)
+    return dict(**ids, events=out["events"], n_frames=out["n_frames"], face=face.name,
+                face_source=face.source, face_licence=face.licence)
 
 
 def generate_demo(out: str | Path, spec: DemoSpec | None = None, n_jobs: int = 2,
@@ -656,7 +767,8 @@ def generate_demo(out: str | Path, spec: DemoSpec | None = None, n_jobs: int = 2
         elif any(out.iterdir()):
             raise MespotError(f"{out} exists and is not a mespot demo (no {STAMP}); choose an "
                               "empty or new folder — nothing was overwritten")
-    load_faces(spec.faces)  # fail early on an unusable --faces folder
+    for s in range(spec.subjects):  # fail early on a missing package or an unusable --faces
+        subject_face(spec, s)
     tmp = out.parent / f".{out.name}.building"
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -672,8 +784,13 @@ def generate_demo(out: str | Path, spec: DemoSpec | None = None, n_jobs: int = 2
     _write_annotations(spec, videos, tmp / "annotations.xlsx")
     write_json(tmp / TRUTH_DIR / "events.json",
                {f"{v['subject']}/{v['video']}": dict(n_frames=v["n_frames"], face=v["face"],
+                                                     face_source=v["face_source"],
+                                                     face_licence=v["face_licence"],
                                                      **v["events"]) for v in videos})
-    write_json(tmp / STAMP, dict(**want, note="synthetic demo dataset generated by mespot-nb"))
+    faces = {v["subject"]: dict(face=v["face"], source=v["face_source"], licence=v["face_licence"])
+             for v in videos}
+    write_json(tmp / STAMP, dict(**want, faces=faces,
+                                 note="synthetic demo dataset generated by mespot-nb"))
     if out.exists():
         shutil.rmtree(out)
     os.replace(tmp, out)
@@ -704,6 +821,53 @@ def demo_events(root: str | Path) -> dict[str, Any]:
     if not p.exists():
         raise MespotError(f"{root} is not a mespot demo dataset (no {p})")
     return json.loads(p.read_text())
+
+
+def subject_images(spec: DemoSpec | None = None) -> dict[str, np.ndarray]:
+    """Subject id → its neutral image (H, W, 3) RGB uint8, exactly as the generator builds it
+    (a subject depends only on the seed, its index and its photo, not on the videos)."""
+    spec = spec or DemoSpec()
+    spec.check()
+    out = {}
+    for s in range(spec.subjects):
+        sid = _ids(spec, s, 0)["subject"]
+        out[sid] = _make_subject(subject_face(spec, s), sid,
+                                 np.random.default_rng([spec.seed, 7919, s])).image
+    return out
+
+
+def identity_distances(images: dict[str, np.ndarray]) -> "pd.DataFrame":
+    """Pairwise distances between dlib's 128-d face-recognition descriptors of ``images``
+    (name → RGB uint8): one row per pair with ``a``, ``b``, ``distance``; different people sit at
+    ≥ 0.6, the same person below it (dlib's own threshold). A face dlib cannot find is an error."""
+    import dlib
+    import pandas as pd
+
+    from .dlib_models import face_recognition_model_path, landmark_model_path
+
+    det = dlib.get_frontal_face_detector()
+    sp = dlib.shape_predictor(str(landmark_model_path()))
+    rec = dlib.face_recognition_model_v1(str(face_recognition_model_path()))
+    desc = {}
+    for name, rgb in images.items():
+        rects = det(rgb, 1)
+        if not rects:
+            raise MespotError(f"identity check: dlib finds no face in {name}")
+        r = max(rects, key=lambda r: r.area())
+        desc[name] = np.array(rec.compute_face_descriptor(rgb, sp(rgb, r)))
+    names = list(desc)
+    rows = [dict(a=a, b=b, distance=float(np.linalg.norm(desc[a] - desc[b])))
+            for i, a in enumerate(names) for b in names[i + 1:]]
+    return pd.DataFrame(rows, columns=["a", "b", "distance"])
+
+
+def demo_faces(root: str | Path) -> dict[str, dict[str, str]]:
+    """Subject → the photo it was built from: ``face`` name, ``source`` (package: path or file)
+    and ``licence``, as the generator recorded them in the stamp."""
+    p = Path(root) / STAMP
+    if not p.exists():
+        raise MespotError(f"{root} is not a mespot demo dataset (no {p})")
+    return json.loads(p.read_text()).get("faces", {})
 
 
 def demo_truth_landmarks(root: str | Path, subject: str, video: str) -> np.ndarray:

@@ -38,3 +38,9 @@ def landmark_model_path() -> Path:
 def cnn_detector_path() -> Path:
     """``mmod_human_face_detector.dat`` (dlib's CNN face detector, optional)."""
     return _model("mmod_human_face_detector.dat")
+
+
+def face_recognition_model_path() -> Path:
+    """``dlib_face_recognition_resnet_model_v1.dat`` (128-d identity descriptor; different
+    people sit at Euclidean distance ≥ 0.6)."""
+    return _model("dlib_face_recognition_resnet_model_v1.dat")

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 STATUS_LOST, STATUS_DETECTED, STATUS_TRACKED = 0, 1, 2
 STATUS_NAMES = {STATUS_LOST: "lost", STATUS_DETECTED: "detected", STATUS_TRACKED: "tracked"}
-FACE_VERSION = 1  # bump when tracking output changes (invalidates cached tracks)
+FACE_VERSION = 2  # bump when tracking output changes (invalidates cached tracks)
 
 RIGHT_EYE = list(range(36, 42))  # subject's right eye (image left)
 LEFT_EYE = list(range(42, 48))
@@ -44,11 +44,16 @@ LEFT_EYE = list(range(42, 48))
 class TrackParams:
     """Tracking parameters (all part of the cache key).
 
-    detect_every : re-run the detector every N frames even when tracking is fine.
+    detect_every : re-run the detector on every N-th frame (counted from the track's first frame)
+        even when tracking is fine.
     detector : ``hog`` (dlib's frontal HOG) or ``cnn`` (mmod, slower, more robust).
-    detect_face_px : faces are detected on a frame downscaled so that the face is about this
-        wide (pixels); the first detection uses ``detect_width``.
+    detect_face_px : faces are detected on a frame rescaled so that the face is about this
+        wide (pixels; the scale is rounded to quarter octaves); the first detection uses
+        ``detect_width``.
     detect_width : width of the downscaled frame used before any face is known (pixels).
+    max_upsample : when no face is found at native size, the frame is upsampled 2×, 3×, … up to
+        this factor for detection (dlib's HOG window is ~80 px); 1 disables.
+    max_detect_width : upsampled detection frames stay at most this wide (pixels).
     max_jump : re-detect when the median landmark moves more than this × inter-ocular distance
         between consecutive frames.
     max_box_drift : re-detect when the tracked box centre is more than this × box width away
@@ -61,6 +66,8 @@ class TrackParams:
     detector: str = "hog"
     detect_face_px: int = 110
     detect_width: int = 480
+    max_upsample: float = 3.0
+    max_detect_width: int = 1280
     max_jump: float = 0.25
     max_box_drift: float = 0.35
     min_spread: float = 0.15
@@ -70,6 +77,8 @@ class TrackParams:
             raise MespotError(f"detect_every must be ≥ 1, got {self.detect_every}")
         if self.detector not in ("hog", "cnn"):
             raise MespotError(f"detector {self.detector!r}: use hog or cnn")
+        if self.max_upsample < 1:
+            raise MespotError(f"max_upsample must be ≥ 1, got {self.max_upsample}")
 
 
 @dataclass
@@ -208,15 +217,17 @@ def inter_ocular(lm: np.ndarray) -> float:
 
 
 def _lm_frame(lm: np.ndarray) -> tuple[float, float, float, float]:
-    """Centre x, y and width, height of the landmarks' bounding box."""
+    """Centre x, y and width, height of the landmarks' bounding box (Python floats)."""
     lo, hi = lm.min(0), lm.max(0)
-    return (lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, hi[0] - lo[0], hi[1] - lo[1]
+    x0, y0, x1, y1 = float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
+    return (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0
 
 
 def _box_relation(box, lm) -> tuple[float, float, float, float]:
     """How the detector's box sits relative to the landmarks it produced (offsets and scales
     in units of the landmarks' extent), so tracked frames get boxes like the detector's."""
     cx, cy, w, h = _lm_frame(lm)
+    w, h = max(w, 1.0), max(h, 1.0)
     bx, by = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return ((bx - cx) / w, (by - cy) / h, (box[2] - box[0]) / w, (box[3] - box[1]) / h)
 
@@ -230,6 +241,27 @@ def _implied_box(lm, rel) -> tuple[float, float, float, float]:
 
 def _spread(lm) -> float:
     return float(np.sqrt(((lm - lm.mean(0)) ** 2).sum(1).mean()))
+
+
+#: dlib's HOG box is about this × the landmarks' horizontal extent (measured on real footage).
+BOX_PER_LM_WIDTH = 1.1
+#: A face at least this wide (box pixels) is detected without upsampling (HOG's window: 80 px).
+NATIVE_MIN_FACE_PX = 88
+
+
+def _face_width(lm: np.ndarray) -> float:
+    """Face width (detector-box pixels) implied by (68, 2) landmarks."""
+    return BOX_PER_LM_WIDTH * (float(lm[:, 0].max()) - float(lm[:, 0].min()))
+
+
+def detect_scale(face_w: float, params: TrackParams) -> float:
+    """Detection scale for a face ``face_w`` px wide: ``detect_face_px / face_w`` rounded to a
+    quarter octave, so that two runs whose landmarks differ by a pixel pick the same scale (and
+    then the same box: chunked tracking relies on it); at most 1 for a face HOG finds at native
+    size, at most ``max_upsample`` otherwise."""
+    s = 2.0 ** (round(4 * np.log2(params.detect_face_px / max(face_w, 1.0))) / 4)
+    s = float(np.clip(s, 0.05, params.max_upsample))
+    return min(s, 1.0) if face_w >= NATIVE_MIN_FACE_PX else s
 
 
 # ----------------------------------------------------------------------------------------------
@@ -249,23 +281,58 @@ class LandmarkTracker:
     ``step(gray)`` takes the next frame (or None for an undecodable one) and returns
     ``(landmarks (68, 2) float32 or None, status, n_faces)``. Feature extraction drives it
     directly so that a video is decoded once for landmarks and features together.
+
+    The detector runs on frames ``offset + i`` (i = steps so far) that are multiples of
+    ``detect_every`` — a grid fixed by the track's first frame, not by the last detection — and
+    whenever the fit degrades or the face is lost. Its state (:meth:`get_state`) depends on the
+    frames since the last detection only, so two trackers started at different frames end in
+    the same state after a common detection (the hand-over of :func:`track_video`'s chunks).
     """
 
-    def __init__(self, params: TrackParams | None = None, frame_width: int = 640):
+    def __init__(self, params: TrackParams | None = None, frame_width: int = 640,
+                 offset: int = 0):
         self.params = params or TrackParams()
         self.params.check()
-        self.scale = min(1.0, self.params.detect_width / max(frame_width, 1))
+        self.width = max(int(frame_width), 1)
+        self.k = int(offset)
+        self.first = True
         self.prev: np.ndarray | None = None
-        self.rel = None
-        self.det_center = None
-        self.since = 0
+        self.rel: tuple | None = None
+        self.det_center: tuple | None = None
+        self.face_w: float | None = None
+
+    def get_state(self) -> tuple:
+        """``(prev landmarks or None, box relation, last detection centre, face width)``."""
+        return self.prev, self.rel, self.det_center, self.face_w
+
+    def set_state(self, state: tuple, offset: int) -> None:
+        """Resume from :meth:`get_state`'s tuple, ``offset`` frames after the track's first."""
+        self.prev, self.rel, self.det_center, self.face_w = state
+        self.k, self.first = int(offset), False
+
+    def _scales(self, wide: bool) -> list[float]:
+        """Detection scales to try in order: the known face's, then (``wide``) the first
+        detection's and the upsampling factors 2, 3, … (small faces)."""
+        p = self.params
+        out = [detect_scale(self.face_w, p)] if self.face_w is not None else []
+        if wide or not out:
+            out.append(min(1.0, p.detect_width / self.width))
+        if wide:
+            f = 2
+            while f <= p.max_upsample and self.width * f <= p.max_detect_width:
+                out.append(float(f))
+                f += 1
+        return list(dict.fromkeys(out))
 
     def step(self, img: np.ndarray | None) -> tuple[np.ndarray | None, int, int]:
         p = self.params
+        grid = self.k % p.detect_every == 0
+        first, self.first = self.first, False
+        self.k += 1
         if img is None:
             self.prev = None
             return None, STATUS_LOST, -1
-        if self.prev is not None and self.since < p.detect_every:
+        if self.prev is not None and not grid:
             box = _implied_box(self.prev, self.rel)
             lm = fit_landmarks(img, box)
             iod = max(inter_ocular(self.prev), 1.0)
@@ -275,10 +342,13 @@ class LandmarkTracker:
                              (box[1] + box[3]) / 2 - self.det_center[1])
             if not (jump > p.max_jump * iod or drift > p.max_box_drift * bw
                     or _spread(lm) < p.min_spread * bw):
-                self.prev = lm
-                self.since += 1
+                self.prev, self.face_w = lm, _face_width(lm)
                 return lm, STATUS_TRACKED, -1
-        faces = detect_faces(img, self.scale, p.detector)
+        faces: list = []
+        for scale in self._scales(grid or first):
+            faces = detect_faces(img, scale, p.detector)
+            if faces:
+                break
         if not faces:
             self.prev = None
             return None, STATUS_LOST, 0
@@ -286,9 +356,7 @@ class LandmarkTracker:
         lm = fit_landmarks(img, box)
         self.rel = _box_relation(box, lm)
         self.det_center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-        self.scale = float(np.clip(p.detect_face_px / max(box[2] - box[0], 1), 0.05, 1.0))
-        self.prev = lm
-        self.since = 1
+        self.prev, self.face_w = lm, _face_width(lm)
         return lm, STATUS_DETECTED, min(len(faces), 127)
 
 

@@ -44,12 +44,13 @@ def cache_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_demo(tmp_path_factory) -> Path:
-    """A small standard-difficulty demo (3 subjects × 1 video × 12 s at 30 fps, SAMM layout)."""
+    """A small standard-difficulty demo (3 subjects × 1 video × 12 s at 30 fps, SAMM layout),
+    with micro-expressions at 15/min instead of the standard 4.5 so that 12 s videos have some."""
     from mespot_nb.demo import DemoSpec, generate_demo
 
     out = tmp_path_factory.mktemp("demo") / "tiny"
-    return generate_demo(out, DemoSpec(subjects=3, videos_per_subject=1, seconds=12, seed=1),
-                         progress=False)
+    return generate_demo(out, DemoSpec(subjects=3, videos_per_subject=1, seconds=12, seed=1,
+                                       micro_per_minute=15), progress=False)
 
 
 def write_manifest(path: Path, datasets: dict) -> Path:

@@ -8,7 +8,9 @@ import cv2
 import numpy as np
 import pytest
 
-from mespot_nb.demo import (DemoSpec, demo_events, demo_truth_landmarks, generate_demo)
+from mespot_nb.demo import (DIFFICULTY, DemoSpec, _schedule, demo_events, demo_faces,
+                            demo_truth_landmarks, generate_demo, identity_distances,
+                            subject_images)
 from mespot_nb.errors import MespotError
 from mespot_nb.readers import read_casme2, read_samm_lv
 from mespot_nb.video import open_video
@@ -146,3 +148,50 @@ def test_faces_dir_skips_photos_without_a_face(tmp_path, caplog):
     assert skipped == [f"mespot demo-data: skipped {faces / 'wall.png'}: no face found by dlib's "
                        "detector"]
     assert demo_events(root)["101/101_1"]["face"] == "astro.png"
+    assert demo_faces(root)["101"]["licence"] == "the user's own photo (--faces)"
+
+
+def test_default_demo_subjects_are_different_people():
+    """dlib's face-recognition descriptor: ≥ 80 % of the default demo's subject pairs at ≥ 0.6
+    (different people), and each subject's photo is a different one with its licence recorded."""
+    d = identity_distances(subject_images(DemoSpec()))
+    assert len(d) == 15
+    assert (d.distance >= 0.6).mean() >= 0.8, d
+    # the same photo twice (two morphs of one person) must read as the same person: the check
+    # can fail
+    same = identity_distances(subject_images(DemoSpec(subjects=9)))
+    assert same.query("a == '101' and b == '109'").distance.iloc[0] < 0.6
+
+
+def test_faces_and_licences_recorded(tiny_demo):
+    faces = demo_faces(tiny_demo)
+    assert [f["face"] for f in faces.values()] == ["astronaut", "grace_hopper", "luispedro"]
+    assert "public domain" in faces["101"]["licence"]
+    assert demo_events(tiny_demo)["103/103_1"]["face_source"].startswith("mahotas: ")
+
+
+@pytest.mark.parametrize("difficulty", ["easy", "standard", "hard"])
+def test_event_rates_match_the_table(difficulty):
+    """Over 100 simulated minutes the schedule's rates are the table's (Poisson ± 4 sd)."""
+    diff = DIFFICULTY[difficulty]
+    rng = np.random.default_rng(0)
+    fps, n = 30.0, 30 * 60 * 10
+    counts = {"micro": 0, "macro": 0, "blinks": 0, "talking": 0, "comove": 0}
+    for _ in range(10):
+        ev = _schedule(rng, n, fps, diff, diff["micro_rate"])
+        for e in ev["expressions"]:
+            counts[e["type"]] += 1
+            counts["comove"] += e["with_head_motion"]
+            d = (e["offset"] - e["onset"] + 1) / fps
+            assert (0.15 <= d <= 0.52) if e["type"] == "micro" else (0.45 <= d <= 4.05)
+        counts["blinks"] += len(ev["blinks"])
+        counts["talking"] += len(ev["talking"])
+    for k, rate in (("micro", "micro_rate"), ("blinks", "blink_rate")):
+        want = diff[rate] * 100
+        assert abs(counts[k] - want) < 4 * np.sqrt(want) + 0.1 * want, (k, counts[k], want)
+    assert 15 <= diff["blink_rate"] <= 20
+    assert counts["comove"] == pytest.approx(diff["comove"] * counts["micro"],
+                                             abs=4 * np.sqrt(counts["micro"] + 1))
+    if difficulty == "standard":   # far sparser than the 13/min of the earlier demo
+        assert counts["micro"] / 100 < 6
+

@@ -45,6 +45,9 @@ class FeatureParams:
         pair's flow is computed once, in the alignment of the first window that uses it, and
         later windows reuse it with the vectors rotated into their own alignment (the two
         transforms differ by landmark jitter and head drift; about 2.5× less flow work).
+    decode_reduction : decode frames at 1/r size for the pass (1, 2, 4, 8; JPEG frames through
+        libjpeg's DCT scaling); 0 = auto — the largest r that keeps the face above the aligned
+        face's size (:func:`mespot_nb.features.stream.decode_reduction`), so 1 on small frames.
     """
 
     di_size: int = 64
@@ -59,6 +62,7 @@ class FeatureParams:
     families: tuple[str, ...] = ("dynamic", "geometry", "hoof", "lbp")
     curve_flow: str = "farneback"
     mdmd_orientation: str = "atan2"
+    decode_reduction: int = 0
 
     def dg_window(self, fps: float) -> tuple[int, int]:
         L = dyngeonet_window_length(fps)

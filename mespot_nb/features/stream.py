@@ -22,7 +22,7 @@ from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackPa
                     dataset_jobs, finish_track, new_track_arrays, summarise_lost_faces,
                     track_cache_path)
 from ..parallel import run_jobs
-from ..video import FrameSource, open_video
+from ..video import REDUCE_FACTORS, FrameSource, open_video, reduced_frames
 from .common import FeatureParams
 from .curves import FlowPeakFamily, MDMDFamily
 from .dynamic import DynamicImages
@@ -31,7 +31,7 @@ from .geometry import Geometry
 from .lbp import LbpDifference
 
 log = logging.getLogger(__name__)
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 #: Feature families by name: each a Consumer class ``(n_frames, fps, params, spec)``. A new
 #: family is one entry here plus its module; methods name the families they need.
 FAMILIES: dict[str, type] = {"dynamic": DynamicImages, "geometry": Geometry,
@@ -80,12 +80,17 @@ class VideoFeatures:
 def extract_video(source: FrameSource | str | Path, fps: float | None = None,
                   params: FeatureParams | None = None, track: FaceTrack | None = None,
                   track_params: TrackParams | None = None, spec: AlignSpec = AlignSpec(),
-                  progress: bool = False) -> tuple[VideoFeatures, FaceTrack]:
-    """Every requested family's features of one video in one streaming pass.
+                  progress: bool = False, start: int = 1, stop: int | None = None
+                  ) -> tuple[VideoFeatures, FaceTrack]:
+    """Every requested family's features of frames ``start..stop`` (1-based, inclusive; default
+    the whole video) in one streaming pass.
 
     Without a ``track`` the landmark tracker runs in the same pass. Memory holds one ring buffer
-    of grayscale frames (the longest family's history), never the whole video. Returns the
-    features and the track.
+    of grayscale frames (the longest family's history), never the whole video. Large frames are
+    decoded at a reduced size when the face stays larger than the aligned face
+    (:func:`decode_reduction`); the track is returned in full-size pixels either way. Windows
+    and frame numbers in the features count from ``start`` (frame ``start`` is their frame 1;
+    ``meta["first_frame"]`` records it). Returns the features and the track.
     """
     params = params or FeatureParams()
     track_params = track_params or TrackParams()
@@ -95,47 +100,129 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
     src = source if isinstance(source, FrameSource) else open_video(source, fps=fps, gray=True)
     if not src.gray:
         src = FrameSource(src.path, fps=src.fps, gray=True)
-    T, fps = src.n_frames, src.fps
+    start, stop = frame_range(src, start, stop)
+    T, fps = stop - start + 1, src.fps
     try:
         consumers = [FAMILIES[f](T, fps, params, spec) for f in params.families]
     except MespotError as e:
         raise MespotError(f"{src.path}: {e}") from None
+    if track is not None and (track.first_frame != start or track.n_frames != T):
+        raise MespotError(f"track of {src.path} covers frames {track.first_frame}.."
+                          f"{track.first_frame + track.n_frames - 1}, the features need "
+                          f"{start}..{stop}")
+    r = decode_reduction(src, params, spec, track, track_params, start, stop)
+    c = (r - 1) / 2  # a reduced frame's pixel x is r·x + c in the full frame
     if track is None:
         lms, status, nfaces = new_track_arrays(T)
-        tracker = LandmarkTracker(track_params, src.frame_size[0])
+        tracker = LandmarkTracker(track_params, -(-src.frame_size[0] // r))
     else:
-        if track.first_frame != 1 or track.n_frames != T:
-            raise MespotError(f"track of {src.path} covers frames {track.first_frame}.."
-                              f"{track.first_frame + track.n_frames - 1}, the video has 1..{T}")
-        lms, tracker = track.landmarks, None
+        lms = track.landmarks if r == 1 else (track.landmarks - np.float32(c)) / np.float32(r)
+        tracker = None
     buf: collections.deque = collections.deque(
-        maxlen=max([c.history for c in consumers] + [1]) + 1)
+        maxlen=max([c_.history for c_ in consumers] + [1]) + 1)
     last_img = None
-    it = src.frames()
+    it = reduced_frames(src, r, start, stop)
     if progress:
         from tqdm.auto import tqdm
 
         it = tqdm(it, total=T, desc=f"features {src.path.name}", unit="frame", leave=False)
     for k, img in it:
+        j = k - start + 1
         if tracker is not None:
-            lm, status[k - 1], nfaces[k - 1] = tracker.step(img)
+            lm, status[j - 1], nfaces[j - 1] = tracker.step(img)
             if lm is not None:
-                lms[k - 1] = lm
+                lms[j - 1] = lm
         if img is None:  # undecodable frame: repeat the last one for the windows' pixels
-            img = last_img if last_img is not None else np.zeros(src.frame_size[::-1], np.uint8)
+            img = last_img if last_img is not None else np.zeros(
+                (-(-src.frame_size[1] // r), -(-src.frame_size[0] // r)), np.uint8)
         last_img = img
         buf.append(img)
-        for c in consumers:
-            c.push(k, buf, lms)
+        for cons in consumers:
+            cons.push(j, buf, lms)
     if tracker is not None:
-        track = finish_track(src, lms, status, nfaces, 1, track_params, warn=False)
+        if r > 1:
+            lms *= np.float32(r)
+            lms += np.float32(c)
+        track = finish_track(src, lms, status, nfaces, start, track_params, warn=False)
+        track.meta["decode_reduction"] = r
     arrays: dict[str, Any] = {}
-    for c in consumers:
-        arrays.update(c.arrays())
+    for cons in consumers:
+        arrays.update(cons.arrays())
     meta = dict(source=str(src.path), params=asdict(params), version=FEATURES_VERSION,
                 families=list(params.families), missing=track.missing,
-                lost_frames=int((~track.valid).sum()))
+                lost_frames=int((~track.valid).sum()), first_frame=start,
+                decode_reduction=r)
     return VideoFeatures(fps, T, meta, **arrays), track
+
+
+def frame_range(src: FrameSource, start: int = 1, stop: int | None = None) -> tuple[int, int]:
+    """``(start, stop)`` checked against the video (1-based, inclusive; ``stop`` None = its last
+    frame); a range outside the video or with start ≥ stop is refused naming both."""
+    n = src.n_frames
+    stop = n if stop is None else int(stop)
+    start = int(start)
+    if start < 1 or start > n:
+        raise MespotError(f"{src.path}: start frame {start} is outside the video's frames 1..{n}")
+    if stop > n:
+        raise MespotError(f"{src.path}: stop frame {stop} is past the video's last frame ({n})")
+    if start >= stop:
+        raise MespotError(f"{src.path}: start frame {start} must come before stop frame {stop}")
+    return start, stop
+
+
+#: A decode reduction r is used only while the face stays this much larger than the aligned face
+#: (inter-ocular distance / r ≥ REDUCE_MARGIN · AlignSpec.iod): the aligned warps never enlarge.
+REDUCE_MARGIN = 1.25
+#: Frames narrower than this are always decoded at full size (no probe).
+REDUCE_MIN_WIDTH = 640
+
+
+def _iods(lms: np.ndarray) -> np.ndarray:
+    """Inter-ocular distances (N,) of landmarks (N, 68, 2) (NaN where no face)."""
+    from ..face import LEFT_EYE, RIGHT_EYE
+
+    return np.linalg.norm(lms[:, LEFT_EYE].mean(1) - lms[:, RIGHT_EYE].mean(1), axis=1)
+
+
+def decode_reduction(src: FrameSource, params: FeatureParams, spec: AlignSpec = AlignSpec(),
+                     track: FaceTrack | None = None, track_params: TrackParams | None = None,
+                     start: int = 1, stop: int | None = None, probes: int = 5) -> int:
+    """The factor r (1, 2, 4 or 8) frames are decoded at 1/r of their size for the pass.
+
+    ``params.decode_reduction`` when set; otherwise the largest r keeping the face's inter-ocular
+    distance / r ≥ :data:`REDUCE_MARGIN` × ``spec.iod`` (every family warps the face down to an
+    inter-ocular distance ≤ ``spec.iod``, so nothing is lost): the face size is the 5th
+    percentile over a given track, or the smallest over ``probes`` frames spread over the range
+    (detector + landmarks at full size). 1 when no face is found or the frames are small.
+    """
+    from ..face import detect_faces, fit_landmarks
+
+    if params.decode_reduction:
+        if params.decode_reduction not in REDUCE_FACTORS:
+            raise MespotError(f"decode_reduction {params.decode_reduction}: use 0 (auto) or one "
+                              f"of {REDUCE_FACTORS}")
+        return int(params.decode_reduction)
+    if max(src.frame_size) < REDUCE_MIN_WIDTH:
+        return 1
+    if track is not None:
+        d = _iods(track.landmarks[track.valid])
+        iod = float(np.percentile(d, 5)) if len(d) else None
+    else:
+        tp = track_params or TrackParams()
+        stop = src.n_frames if stop is None else stop
+        found = []
+        for k in np.unique(np.linspace(start, stop, probes).round().astype(int)):
+            img = src.read(int(k))
+            if img is None:
+                continue
+            scale = min(1.0, tp.detect_width / img.shape[1])
+            faces = detect_faces(img, scale, tp.detector)
+            if faces:
+                found.append(float(_iods(fit_landmarks(img, faces[0])[None])[0]))
+        iod = min(found) if found else None
+    if iod is None or not np.isfinite(iod):
+        return 1
+    return max([f for f in REDUCE_FACTORS if iod / f >= REDUCE_MARGIN * spec.iod] + [1])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -170,8 +257,8 @@ def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
             except (OSError, ValueError, KeyError, EOFError) as e:
                 log.warning("cached track %s is damaged (%s); tracking again", tpath, e)
         feats, tr = extract_video(src, params=params, track=track, track_params=track_params)
-        if track is None:
-            tr.save(tpath)
+        if track is None and tr.meta.get("decode_reduction", 1) == 1:
+            tr.save(tpath)  # a track from reduced frames is not track_video's: not cached as one
         return feats
 
     return FEATURES.get(features_cache_path(cache_dir, src, params, track_params, name), compute,
