@@ -94,7 +94,7 @@ def cmd_report(a: argparse.Namespace) -> int:
 
     return run_report(datasets=[d for d in a.datasets.split(",") if d], profile=a.profile,
                       out=a.out, manifest=a.manifest,
-                      only=a.only.split(",") if a.only else None, seed=a.seed)
+                      only=a.only.split(",") if a.only else None, seed=a.seed, seeds=a.seeds)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -379,6 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="reports/latest")
     r.add_argument("--only", default=None, help="notebook numbers, e.g. 00,01")
     r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--seeds", type=int, default=1,
+                   help="training runs per learned method in notebooks 06-07 (mean ± sd)")
     r.set_defaults(func=cmd_report)
     return p
 

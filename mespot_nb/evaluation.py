@@ -297,3 +297,18 @@ def pairwise_differences(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],
         rows.append(dict(a=a, b=b, diff=round(d["diff"], 4), lo=round(d["lo"], 4),
                          hi=round(d["hi"], 4), supported=bool(d["lo"] > 0 or d["hi"] < 0)))
     return pd.DataFrame(rows, columns=["a", "b", "diff", "lo", "hi", "supported"])
+
+
+def seed_table(gt: pd.DataFrame, runs: dict[str, list[pd.DataFrame]], protocol: str = "megc2020",
+               type: str = "micro") -> pd.DataFrame:
+    """Training-seed spread: ``runs`` maps a method to its predictions from several training
+    seeds (same folds, same data). One row per method: ``seeds`` (how many), ``f1_per_seed``,
+    ``mean`` and ``sd`` (sample sd, NaN with one seed). This is the variation a rerun on another
+    machine or seed shows, which the subject bootstrap does not capture."""
+    rows = []
+    for m, preds in runs.items():
+        f1s = [evaluate(gt, p, protocol, type)[type].f1 for p in preds]
+        rows.append(dict(method=m, seeds=len(f1s), f1_per_seed=[round(f, 4) for f in f1s],
+                         mean=round(float(np.mean(f1s)), 4),
+                         sd=round(float(np.std(f1s, ddof=1)), 4) if len(f1s) > 1 else float("nan")))
+    return pd.DataFrame(rows, columns=["method", "seeds", "f1_per_seed", "mean", "sd"])

@@ -128,14 +128,17 @@ def list_notebooks(folder: str | Path = NOTEBOOK_DIR, only: list[str] | None = N
     return nbs
 
 
-def check_parameters_cell(path: Path) -> None:
-    """Refuse a notebook without exactly one ``parameters`` cell (papermill needs it)."""
+def check_parameters_cell(path: Path) -> set[str]:
+    """Refuse a notebook without exactly one ``parameters`` cell (papermill needs it); returns
+    the names that cell assigns."""
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
-    n = sum("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells)
-    if n != 1:
-        raise MespotError(f"{path.name}: {n} cells tagged 'parameters'; exactly one is needed")
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(cells) != 1:
+        raise MespotError(f"{path.name}: {len(cells)} cells tagged 'parameters'; exactly one is "
+                          "needed")
+    return {m.group(1) for m in re.finditer(r"^(\w+)\s*(?::[^=]*)?=", cells[0].source, re.M)}
 
 
 def to_html(ipynb: Path) -> Path:
@@ -153,8 +156,11 @@ def to_html(ipynb: Path) -> Path:
 def run_report(datasets: list[str] | None = None, profile: str = "quick", out: str | Path =
                "reports/latest", manifest: str | Path | None = None, only: list[str] | None = None,
                seed: int = 0, notebooks_dir: str | Path = NOTEBOOK_DIR, progress: bool = True,
-               kernel_name: str | None = None) -> int:
-    """Execute the notebooks for each dataset; returns 0 if every notebook passed, else 1."""
+               kernel_name: str | None = None, seeds: int = 1) -> int:
+    """Execute the notebooks for each dataset; returns 0 if every notebook passed, else 1.
+
+    ``seeds`` reaches the notebooks that declare it (06, 07): their learned methods are trained
+    that many times (seeds ``seed``, ``seed + 1``, …) and reported as mean ± sd."""
     import papermill as pm
 
     from .manifest import load_manifest
@@ -176,9 +182,10 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
     for d in datasets:
         # refuse unknown names and missing data before any work (a demo is generated here)
         read_entry(m.entry(d), m)
+    if seeds < 1:
+        raise MespotError(f"--seeds {seeds}: need at least 1 training run per method")
     nbs = list_notebooks(notebooks_dir, only)
-    for nb in nbs:
-        check_parameters_cell(nb)
+    declared = {nb: check_parameters_cell(nb) for nb in nbs}
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ["MESPOT_HEADLESS"] = "1"  # notebooks show static fallbacks for widgets
@@ -187,7 +194,8 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
     runs: list[dict[str, Any]] = []
     results: dict[str, Any] = {}
     prov_params = dict(datasets=datasets, profile=profile, manifest=str(m.path),
-                       cache_dir=str(m.cache_dir), seed=seed, notebooks=[p.name for p in nbs])
+                       cache_dir=str(m.cache_dir), seed=seed, seeds=seeds,
+                       notebooks=[p.name for p in nbs])
     t_all = time.time()
     jobs = [(d, nb) for d in datasets for nb in nbs]
     bar = None
@@ -201,6 +209,8 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
         dst = dst_dir / nb.name
         params = dict(dataset=d, profile=profile, manifest=str(m.path), cache_dir=str(m.cache_dir),
                       out_dir=str(dst_dir), seed=seed)
+        if "seeds" in declared[nb]:
+            params["seeds"] = seeds
         if bar is not None:
             bar.set_postfix_str(f"{d}/{nb.stem}")
         t0 = time.time()

@@ -195,3 +195,38 @@ def test_event_rates_match_the_table(difficulty):
     if difficulty == "standard":   # far sparser than the 13/min of the earlier demo
         assert counts["micro"] / 100 < 6
 
+
+
+def test_insert_expressions_into_real_footage(tmp_path):
+    """Known micro-expressions added to a real person's video: the frames change only inside the
+    events and only on the face, and the table gives the kit's ids for the folder."""
+    from mespot_nb.demo import insert_expressions
+    from mespot_nb.media import real_video
+    from mespot_nb.readers import read_video_source
+
+    cap = cv2.VideoCapture(str(real_video()))
+    clip = tmp_path / "clip"
+    clip.mkdir()
+    orig = []
+    for k in range(1, 91):
+        ok, f = cap.read()
+        cv2.imwrite(str(clip / f"{k:03d}.png"), f)
+        orig.append(f.astype(int))
+    tab = insert_expressions(clip, tmp_path / "out", n_events=2, seed=3, fps=24)
+    assert len(tab) == 2 and (tab.offset - tab.onset + 1).between(4, 12).all()
+    ds = read_video_source(tmp_path / "out" / "clip", fps=24)
+    assert (ds.videos.subject.iloc[0], ds.videos.video.iloc[0]) == ("user", "clip")
+    assert set(tab.subject) == {"user"} and set(tab.video) == {"clip"}
+    inside = set()
+    for e in tab.itertuples():
+        inside |= set(range(e.onset, e.offset + 1))
+    diffs = {}
+    for k in range(1, 91):
+        new = cv2.imread(str(tmp_path / "out" / "clip" / f"{k:05d}.jpg")).astype(int)
+        diffs[k] = np.abs(new - orig[k - 1]).max(2)
+    apex = int(tab.apex.iloc[0])
+    assert np.percentile(diffs[apex], 99.9) > 20           # the face moved at the apex
+    outside = [np.percentile(d, 99.9) for k, d in diffs.items() if k not in inside]
+    assert max(outside) < 12                              # elsewhere only JPEG re-encoding
+    ys, xs = np.nonzero(diffs[apex] > 20)
+    assert 100 < xs.mean() < 540 and ys.max() - ys.min() < 250  # on the face, not everywhere
