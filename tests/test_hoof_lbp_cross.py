@@ -85,10 +85,10 @@ def test_lbp_loso_chooses_p_on_training_subjects(easy, monkeypatch):
 @pytest.fixture(scope="module")
 def cross(tmp_path_factory, cache_dir):
     base = {"format": "demo", "subjects": 2, "videos_per_subject": 1, "seconds": 10,
-            "licence": "synthetic", "citation": "mespot-nb demo"}
+            "licence": "synthetic", "citation": "mespot-nb demo", "micro_per_minute": 20}
     man = write_manifest(tmp_path_factory.mktemp("x") / "m.yaml", {
-        "d30": dict(base, fps=30, seed=31), "d50": dict(base, fps=50, seed=51),
-        "d100": dict(base, fps=100, seed=101)})
+        "d30": dict(base, fps=30, seed=31), "d50": dict(base, fps=50, seed=51, first_face=2),
+        "d100": dict(base, fps=100, seed=101, first_face=4)})
     text = man.read_text() + ("cross_database:\n  X: {train: [d30, d50], test: d100}\n"
                               "  BAD: {train: [d30, nosuch], test: d100}\n")
     man.write_text(text)

@@ -105,13 +105,14 @@ def test_papermill_parses_every_parameter(caplog):
 @pytest.mark.slow
 def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     """Every notebook, end to end, headless, on tiny data (the CI twin of `make report`)."""
+    # dense micro-expressions (20/min) so that seconds-long videos have some to learn and score
     small = {"format": "demo", "videos_per_subject": 1, "licence": "synthetic",
-             "citation": "mespot-nb demo"}
+             "citation": "mespot-nb demo", "micro_per_minute": 20}
     man = write_manifest(tmp_path / "m.yaml", {
         "tinyfull": dict(small, fps=30, subjects=3, seconds=14, seed=4, difficulty="easy"),
         "demo-30fps": dict(small, fps=30, subjects=2, seconds=8, seed=30),
-        "demo-100fps": dict(small, fps=100, subjects=2, seconds=6, seed=100),
-        "demo-200fps": dict(small, fps=200, subjects=2, seconds=5, seed=200)})
+        "demo-100fps": dict(small, fps=100, subjects=2, seconds=6, seed=100, first_face=2),
+        "demo-200fps": dict(small, fps=200, subjects=2, seconds=5, seed=200, first_face=4)})
     man.write_text(man.read_text() + "cross_database:\n"
                    "  demo-A: {train: [demo-30fps, demo-100fps], test: demo-200fps}\n"
                    "  demo-B: {train: [demo-30fps, demo-200fps], test: demo-100fps}\n"
