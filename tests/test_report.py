@@ -144,6 +144,16 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
         assert o["tp"] == free[m]["megc2020"]["micro"]["tp"] + free[m]["megc2020"]["macro"]["tp"]
     assert "mdmd" in loso   # seed 000's Table 1 gained the MEGC2020 baseline
 
+    def without_interval(node, path=()):
+        """Paths of recorded F1s with no 95 % interval beside them."""
+        if isinstance(node, dict):
+            bad = [path] if ({"f1", "F1"} & set(node) and not
+                             {"f1_ci", "F1 95% CI"} & set(node)) else []
+            return bad + [p for k, v in node.items() for p in without_interval(v, path + (k,))]
+        return []
+
+    assert without_interval(res) == []
+
 
 def test_report_refuses_missing_data_before_any_work(tmp_path, monkeypatch):
     monkeypatch.delenv("CASME2_ROOT", raising=False)
