@@ -384,6 +384,29 @@ def test_mdmd_curve_peaks_at_the_event(face):
     assert EVENT[0] <= apex <= EVENT[1]
 
 
+def test_mdmd_curve_stride_samples_and_interpolates(face):
+    """A strided curve equals the full one on its samples, lies between neighbouring samples
+    elsewhere, and stays NaN where a neighbour has no value (no invented motion)."""
+    frames, lms = render(face, event=True)
+    lms[69] = np.full((68, 2), np.nan)
+    full, strided = MDMDCurve(FPS, 12, N), MDMDCurve(FPS, 12, N, stride=3)
+    for t in range(N):
+        full.push(t + 1, frames[t], lms[t])
+        strided.push(t + 1, frames[t], lms[t])
+    F, S = full.finish()["F"], strided.finish()["F"]
+    on = np.arange(3, N + 1, 3)                      # 1-based sample frames
+    np.testing.assert_array_equal(np.isnan(F[on - 1]), np.isnan(S[on - 1]))
+    np.testing.assert_allclose(S[on - 1], F[on - 1], equal_nan=True)
+    i = 40                                           # frame 41, between samples 39 and 42
+    assert S[i] == pytest.approx(F[38] + (2 / 3) * (F[41] - F[38]))
+    # same gaps (frames 58 and 70); at the start up to stride − 1 more frames lack a neighbour
+    np.testing.assert_array_equal(np.isnan(S[14:]), np.isnan(F[14:]))
+    assert np.isnan(S[12:14]).all() and np.isfinite(F[12:14]).all()
+    assert np.isnan(S[[57, 69]]).all()
+    with pytest.raises(MespotError, match="stride"):
+        MDMDCurve(FPS, 12, N, stride=0)
+
+
 def test_streaming_refusals():
     import cv2
 

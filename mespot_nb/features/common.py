@@ -39,6 +39,9 @@ class FeatureParams:
     curve_flow : optical flow of the training-free spotters' curves (``farneback``, ``dis``).
     mdmd_orientation : MDMD's quadrants: ``atan2`` (the stated method, four quadrants) or
         ``literal`` (the published code's atan(u/v), where only two quadrants can win).
+    mdmd_macro_hz : MDMD's macro-k curve is computed this many times per second and interpolated
+        linearly between (0 = every frame, as the baseline). Macro-expressions last ≥ 0.5 s, so
+        10 Hz leaves ≥ 5 samples across one and saves two of the pass's five flows per frame.
     nose_compensation : subtract the nose region's mean flow from the HOOF ROIs' flow.
     hoof_pairs : ``per-window`` — every window warps its frames with its own first frame's
         transform and computes all its flows (exact, as in seed 004); ``shared`` — each frame
@@ -62,6 +65,7 @@ class FeatureParams:
     families: tuple[str, ...] = ("dynamic", "geometry", "hoof", "lbp")
     curve_flow: str = "farneback"
     mdmd_orientation: str = "atan2"
+    mdmd_macro_hz: float = 10.0
     decode_reduction: int = 0
 
     def dg_window(self, fps: float) -> tuple[int, int]:

@@ -342,6 +342,10 @@ class MDMDCurve(_Streamer):
     crop : the aligned crop's geometry (:data:`CROP_SPEC`).
     grid : block grid (6 × 6).
     margin : border kept around each stored crop (:data:`CROP_MARGIN` pixels).
+    stride : compute F only on frames that are multiples of ``stride`` and interpolate linearly
+        between two computed neighbours (1: every frame, as the baseline); a frame whose own
+        triplet lacks a face stays NaN, as without a stride, and so do up to ``stride`` − 1
+        frames next to an undefined sample (e.g. right after the first k frames).
     nose_compensation : subtract the nose region's median flow (:func:`flow_peak_regions`) from
         both flows before the block arithmetic (default). MDMD compares |flow_i| with |flow_ik|,
         and a steadily moving head puts twice as much motion in flow_ik: a slow drift of a few
@@ -357,12 +361,16 @@ class MDMDCurve(_Streamer):
     def __init__(self, fps: float, k: int, n_frames: int, flow: str = "farneback",
                  orientation: str = "atan2", crop: AlignSpec = CROP_SPEC,
                  grid: tuple[int, int] = (6, 6), margin: int = CROP_MARGIN,
-                 nose_compensation: bool = True):
+                 nose_compensation: bool = True, stride: int = 1):
         super().__init__(fps, k, n_frames, flow, crop, margin, keep=2 * int(k) + 1)
         mdmd_quadrants(np.zeros((1, 2)), orientation)  # validates the name
+        if int(stride) < 1:
+            raise MespotError(f"{self.name}: stride must be ≥ 1 frame, got {stride}")
         self.orientation, self.grid = orientation, tuple(grid)
         self.nose_compensation = bool(nose_compensation)
+        self.stride = int(stride)
         self.F = np.full(self.n_frames, np.nan)
+        self.between = np.zeros(self.n_frames, bool)
 
     def push(self, frame_no: int, gray: np.ndarray | None, landmarks: np.ndarray | None
              ) -> None:
@@ -371,7 +379,12 @@ class MDMDCurve(_Streamer):
         j = self._accept(frame_no, gray, landmarks)
         k = self.k
         i, h = j - k, j - 2 * k
-        if h >= 1 and h in self.ring and i in self.ring and j in self.ring:
+        defined = h >= 1 and h in self.ring and i in self.ring and j in self.ring
+        if i % self.stride:
+            if defined:
+                self.between[i - 1] = True   # filled in by finish() from the two samples
+            return
+        if defined:
             head = self.ring.aligned(h, h)
             f_i = optical_flow(head, self.ring.aligned(i, h), self.flow)
             f_ik = optical_flow(head, self.ring.aligned(j, h), self.flow)
@@ -386,7 +399,17 @@ class MDMDCurve(_Streamer):
         """The curve: ``F`` (T,) float64, pixels — NaN for frames i ≤ k, i > T − k, frames whose
         i − k, i or i + k had no face, and frames not reached (fewer than T frames pushed) —
         plus ``k``, ``fps``, ``n_frames``, ``frames_pushed``."""
-        return {"F": self.F.copy(), "k": self.k, "fps": self.fps, "n_frames": self.n_frames,
+        F = self.F.copy()
+        if self.stride > 1:   # linear between neighbouring samples that both have a value
+            t = np.arange(1, self.n_frames + 1)
+            lo = (t // self.stride) * self.stride
+            hi = lo + self.stride
+            ok = self.between & (lo >= 1) & (hi <= self.n_frames)
+            a = np.where(ok, F[np.clip(lo, 1, self.n_frames) - 1], np.nan)
+            b = np.where(ok, F[np.clip(hi, 1, self.n_frames) - 1], np.nan)
+            w = (t - lo) / self.stride
+            F = np.where(ok, a + w * (b - a), F)
+        return {"F": F, "k": self.k, "fps": self.fps, "n_frames": self.n_frames,
                 "frames_pushed": self.last}
 
 
@@ -540,6 +563,7 @@ class MDMDFamily:
 
     k = round(0.4 s · fps) (micro) and round(1.3 s · fps) (macro) — the MEGC2020 baseline's 12 /
     39 at 30 fps and 80 / 260 at 200 fps — halved for short videos (:func:`mespot_nb.peaks.fit_k`).
+    The macro curve is sampled at ``params.mdmd_macro_hz`` (10 Hz) and interpolated.
     Arrays: ``mdmd_F_micro``, ``mdmd_F_macro`` (T,) float32 (pixels; NaN where undefined) and
     ``mdmd_k_micro``, ``mdmd_k_macro``.
     """
@@ -550,10 +574,12 @@ class MDMDFamily:
     def __init__(self, n_frames: int, fps: float, params, spec=None):
         from ..peaks import fit_k, mdmd_k
 
+        hz = getattr(params, "mdmd_macro_hz", 0.0)
+        stride = {"micro": 1, "macro": max(1, round(fps / hz)) if hz else 1}
         self.curves = {t: MDMDCurve(fps, fit_k(n_frames, mdmd_k(fps, t)), n_frames,
                                     flow=getattr(params, "curve_flow", "farneback"),
                                     orientation=getattr(params, "mdmd_orientation", "atan2"),
-                                    crop=MDMD_CROP, margin=11)
+                                    crop=MDMD_CROP, margin=11, stride=stride[t])
                        for t in ("micro", "macro")}
 
     def push(self, k: int, buf, lms: np.ndarray) -> None:
