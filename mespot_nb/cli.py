@@ -90,11 +90,12 @@ def cmd_demo_data(a: argparse.Namespace) -> int:
 
 
 def cmd_report(a: argparse.Namespace) -> int:
-    from .report import run_report
+    from .report import parse_set, run_report
 
     return run_report(datasets=[d for d in a.datasets.split(",") if d], profile=a.profile,
                       out=a.out, manifest=a.manifest,
-                      only=a.only.split(",") if a.only else None, seed=a.seed, seeds=a.seeds)
+                      only=a.only.split(",") if a.only else None, seed=a.seed, seeds=a.seeds,
+                      extra=parse_set(a.set))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -127,6 +128,96 @@ def cmd_extract(a: argparse.Namespace) -> int:
     frames = sum(t.n_frames for t in tracks.values())
     print(f"{len(tracks)} videos, {frames} frames, {lost} without a face; cached in "
           f"{m.cache_dir / 'landmarks'}")
+    return 0
+
+
+def _method_windows(m, feats, track, first: int) -> dict:
+    """The method's windows in the source's frame numbers: ``windows_start``, ``windows_stop``
+    (N,) int64 inclusive, ``windows_valid`` (N,) bool (a face to align to; for per-frame
+    methods: a face on every frame of the window) and, for training-free methods,
+    ``windows_score`` (N,) float64 (their per-frame score curve over its maximum)."""
+    import numpy as np
+
+    from .windows import WINDOW_KINDS
+
+    if m.window in WINDOW_KINDS:
+        start_key, length_key, valid_key, _ = WINDOW_KINDS[m.window]
+        starts = np.asarray(getattr(feats, start_key), np.int64)
+        out = dict(windows_start=starts, windows_stop=starts + int(getattr(feats, length_key)) - 1,
+                   windows_valid=np.asarray(getattr(feats, valid_key), bool))
+    else:
+        t = m.free.frame_scores(feats)
+        starts, stops = t["start"].to_numpy(np.int64), t["stop"].to_numpy(np.int64)
+        lost = np.concatenate([[0], np.cumsum(~track.valid)])
+        a, b = np.clip(starts, 1, feats.n_frames), np.clip(stops, 1, feats.n_frames)
+        out = dict(windows_start=starts, windows_stop=stops,
+                   windows_valid=lost[b] - lost[a - 1] == 0,
+                   windows_score=t["score"].to_numpy(np.float64))
+    out["windows_start"] = out["windows_start"] + (first - 1)
+    out["windows_stop"] = out["windows_stop"] + (first - 1)
+    return out
+
+
+def cmd_features(a: argparse.Namespace) -> int:
+    """One video's windows and features for one method, with the face track, in one .npz."""
+    import datetime
+    import platform
+    from dataclasses import asdict, replace
+    from pathlib import Path
+
+    import numpy as np
+
+    from . import __version__
+    from .cache import save_npz
+    from .face import FACE_VERSION, TrackParams
+    from .features import FEATURES_VERSION, extract_video, profile_feature_params
+    from .methods import METHODS
+    from .video import open_video
+
+    m = METHODS.get(a.method)
+    if m is None:
+        raise MespotError(f"--method {a.method!r} is not a registered method; use one of "
+                          f"{', '.join(METHODS)}")
+    out = Path(a.out)
+    if out.suffix != ".npz":
+        raise MespotError(f"--out {out}: the file must end in .npz")
+    if out.is_dir():
+        raise MespotError(f"--out {out} is a folder; give a file name ending in .npz")
+    src = open_video(a.source, fps=a.fps, gray=True)
+    fparams = replace(profile_feature_params(a.profile), families=tuple(m.families))
+    tparams = TrackParams(detect_every=a.detect_every)
+    feats, track = extract_video(src, params=fparams, track_params=tparams, start=a.start,
+                                 stop=a.stop, progress=True)
+    first, last = feats.meta["first_frame"], feats.meta["first_frame"] + feats.n_frames - 1
+    if not track.valid.any():
+        raise MespotError(f"{src.path}: no face found in frames {first}..{last}, so {m.title} has "
+                          "no windows; check that the video shows a frontal face (or pick "
+                          "another --start/--stop)")
+    win = _method_windows(m, feats, track, first)
+    if not len(win["windows_start"]):
+        raise MespotError(f"{src.path}: frames {first}..{last} ({feats.n_frames} frames at "
+                          f"{feats.fps:g} fps) are too short for one {m.title} window; give a "
+                          "longer --start/--stop range")
+    arrays = {k: (np.asarray(v) + (first - 1) if k.endswith("_start") else v)
+              for k, v in feats.arrays.items()}
+    provenance = dict(
+        kit="mespot-nb", kit_version=__version__, method=m.name, method_title=m.title,
+        window=m.window, profile=a.profile, feature_params=asdict(fparams),
+        track_params=asdict(tparams), features_version=FEATURES_VERSION,
+        face_version=FACE_VERSION, source=str(src.path.resolve()), source_identity=src.identity(),
+        start=first, stop=last, fps=feats.fps, decode_reduction=feats.meta["decode_reduction"],
+        created=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        python=platform.python_version())
+    save_npz(out, **win, **arrays, landmarks=track.landmarks.astype(np.float32),
+             status=track.status, n_faces=track.n_faces, fps=np.float64(feats.fps),
+             n_frames=np.int64(feats.n_frames), first_frame=np.int64(first),
+             frame_size=np.array(track.frame_size, np.int32),
+             missing=np.array(track.missing, np.int64), provenance=provenance)
+    s = track.summary()
+    print(f"{out}: {m.title} — {len(win['windows_start'])} windows "
+          f"({int(win['windows_valid'].sum())} with a face) over frames {first}..{last} of "
+          f"{src.path.name}; track: {s['detected']} detected, {s['tracked']} tracked, "
+          f"{s['lost']} lost")
     return 0
 
 
@@ -318,6 +409,22 @@ def build_parser() -> argparse.ArgumentParser:
     lm.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
     lm.set_defaults(func=cmd_landmarks)
 
+    fe = sub.add_parser("features", help="one video's windows and features for a method, with "
+                                          "its face track, in one .npz")
+    fe.add_argument("source", help="video file or frames folder")
+    fe.add_argument("--method", required=True,
+                    help=f"a registered method ({', '.join(method_names())})")
+    fe.add_argument("--out", required=True, help="FILE.npz (windows, features, landmarks, "
+                                                 "status, provenance)")
+    fe.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
+    fe.add_argument("--start", type=int, default=1, help="first frame (1-based)")
+    fe.add_argument("--stop", type=int, default=None, help="last frame (inclusive; default the "
+                                                           "video's last)")
+    fe.add_argument("--profile", choices=["quick", "paper"], default="quick",
+                    help="feature settings (image size, HOOF flow pairs)")
+    fe.add_argument("--detect-every", type=int, default=30)
+    fe.set_defaults(func=cmd_features)
+
     ex = sub.add_parser("extract", help="landmarks of a whole dataset into the cache")
     ex.add_argument("--dataset", required=True)
     _add_manifest(ex)
@@ -381,6 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--seeds", type=int, default=1,
                    help="training runs per learned method in notebooks 06-07 (mean ± sd)")
+    r.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="set a parameter of the notebooks that declare it (repeatable), e.g. "
+                        "--set n_boot=200 --set methods=dyngeonet,mdmd")
     r.set_defaults(func=cmd_report)
     return p
 

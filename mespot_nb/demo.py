@@ -36,7 +36,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -44,10 +44,13 @@ from ._io import write_bytes, write_json, write_text
 from .errors import MespotError
 from .media import PHOTOS
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 log = logging.getLogger(__name__)
 
 #: Bump when the generator's output changes: cached demos with another version are rebuilt.
-DEMO_VERSION = 5
+DEMO_VERSION = 6
 STAMP = "mespot_demo.json"
 TRUTH_DIR = "mespot_demo"
 
@@ -77,8 +80,8 @@ DIFFICULTY = {
     "easy": dict(micro=(4.0, 9.0), macro=(8.0, 13.0), micro_rate=12.0, macro_rate=2.0, comove=0.0,
                  blink_rate=15.0, talk_rate=1.5, turn_rate=1.0, nod_rate=1.0, jitter=0.15,
                  drift=2.0, light=0.02, light_steps=0.0, noise=1.0, jpeg=95),
-    "standard": dict(micro=(1.2, 5.0), macro=(5.0, 11.0), micro_rate=4.5, macro_rate=2.0,
-                     comove=0.25, blink_rate=17.0, talk_rate=3.0, turn_rate=2.0, nod_rate=2.0,
+    "standard": dict(micro=(1.5, 6.0), macro=(5.0, 11.0), micro_rate=6.0, macro_rate=2.0,
+                     comove=0.2, blink_rate=17.0, talk_rate=3.0, turn_rate=2.0, nod_rate=2.0,
                      jitter=0.3, drift=4.0, light=0.05, light_steps=1.0, noise=2.0, jpeg=90),
     "hard": dict(micro=(0.8, 3.5), macro=(4.0, 9.0), micro_rate=2.0, macro_rate=2.5, comove=0.4,
                  blink_rate=20.0, talk_rate=5.0, turn_rate=4.0, nod_rate=4.0, jitter=0.5,

@@ -128,9 +128,9 @@ def list_notebooks(folder: str | Path = NOTEBOOK_DIR, only: list[str] | None = N
     return nbs
 
 
-def check_parameters_cell(path: Path) -> set[str]:
+def check_parameters_cell(path: Path) -> dict[str, str | None]:
     """Refuse a notebook without exactly one ``parameters`` cell (papermill needs it); returns
-    the names that cell assigns."""
+    the names that cell assigns, each with its type annotation (or None)."""
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
@@ -138,7 +138,8 @@ def check_parameters_cell(path: Path) -> set[str]:
     if len(cells) != 1:
         raise MespotError(f"{path.name}: {len(cells)} cells tagged 'parameters'; exactly one is "
                           "needed")
-    return {m.group(1) for m in re.finditer(r"^(\w+)\s*(?::[^=]*)?=", cells[0].source, re.M)}
+    return {m.group(1): (m.group(2) or "").strip() or None
+            for m in re.finditer(r"^(\w+)\s*(?::([^=]*))?=", cells[0].source, re.M)}
 
 
 def to_html(ipynb: Path) -> Path:
@@ -153,14 +154,48 @@ def to_html(ipynb: Path) -> Path:
     return out
 
 
+def parse_set(items: list[str] | None) -> dict[str, str]:
+    """``NAME=VALUE`` strings → {NAME: VALUE}; each notebook converts VALUE to the type its
+    parameters cell declares (:func:`_typed`)."""
+    out: dict[str, str] = {}
+    for it in items or []:
+        name, sep, value = it.partition("=")
+        if not sep or not name.isidentifier():
+            raise MespotError(f"--set {it!r}: use NAME=VALUE, e.g. --set n_boot=200")
+        out[name] = value
+    return out
+
+
+def _typed(name: str, value: Any, annotation: str | None) -> Any:
+    """``value`` as the declared type (str, int, float, bool); other values pass through."""
+    if not isinstance(value, str) or annotation in (None, "str"):
+        return value
+    try:
+        if annotation == "int":
+            return int(value)
+        if annotation == "float":
+            return float(value)
+        if annotation == "bool":
+            if value.lower() not in ("true", "false", "1", "0"):
+                raise ValueError(value)
+            return value.lower() in ("true", "1")
+    except ValueError:
+        raise MespotError(f"--set {name}={value}: the notebooks declare {name} as {annotation}"
+                          ) from None
+    return value
+
+
 def run_report(datasets: list[str] | None = None, profile: str = "quick", out: str | Path =
                "reports/latest", manifest: str | Path | None = None, only: list[str] | None = None,
                seed: int = 0, notebooks_dir: str | Path = NOTEBOOK_DIR, progress: bool = True,
-               kernel_name: str | None = None, seeds: int = 1) -> int:
+               kernel_name: str | None = None, seeds: int = 1,
+               extra: dict[str, Any] | None = None) -> int:
     """Execute the notebooks for each dataset; returns 0 if every notebook passed, else 1.
 
     ``seeds`` reaches the notebooks that declare it (06, 07): their learned methods are trained
-    that many times (seeds ``seed``, ``seed + 1``, …) and reported as mean ± sd."""
+    that many times (seeds ``seed``, ``seed + 1``, …) and reported as mean ± sd. ``extra``
+    (``--set NAME=VALUE``) sets any other parameter in the notebooks that declare it; a name no
+    notebook declares is refused before any work."""
     import papermill as pm
 
     from .manifest import load_manifest
@@ -178,14 +213,26 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
 
         for meth in METHODS.values():
             imagenet_for(m, meth, ModelConfig.profile("paper"))
-    datasets = datasets or ["demo"]
-    for d in datasets:
-        # refuse unknown names and missing data before any work (a demo is generated here)
-        read_entry(m.entry(d), m)
     if seeds < 1:
         raise MespotError(f"--seeds {seeds}: need at least 1 training run per method")
     nbs = list_notebooks(notebooks_dir, only)
     declared = {nb: check_parameters_cell(nb) for nb in nbs}
+    extra = dict(extra or {})
+    fixed = {"dataset", "profile", "manifest", "cache_dir", "out_dir", "seed", "seeds"}
+    for k in extra:
+        if k in fixed:
+            raise MespotError(f"--set {k}=…: '{k}' is set by the runner itself (use --datasets, "
+                              "--profile, --manifest, --out, --seed or --seeds)")
+        if not any(k in d for d in declared.values()):
+            raise MespotError(f"--set {k}=…: no notebook run here declares a parameter '{k}' "
+                              f"(see the notebooks' parameters cells)")
+        for d in declared.values():
+            if k in d:
+                _typed(k, extra[k], d[k])   # a bad value is refused before any work
+    datasets = datasets or ["demo"]
+    for d in datasets:
+        # refuse unknown names and missing data before any work (a demo is generated here)
+        read_entry(m.entry(d), m)
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ["MESPOT_HEADLESS"] = "1"  # notebooks show static fallbacks for widgets
@@ -194,7 +241,7 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
     runs: list[dict[str, Any]] = []
     results: dict[str, Any] = {}
     prov_params = dict(datasets=datasets, profile=profile, manifest=str(m.path),
-                       cache_dir=str(m.cache_dir), seed=seed, seeds=seeds,
+                       cache_dir=str(m.cache_dir), seed=seed, seeds=seeds, extra=extra,
                        notebooks=[p.name for p in nbs])
     t_all = time.time()
     jobs = [(d, nb) for d in datasets for nb in nbs]
@@ -211,6 +258,8 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
                       out_dir=str(dst_dir), seed=seed)
         if "seeds" in declared[nb]:
             params["seeds"] = seeds
+        params.update({k: _typed(k, v, declared[nb][k]) for k, v in extra.items()
+                       if k in declared[nb]})
         if bar is not None:
             bar.set_postfix_str(f"{d}/{nb.stem}")
         t0 = time.time()

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from mespot_nb.errors import MespotError
 from mespot_nb.report import run_report
 
 from conftest import ROOT, write_manifest
@@ -118,9 +119,10 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
                    "  demo-B: {train: [demo-30fps, demo-200fps], test: demo-100fps}\n"
                    "  demo-C: {train: [demo-100fps, demo-200fps], test: demo-30fps}\n")
     out = tmp_path / "rep"
+    # one cross-database setup and 200 bootstrap draws keep it inside the test budget (--set)
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest", str(man),
-                        "--datasets", "tinyfull", "--out", str(out)], capture_output=True,
-                       text=True)
+                        "--datasets", "tinyfull", "--out", str(out), "--set", "setups=demo-A",
+                        "--set", "n_boot=200"], capture_output=True, text=True)
     prov = json.loads((out / "provenance.json").read_text())
     failed = [(x["notebook"], x["error"]) for x in prov["runs"] if x["status"] != "passed"]
     assert r.returncode == 0 and not failed, (failed, r.stderr[-3000:])
@@ -130,7 +132,8 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     assert {"dyngeonet", "dynnet", "geonet", "vgg16"} <= set(loso)
     assert {"megc2020", "one-to-one", "coverage"} <= set(loso["dyngeonet"])
     cross = res["07_cross_database"]["tinyfull"]["cross_database"]
-    assert set(cross) == {"demo-A", "demo-B", "demo-C"}
+    assert set(cross) == {"demo-A"}
+    assert prov["parameters"]["extra"] == {"setups": "demo-A", "n_boot": "200"}
     assert set(cross["demo-A"]) == {"dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm",
                                     "lbp-chi2"}
     pred = pd.read_csv(out / "tinyfull" / "predictions_dyngeonet.csv")
@@ -153,6 +156,20 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
         return []
 
     assert without_interval(res) == []
+
+
+def test_set_parameters_refused_before_any_work(tmp_path):
+    man = _tiny_manifest(tmp_path)
+    with pytest.raises(MespotError, match="no notebook run here declares a parameter 'nosuch'"):
+        run_report(["tinydemo"], out=tmp_path / "r", manifest=man, extra={"nosuch": "1"},
+                   progress=False)
+    with pytest.raises(MespotError, match="n_boot=many: the notebooks declare n_boot as int"):
+        run_report(["tinydemo"], out=tmp_path / "r", manifest=man, extra={"n_boot": "many"},
+                   progress=False)
+    with pytest.raises(MespotError, match="--set seed=…: .seed. is set by the runner"):
+        run_report(["tinydemo"], out=tmp_path / "r", manifest=man, extra={"seed": "3"},
+                   progress=False)
+    assert not (tmp_path / "r").exists()
 
 
 def test_report_refuses_missing_data_before_any_work(tmp_path, monkeypatch):
