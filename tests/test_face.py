@@ -31,15 +31,22 @@ def _copy_frames(src_dir, dst_dir, n=None):
 
 
 @pytest.mark.slow
-def test_tracking_agrees_with_per_frame_detection(tiny_demo):
-    for k in range(2):
+def test_tracking_as_accurate_as_per_frame_detection(tiny_demo):
+    """Against the generator's true landmarks, tracking is no worse than detecting and fitting
+    every frame. (Tracking vs per-frame differ by 1.0 px on two faces but 3.2 px on Grace
+    Hopper's, whose per-frame fits wander as much: both sit 3.8 px from the truth there.)"""
+    from mespot_nb.demo import demo_truth_landmarks
+
+    for k in range(3):
         v = _video_dir(tiny_demo, k)
         tr = track_video(v, fps=30)
         pf = detect_every_frame(v, fps=30)
         both = tr.valid & pf.valid
         assert both.mean() > 0.98
-        dev = np.linalg.norm(tr.landmarks[both] - pf.landmarks[both], axis=2)
-        assert np.median(dev) <= 1.5
+        truth = demo_truth_landmarks(tiny_demo, v.name.split("_")[0], v.name)[both]
+        err_tr = np.median(np.linalg.norm(tr.landmarks[both] - truth, axis=2))
+        err_pf = np.median(np.linalg.norm(pf.landmarks[both] - truth, axis=2))
+        assert err_tr <= err_pf + 0.25, (v.name, err_tr, err_pf)
         s = tr.summary()
         assert s["detected"] < 0.1 * s["frames"] and s["tracked"] > 0.85 * s["frames"]
 
