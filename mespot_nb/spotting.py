@@ -40,7 +40,9 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
 
     With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
     used (``threshold`` overrides the model's); otherwise the training-free ``method`` (default
-    ``flow-peak``) with its default p, or ``p``. Features are extracted at the video's own frame rate and cached.
+    ``flow-peak``) with its default p, or ``p``. Features are extracted at the video's own frame
+    rate and cached in ``cache_dir`` (default: the default manifest's cache, ``MESPOT_CACHE``
+    first, as ``mespot spot``).
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
@@ -77,6 +79,13 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
               if k not in ("select_protocol", "select_type", "extent")}
     if not m.trainable:
         check_p(thr, "--p" if model_path is None else "--threshold")
+    if cache_dir is None:   # as `mespot spot` does: the manifest's cache (MESPOT_CACHE first)
+        from .manifest import default_cache_dir, load_manifest
+
+        try:
+            cache_dir = load_manifest().cache_dir
+        except MespotError:
+            cache_dir = default_cache_dir()
     ds = read_video_source(source, fps=fps)
     row = ds.videos.iloc[0]
     f = cached_features(row.source, float(row.fps), cache_dir, fparams, tparams,

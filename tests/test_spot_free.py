@@ -145,3 +145,13 @@ def test_cli_loso_writes_predictions_and_scores_per_method(tiny_demo, tmp_path):
         o = sc["scores"]["megc2020"]["overall"]
         assert o["tp"] + o["fn"] == 11                            # every annotation scored
     assert "MDMD" in r.stdout and "LBP-χ²" in r.stdout
+
+
+def test_spot_video_default_cache_is_the_manifests(tiny_demo, cache_dir, monkeypatch):
+    """Called from Python without ``cache_dir``, spot_video caches where `mespot spot` does
+    (MESPOT_CACHE first)."""
+    monkeypatch.setenv("MESPOT_CACHE", str(cache_dir / "spotdefault"))
+    v = sorted((tiny_demo / "SAMM_longvideos").iterdir())[0]
+    res = spot_video(v, fps=30, method="flow-peak", progress=False)
+    assert res["n_frames"] == 360
+    assert any((cache_dir / "spotdefault").rglob("*.npz"))
