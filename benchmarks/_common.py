@@ -74,3 +74,96 @@ def rescaled_frames(frames_dir: Path, out: Path, fps: float, size: tuple[int, in
         cv2.imwrite(str(tmp / f"frame_{k:05d}.jpg"), canvas, [cv2.IMWRITE_JPEG_QUALITY, 90])
     os.replace(tmp, out)
     return out
+
+
+# ----------------------------------------------------------------------------------------------
+# figures, child processes, provenance (shared by every bench_*.py and run_all.py)
+
+
+def bench_base() -> Path:
+    """Where benchmark data is generated: $MESPOT_BENCH_DIR or <tmp>/mespot-bench."""
+    return Path(os.environ.get("MESPOT_BENCH_DIR", Path(tempfile.gettempdir()) / "mespot-bench"))
+
+
+def add_json_arg(ap) -> None:
+    """The ``--json PATH`` option every benchmark takes."""
+    ap.add_argument("--json", default=None, metavar="PATH",
+                    help="also write the figures as one flat JSON object to PATH")
+
+
+def write_figures(path: str | None, figures: dict) -> None:
+    """Write a flat dict of figures (str → number, str or bool) to ``path`` atomically."""
+    if not path:
+        return
+    from mespot_nb._io import write_json
+
+    bad = [k for k, v in figures.items() if isinstance(v, (dict, list, tuple))]
+    if bad:
+        raise ValueError(f"figures must be flat; nested values under {bad}")
+    write_json(path, figures)
+
+
+def run_child(cmd: list[str], env: dict | None = None) -> tuple[dict, float]:
+    """Run a child process whose last stdout line is one JSON object; return that object and
+    the child's own peak resident memory (MB, from ``os.wait4``'s rusage). Its stderr passes
+    through. A failing child raises RuntimeError with its exit status."""
+    import json
+    import subprocess
+
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
+                         env=None if env is None else {**os.environ, **env})
+    out = p.stdout.read()
+    p.stdout.close()
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd[:4]))} … exited {p.returncode}")
+    lines = [ln for ln in out.splitlines() if ln.strip()]
+    return json.loads(lines[-1]), ru.ru_maxrss / 1024
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far (MB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def repeated_frames(frames_dir: Path, out: Path, times: int) -> Path:
+    """A frames folder that plays ``frames_dir`` ``times`` times over (symbolic links, no copy):
+    a longer video at no disk cost, for checking that memory stays flat with length."""
+    if out.exists():
+        return out
+    src = sorted(p for p in frames_dir.iterdir() if p.suffix.lower() in (".jpg", ".png"))
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.mkdir(parents=True, exist_ok=True)
+    for i in range(times):
+        for j, p in enumerate(src):
+            (tmp / f"frame_{i * len(src) + j + 1:06d}{p.suffix}").symlink_to(p.resolve())
+    os.replace(tmp, out)
+    return out
+
+
+def machine() -> dict:
+    """CPU model, cores, memory, OS and Python of this machine (for results' provenance)."""
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = round(int(line.split()[1]) / 1024 ** 2, 1)
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem,
+            "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(), "load_1min": load}

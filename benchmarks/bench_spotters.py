@@ -4,7 +4,7 @@
 The video is the demo's first video (synthetic face) rescaled onto a 640×480 canvas, CAS(ME)²'s
 frame size; `spot_video` runs from an empty cache, so the landmark tracking is included.
 
-    .venv/bin/python benchmarks/bench_spotters.py [--seconds 20]
+    .venv/bin/python benchmarks/bench_spotters.py [--seconds 20] [--json PATH]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import demo_root, rescaled_frames  # noqa: E402
+from _common import add_json_arg, demo_root, rescaled_frames, write_figures  # noqa: E402
 
 from mespot_nb.spotting import spot_video  # noqa: E402
 from mespot_nb.video import open_video  # noqa: E402
@@ -25,6 +25,7 @@ from mespot_nb.video import open_video  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=20)
+    add_json_arg(ap)
     a = ap.parse_args()
     root = demo_root(seconds=a.seconds)
     vdir = next((root / "SAMM_longvideos").iterdir())
@@ -34,6 +35,7 @@ def main() -> None:
     for _ in src.frames():
         pass
     dec = src.n_frames / (time.perf_counter() - t)
+    fig = {"frame_size": "640x480", "frames": src.n_frames, "decode_fps": round(dec, 1)}
     print(f"640x480, {src.n_frames} frames; decode only: {dec:.1f} frames/s")
     print(f"{'method':10s} {'frames/s':>9s} {'ratio to decode':>15s} {'intervals':>9s}")
     for method in ("flow-peak", "mdmd"):
@@ -41,7 +43,11 @@ def main() -> None:
             t = time.perf_counter()
             res = spot_video(path, None, cache, fps=30, method=method, progress=False)
             fps = src.n_frames / (time.perf_counter() - t)
+        key = method.replace("-", "_")
+        fig.update({f"{key}_fps": round(fps, 1), f"{key}_ratio": round(fps / dec, 4),
+                    f"{key}_intervals": len(res["intervals"])})
         print(f"{method:10s} {fps:9.1f} {fps / dec:15.3f} {len(res['intervals']):9d}")
+    write_figures(a.json, fig)
 
 
 if __name__ == "__main__":

@@ -209,7 +209,7 @@ def reduced_frames(src: FrameSource, factor: int = 1, start: int = 1, stop: int 
     """Like ``src.frames(start, stop)`` in grayscale, each frame at 1/``factor`` of its size
     (``factor`` in :data:`REDUCE_FACTORS`; (⌈H/f⌉, ⌈W/f⌉) uint8 for JPEG frames).
 
-    A frames folder of JPEGs is decoded straight at the reduced size (about 1.5–2× faster than a
+    A frames folder of JPEGs is decoded straight at the reduced size (about 1.5× faster than a
     full decode); a video file is decoded in full and shrunk (INTER_AREA). Pixel (i, j) of the
     reduced frame covers full-size pixels f·i … f·i + f − 1, so a point x there is
     f·x + (f − 1)/2 in the full frame. Undecodable frames are None and listed in ``src.missing``.
@@ -235,3 +235,53 @@ def reduced_frames(src: FrameSource, factor: int = 1, start: int = 1, stop: int 
         if img is None:
             src.missing.append(k)
         yield k, img
+
+
+def prefetched(frames: Iterator[tuple[int, np.ndarray | None]], depth: int = 8
+               ) -> Iterator[tuple[int, np.ndarray | None]]:
+    """The items of ``frames`` (e.g. :func:`reduced_frames`), decoded ahead in a background
+    thread: decoding (which releases the GIL) overlaps the caller's work on earlier frames.
+
+    At most ``depth`` frames wait in the queue, so memory stays flat; an exception in the
+    decoder is raised in the caller; closing the generator stops the thread.
+    """
+    import queue
+    import threading
+
+    q: queue.Queue = queue.Queue(maxsize=max(1, depth))
+    stop = threading.Event()
+    done = object()
+
+    def run() -> None:
+        try:
+            for item in frames:
+                while not stop.is_set():
+                    try:
+                        q.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            q.put(done)
+        except BaseException as e:  # handed to the caller
+            q.put(e)
+
+    t = threading.Thread(target=run, name="mespot-decode", daemon=True)
+    t.start()
+    try:
+        while True:
+            item = q.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while t.is_alive():
+            try:
+                q.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        t.join()

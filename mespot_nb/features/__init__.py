@@ -16,8 +16,9 @@ from .flow import HOOF_ROIS, flow_sequence, hoof, hoof_batch, hoof_coherence, op
 from .geometry import DEFORM_POINTS, GEOMETRY_LINES, RATIO_EPS, geometric_features, geometry_scores
 from .lbp import (LBP_SPEC, block_histograms, chi2_distance, lbp_codes, lbp_feature_difference,
                   lbp_half_window)
-from .stream import (FAMILIES, FEATURES_VERSION, VideoFeatures, cached_features, extract_features,
-                     extract_video, features_cache_path, features_for)
+from .stream import (FAMILIES, FEATURES_VERSION, VideoFeatures, cached_features,
+                     decode_reduction, extract_features, extract_video, features_cache_path,
+                     features_for, frame_range)
 
 __all__ = [
     "Consumer", "FeatureParams", "dyngeonet_window_length", "flow_interval", "hoof_window",
@@ -28,4 +29,5 @@ __all__ = [
     "LBP_SPEC", "block_histograms", "chi2_distance", "lbp_codes", "lbp_feature_difference",
     "lbp_half_window", "FAMILIES", "FEATURES_VERSION", "VideoFeatures", "cached_features",
     "extract_features", "extract_video", "features_cache_path", "features_for",
+    "decode_reduction", "frame_range",
 ]

@@ -146,11 +146,19 @@ def flow_sequence(frames: np.ndarray, fps: float, rois: dict[str, tuple[int, int
     """
     R = flow_interval(fps)
     steps = (len(frames) - R) // R
+    return _pair_sequence([frames[j * R] for j in range(steps + 1)], rois, bins, method, nose)
+
+
+def _pair_sequence(frames: list[np.ndarray], rois: dict, bins: int, method: str,
+                   nose: tuple[int, int, int, int] | None) -> np.ndarray:
+    """HOOF sequence (len(frames) − 1, len(rois) · bins) float32 of the pairs (frames[j],
+    frames[j + 1]) of aligned frames (the frames R apart that :func:`flow_sequence` pairs)."""
+    steps = len(frames) - 1
     names = [n for n in HOOF_ROIS if n in rois] or list(rois)
-    pads = _padded_boxes({n: rois[n] for n in names}, nose, frames.shape[1:3])
+    pads = _padded_boxes({n: rois[n] for n in names}, nose, frames[0].shape[:2])
     fields = []
-    for j in range(steps):  # the pair (i − R, i) with i = s + j·R
-        fields += _pair_fields(frames[j * R], frames[(j + 1) * R], pads, names, method)
+    for j in range(steps):
+        fields += _pair_fields(frames[j], frames[j + 1], pads, names, method)
     out = np.zeros((steps, len(names) * bins), np.float32)
     if fields:
         out[:] = hoof_batch(fields, bins).reshape(steps, len(names) * bins)
@@ -185,20 +193,22 @@ class _HoofPairs:
         nose = roi_boxes(alm, "dyngeonet", self.spec)["nose"] if p.nose_compensation else None
         frames = list(buf)[-(W + R):]
         frames = [frames[0]] * (W + R - len(frames)) + frames
-        if p.hoof_pairs == "per-window":
-            aligned = np.stack([self._warp(f, M) for f in frames])
-            return flow_sequence(aligned, self.fps, boxes, p.bins, p.flow, nose)
+        if p.hoof_pairs == "per-window":   # only the frames the pairs use are warped
+            aligned = [self._warp(frames[j * R], M) for j in range(self.steps + 1)]
+            return _pair_sequence(aligned, boxes, p.bins, p.flow, nose)
         if p.hoof_pairs != "shared":
             raise MespotError(f"hoof_pairs {p.hoof_pairs!r}: use per-window or shared")
         angle = float(np.arctan2(M[1, 0], M[0, 0]))
         pads = None
         thetas, mags, sizes = [], [], []
+        b, b_at = None, -1   # the last warped frame, reused as the next pair's first
         for j in range(self.steps):
             end = s + j * R   # the pair (end − R, end)
             if end not in self.pairs:
                 if pads is None:
                     pads = _padded_boxes(boxes, nose, (self.spec.height, self.spec.width))
-                a, b = self._warp(frames[j * R], M), self._warp(frames[(j + 1) * R], M)
+                a = b if b_at == j else self._warp(frames[j * R], M)
+                b, b_at = self._warp(frames[(j + 1) * R], M), j + 1
                 self.pairs[end] = (angle, *_polar(_pair_fields(a, b, pads, list(HOOF_ROIS),
                                                                p.flow)))
             a0, th, mg, sz = self.pairs[end]

@@ -22,7 +22,7 @@ from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackPa
                     dataset_jobs, finish_track, new_track_arrays, summarise_lost_faces,
                     track_cache_path)
 from ..parallel import run_jobs
-from ..video import REDUCE_FACTORS, FrameSource, open_video, reduced_frames
+from ..video import REDUCE_FACTORS, FrameSource, open_video, prefetched, reduced_frames
 from .common import FeatureParams
 from .curves import FlowPeakFamily, MDMDFamily
 from .dynamic import DynamicImages
@@ -80,15 +80,16 @@ class VideoFeatures:
 def extract_video(source: FrameSource | str | Path, fps: float | None = None,
                   params: FeatureParams | None = None, track: FaceTrack | None = None,
                   track_params: TrackParams | None = None, spec: AlignSpec = AlignSpec(),
-                  progress: bool = False, start: int = 1, stop: int | None = None
-                  ) -> tuple[VideoFeatures, FaceTrack]:
+                  progress: bool = False, start: int = 1, stop: int | None = None,
+                  prefetch: bool = True) -> tuple[VideoFeatures, FaceTrack]:
     """Every requested family's features of frames ``start..stop`` (1-based, inclusive; default
     the whole video) in one streaming pass.
 
     Without a ``track`` the landmark tracker runs in the same pass. Memory holds one ring buffer
     of grayscale frames (the longest family's history), never the whole video. Large frames are
     decoded at a reduced size when the face stays larger than the aligned face
-    (:func:`decode_reduction`); the track is returned in full-size pixels either way. Windows
+    (:func:`decode_reduction`), in a background thread (``prefetch``) so decoding overlaps the
+    work on earlier frames; the track is returned in full-size pixels either way. Windows
     and frame numbers in the features count from ``start`` (frame ``start`` is their frame 1;
     ``meta["first_frame"]`` records it). Returns the features and the track.
     """
@@ -122,6 +123,8 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
         maxlen=max([c_.history for c_ in consumers] + [1]) + 1)
     last_img = None
     it = reduced_frames(src, r, start, stop)
+    if prefetch:
+        it = prefetched(it)
     if progress:
         from tqdm.auto import tqdm
 
@@ -173,8 +176,9 @@ def frame_range(src: FrameSource, start: int = 1, stop: int | None = None) -> tu
 #: A decode reduction r is used only while the face stays this much larger than the aligned face
 #: (inter-ocular distance / r ≥ REDUCE_MARGIN · AlignSpec.iod): the aligned warps never enlarge.
 REDUCE_MARGIN = 1.25
-#: Frames narrower than this are always decoded at full size (no probe).
-REDUCE_MIN_WIDTH = 640
+#: Frames narrower than this are always decoded at full size, without a probe (a face that
+#: allows r = 2 — inter-ocular ≥ 160 px — is about 400 px wide).
+REDUCE_MIN_WIDTH = 1000
 
 
 def _iods(lms: np.ndarray) -> np.ndarray:
