@@ -25,10 +25,22 @@ install: $(STAMP)
 report: $(STAMP)
 	$(VENV)/bin/mespot report --datasets demo --profile quick --out reports/demo-quick
 
+# The browser tests (tests/test_browser.py) drive JupyterLab with the system Chromium; without
+# it (or playwright) they are skipped, and this says so before and in pytest's summary.
 test: $(STAMP)
+	@$(PY) -c "import sys; sys.path.insert(0, 'tests'); from conftest import browser_missing as m; \
+		w = m(); w and print(f'make test: the browser tests will be SKIPPED: they need {w}')"
 	$(PY) -m pytest -q
 
+# benchmarks/run_all.py: every bench_*.py from a fresh cache → benchmarks/RESULTS.md. The
+# SOFTNet-style reference needs opencv-contrib, which cannot share .venv with the kit's
+# opencv-python-headless (both provide cv2): it gets its own venv, benchmarks/.venv (git-ignored),
+# at the kit's OpenCV and dlib versions.
 benchmarks: $(STAMP)
+	test -x benchmarks/.venv/bin/python || $(PYTHON) -m venv benchmarks/.venv
+	benchmarks/.venv/bin/python -c "import cv2, dlib; cv2.optflow.DualTVL1OpticalFlow_create" \
+		2>/dev/null || benchmarks/.venv/bin/python -m pip install --quiet \
+		opencv-contrib-python-headless==5.0.0.93 numpy dlib-bin==20.0.1.post1
 	$(PY) benchmarks/run_all.py
 
 clean-venv:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -87,9 +88,40 @@ def easy(tmp_path_factory, cache_dir):
 SLOW_FIXTURES = {"easy", "cross"}
 
 
+#: Where a system Chromium is looked for (Debian's binary first: its /usr/bin/chromium is a
+#: wrapper script). Playwright never downloads a browser here.
+CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+def chromium_path() -> str | None:
+    """The system Chromium for the `browser` tests, or None ($MESPOT_CHROMIUM, when set, is the
+    only path tried)."""
+    env = os.environ.get("MESPOT_CHROMIUM")
+    paths = [env] if env else [*CHROMIUM_PATHS, shutil.which("chromium")]
+    return next((p for p in paths if p and os.access(p, os.X_OK)), None)
+
+
+def browser_missing() -> str | None:
+    """Why the `browser` tests cannot run here (None when they can)."""
+    missing = []
+    if chromium_path() is None:
+        missing.append("Chromium (apt-get update && apt-get install -y chromium)")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("playwright (pip install -e '.[test]')")
+    return " and ".join(missing) or None
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that need a generated demo with extracted features (or train on one) are `slow`;
-    `pytest -m "not slow"` is the fast loop."""
+    `pytest -m "not slow"` is the fast loop. `browser` tests are skipped, saying why, where
+    Chromium or playwright is missing — except under CI, where they run (and fail)."""
+    browser = [i for i in items if i.get_closest_marker("browser")]
+    why = browser_missing() if browser else None
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    if why and not _on_ci():
+        for item in browser:
+            item.add_marker(pytest.mark.skip(reason=f"browser test skipped: needs {why}"))
