@@ -641,7 +641,8 @@ def read_megc_csv_table(path: str | Path, what: str = "annotations") -> pd.DataF
     missing = [c for c in CSV_REQUIRED if c not in df.columns]
     if missing:
         raise MespotError(f"{what} {path}: missing column(s) {', '.join(missing)}; the MEGC format "
-                          "is subject,video,onset,offset[,type][,score][,emotion] with a header row")
+                          "is subject,video,onset,offset[,apex][,type][,score][,emotion] with a header "
+                          "row")
     df["row"] = np.arange(2, len(df) + 2)
     for c in ("onset", "offset"):
         vals = pd.to_numeric(df[c].str.strip(), errors="coerce")
@@ -667,6 +668,16 @@ def read_megc_csv_table(path: str | Path, what: str = "annotations") -> pd.DataF
             raise MespotError(f"{what} {path}, row {int(r['row'])}: type {r['type']!r} is neither "
                               "micro nor macro")
         df["type"] = norm
+    if "apex" in df.columns:   # optional (a reviewer's labels carry it); blank = midpoint
+        ap = pd.to_numeric(df["apex"].astype(str).str.strip().replace("", np.nan),
+                           errors="coerce")
+        given = df["apex"].astype(str).str.strip().ne("") & df["apex"].notna()
+        bad = given & (ap.isna() | (ap != ap.round()) | (ap < df["onset"]) | (ap > df["offset"]))
+        if bad.any():
+            r = df[bad].iloc[0]
+            raise MespotError(f"{what} {path}, row {int(r['row'])}: apex {r['apex']!r} is not a "
+                              f"whole frame between onset {r['onset']} and offset {r['offset']}")
+        df["apex"] = ap.where(given)
     if "score" in df.columns:
         sc = pd.to_numeric(df["score"], errors="coerce")
         if sc.isna().any():
@@ -684,7 +695,8 @@ def read_megc_csv(annotations: str | Path, frames_pattern: str | None = None,
 
     ``frames_pattern`` (optional) locates each video's frames folder or file, e.g.
     ``/data/smic/{subject}/{video}``. Rows without ``type`` take ``default_type`` (recorded as a
-    finding). A CSV has no apex: ``apex`` := (onset+offset)/2, round half up.
+    finding). An optional ``apex`` column is read (a reviewer's labels carry one); where it is
+    absent or blank, ``apex`` := (onset+offset)/2, round half up.
 
     ``first_frame`` is the number the CSV gives a video's first frame: ``1``, ``0`` (labels
     written against files ``img0.jpg`` …, or 0-based frame indices) or ``auto`` (default: the
@@ -732,8 +744,10 @@ def read_megc_csv(annotations: str | Path, frames_pattern: str | None = None,
                 f"{base_of[r.subject, r.video]} (first_frame: {first_frame}); set `first_frame:` "
                 "in the dataset's manifest entry to the number the labels give a video's first "
                 "frame (`first_frame: 0` if they count from 0)")
-        rows.append(dict(subject=r.subject, video=r.video, onset=on,
-                         apex=_round_half_up((on + off) / 2), offset=off, type=r.type, row=r.row))
+        apex = getattr(r, "apex", np.nan)
+        apex = _round_half_up((on + off) / 2) if pd.isna(apex) else int(apex) + shift
+        rows.append(dict(subject=r.subject, video=r.video, onset=on, apex=apex, offset=off,
+                         type=r.type, row=r.row))
     iv = _intervals_frame(rows)
     return _dataset(name, "csv", fps, iv, vids, a)
 

@@ -864,12 +864,14 @@ class Review:
         or ``proposed`` (onset, apex, offset, type) ones."""
         from matplotlib.figure import Figure
 
+        from . import plotting
+
         c = self.candidate(cid)
         fig = Figure(figsize=(5.2, 2.4), dpi=90)
         ax = fig.add_subplot()
         fps = float(self.state.videos[(c["subject"], c["video"])]["fps"])
-        candidate_curve(self.flow_curve(c["subject"], c["video"]), fps,
-                        proposed or c["proposed"], score=c["score_now"], ax=ax)
+        plotting.candidate_curve(self.flow_curve(c["subject"], c["video"]), fps,
+                                 proposed or c["proposed"], score=c["score_now"], ax=ax)
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
@@ -896,8 +898,8 @@ class Review:
         plotting.frame_strip([ims[0], ims[1], ims[2]], [f"onset {p['onset']}",
                                                         f"apex {p['apex']}",
                                                         f"offset {p['offset']}"], axes=axes[:4])
-        candidate_curve(self.flow_curve(c["subject"], c["video"]), src.fps, p,
-                        score=c["score_now"], ax=axes[4])
+        plotting.candidate_curve(self.flow_curve(c["subject"], c["video"]), src.fps, p,
+                                 score=c["score_now"], ax=axes[4])
         axes[4].set_title(f"{c['id']} ({p['type']}), score {c['score_now']:.3f}", fontsize=9)
         return axes
 
@@ -1190,61 +1192,6 @@ def _measure(rv: Review, truth: pd.DataFrame, labelled: set, rnd: int, top_n: in
 
 # ----------------------------------------------------------------------------------------------
 # figures (each takes ax=None and returns the axes, as in mespot_nb.plotting)
-
-
-def candidate_curve(curve: np.ndarray | None, fps: float, cand: dict, score: float | None = None,
-                    window_s: float = 1.5, ax=None):
-    """A candidate's flow-magnitude curve (pixels) ± ``window_s`` seconds, its interval shaded,
-    onset/apex/offset marked; ``cand`` holds onset, apex, offset (1-based frames) and type."""
-    from .plotting import TYPE_COLORS, _ax
-
-    ax = _ax(ax, figsize=(5.2, 2.4))
-    on, ap, off = int(cand["onset"]), int(cand["apex"]), int(cand["offset"])
-    pad = int(round(window_s * fps))
-    color = TYPE_COLORS.get(cand.get("type", "micro"), "gray")
-    ax.axvspan((on - 0.5) / fps, (off + 0.5) / fps, color=color, alpha=0.2, lw=0)
-    for k, ls in ((on, "--"), (ap, "-"), (off, "--")):
-        ax.axvline(k / fps, color=color, ls=ls, lw=0.8)
-    if curve is not None and len(curve):
-        a, b = max(1, on - pad), min(len(curve), off + pad)
-        ks = np.arange(a, b + 1)
-        ax.plot(ks / fps, curve[a - 1:b], color="k", lw=1)
-        ax.set_ylabel("flow magnitude (px)")
-    else:
-        ax.text(0.5, 0.5, "no flow curve (flow-peak features not given)", ha="center",
-                va="center", transform=ax.transAxes, fontsize=8)
-    ax.set_xlabel("time (s)")
-    if score is not None:
-        ax.set_title(f"frames {on}–{off}, apex {ap} · score {score:.3f}", fontsize=9)
-    return ax
-
-
-def review_curve(curve: pd.DataFrame, ax=None):
-    """The simulated loop (:func:`simulate_review`): precision of the first candidates still to
-    review and the fraction of the truth labelled (left axis), and the footage left to review
-    (right axis, % of all frames), against the candidates reviewed (labels accepted)."""
-    from .plotting import _ax
-
-    ax = _ax(ax, figsize=(7, 3.6))
-    x = curve["reviewed"]
-    ax.plot(x, curve["precision_top"], "o-", color="tab:green",
-            label="precision of the first candidates")
-    ax.plot(x, curve["found"], "s:", color="tab:purple", label="fraction of the truth labelled")
-    ax.set_ylim(-0.03, 1.05)
-    ax.set_xticks(x, [f"{r}\n({n})" for r, n in zip(x, curve["labels"])])
-    ax.set_xlabel("candidates reviewed (labels accepted)")
-    ax.set_ylabel("fraction")
-    ax2 = ax.twinx()
-    ax2.plot(x, 100 * curve["footage_left"], "^--", color="tab:orange",
-             label="footage left to review (right)")
-    ax2.set_ylabel("% of all frames")
-    ax2.set_ylim(bottom=0)
-    ax2.spines["right"].set_visible(True)
-    h1, l1 = ax.get_legend_handles_labels()
-    h2, l2 = ax2.get_legend_handles_labels()
-    ax.legend(h1 + h2, l1 + l2, fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.0),
-              ncol=3, frameon=False)
-    return ax
 
 
 # ----------------------------------------------------------------------------------------------

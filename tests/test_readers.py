@@ -127,6 +127,18 @@ def test_csv_reader_and_bad_rows(tmp_path):
         read_megc_csv_table(nocol)
 
 
+def test_csv_optional_apex(tmp_path):
+    """A reviewer's labels carry an apex: it is kept (blank → midpoint), and one outside its
+    interval is refused naming the row."""
+    p = tmp_path / "labels.csv"
+    p.write_text("subject,video,onset,apex,offset,type\n1,v,10,12,20,micro\n1,v,30,,40,macro\n")
+    iv = read_megc_csv(p, fps=30, first_frame=1).intervals
+    assert iv[["onset", "apex", "offset"]].values.tolist() == [[10, 12, 20], [30, 35, 40]]
+    p.write_text("subject,video,onset,apex,offset\n1,v,10,12,20\n1,v,30,41,40\n")
+    with pytest.raises(MespotError, match="row 3: apex '41' is not a whole frame between onset 30"):
+        read_megc_csv(p, fps=30)
+
+
 def test_frame_folders_natural_order_and_clipping(tmp_path):
     # CAS(ME)² layout with unpadded numbers: img2 sorts before img10
     d = tmp_path / "rawpic" / "s15" / "15_0401girlcrashing"
