@@ -481,18 +481,9 @@ class Review:
                 raise MespotError(f"{where}: frames {r.onset}–{r.offset} are outside "
                                   f"({r.subject}, {r.video}), frames 1–{n}; fix the row. "
                                   "Nothing was overwritten")
-            apex = str(r.apex).strip()
-            if apex:
-                try:
-                    apex = int(float(apex))
-                except ValueError:
-                    raise MespotError(f"{where}: apex {r.apex!r} is not a frame number") from None
-                if not r.onset <= apex <= r.offset:
-                    raise MespotError(f"{where}: apex {apex} is outside onset..offset "
-                                      f"{r.onset}–{r.offset}; fix the row. Nothing was "
-                                      "overwritten")
-            else:
-                apex = int((r.onset + r.offset + 1) // 2)
+            # read_megc_csv_table has checked a given apex (whole, inside onset..offset)
+            given = getattr(r, "apex", np.nan)
+            apex = int((r.onset + r.offset + 1) // 2) if pd.isna(given) else int(given)
             rows.append(dict(subject=r.subject, video=r.video, onset=int(r.onset),
                              offset=int(r.offset), type=str(r.type) if r.type else "micro",
                              apex=apex, note=str(r.note), candidate=str(r.candidate).strip()))
