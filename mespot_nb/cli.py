@@ -390,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--out", required=True, help="folder to create (or an earlier demo)")
     d.add_argument("--subjects", type=int, default=6)
     d.add_argument("--videos-per-subject", type=int, default=2)
-    d.add_argument("--seconds", type=float, default=40.0)
+    d.add_argument("--seconds", type=float, default=30.0)
     d.add_argument("--fps", type=float, default=30.0)
     d.add_argument("--layout", choices=["samm-lv", "casme2"], default="samm-lv")
     d.add_argument("--seed", type=int, default=0)

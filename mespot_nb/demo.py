@@ -426,7 +426,7 @@ class DemoSpec:
 
     subjects: int = 6
     videos_per_subject: int = 2
-    seconds: float = 40.0
+    seconds: float = 30.0
     fps: float = 30.0
     layout: str = "samm-lv"
     seed: int = 0
