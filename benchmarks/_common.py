@@ -167,3 +167,33 @@ def machine() -> dict:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem,
             "os": f"{platform.system()} {platform.release()}",
             "python": platform.python_version(), "load_1min": load}
+
+
+def real_clip(loops: int = 2) -> Path:
+    """The real video forward then backward, ``loops`` times, as an mp4 (written once)."""
+    import cv2
+
+    from mespot_nb.media import real_video
+
+    base = Path(os.environ.get("MESPOT_BENCH_DIR", Path(tempfile.gettempdir()) / "mespot-bench"))
+    out = base / f"real-fwd-bwd-x{loops}.mp4"
+    if out.exists():
+        return out
+    base.mkdir(parents=True, exist_ok=True)
+    cap = cv2.VideoCapture(str(real_video()))
+    fps = cap.get(cv2.CAP_PROP_FPS)
+    frames = []
+    while True:
+        ok, img = cap.read()
+        if not ok:
+            break
+        frames.append(img)
+    cap.release()
+    h, w = frames[0].shape[:2]
+    tmp = out.with_name(out.stem + ".tmp.mp4")
+    vw = cv2.VideoWriter(str(tmp), cv2.VideoWriter_fourcc(*"mp4v"), fps, (w, h))
+    for img in (frames + frames[::-1]) * loops:
+        vw.write(img)
+    vw.release()
+    os.replace(tmp, out)
+    return out

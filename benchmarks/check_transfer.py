@@ -24,29 +24,14 @@ from pathlib import Path
 
 import cv2
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import real_clip  # noqa: E402
+
 from mespot_nb.demo import insert_expressions
 from mespot_nb.evaluation import evaluate
-from mespot_nb.media import REAL_VIDEO, real_video
+from mespot_nb.media import REAL_VIDEO
 from mespot_nb.methods import get_method, method_names
 from mespot_nb.spotting import spot_video
-
-
-def forward_backward(src: Path, out: Path, times: int = 2) -> Path:
-    """``src`` played forward then backward, ``times`` times, as an mp4 (the clip is short)."""
-    cap = cv2.VideoCapture(str(src))
-    fps = cap.get(cv2.CAP_PROP_FPS)
-    frames = []
-    while True:
-        ok, f = cap.read()
-        if not ok:
-            break
-        frames.append(f)
-    h, w = frames[0].shape[:2]
-    vw = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), fps, (w, h))
-    for f in (frames + frames[::-1]) * times:
-        vw.write(f)
-    vw.release()
-    return out
 
 
 def main() -> None:
@@ -60,7 +45,7 @@ def main() -> None:
     a = ap.parse_args()
     work = Path(a.work or tempfile.mkdtemp(prefix="mespot-transfer-"))
     work.mkdir(parents=True, exist_ok=True)
-    clip = forward_backward(real_video(), work / "real_fb.mp4")
+    clip = real_clip(2)
     truth = insert_expressions(clip, work / "with_me", n_events=a.events, seed=a.seed)
     frames = work / "with_me" / clip.stem
     methods = a.methods.split(",") if a.methods else method_names()
