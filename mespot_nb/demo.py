@@ -77,8 +77,8 @@ JAW = list(range(0, 17))
 #:   light             slow lighting drift (fraction);  light_steps  lighting steps per minute
 #:   noise             sensor noise σ (grey levels);  jpeg  JPEG quality
 DIFFICULTY = {
-    "easy": dict(micro=(4.0, 9.0), macro=(8.0, 13.0), micro_rate=12.0, macro_rate=2.0, comove=0.0,
-                 blink_rate=15.0, talk_rate=1.5, turn_rate=1.0, nod_rate=1.0, jitter=0.15,
+    "easy": dict(micro=(6.0, 9.0), macro=(9.0, 13.0), micro_rate=20.0, macro_rate=3.5, comove=0.0,
+                 blink_rate=5.0, talk_rate=0.0, turn_rate=0.0, nod_rate=0.0, jitter=0.1,
                  drift=2.0, light=0.02, light_steps=0.0, noise=1.0, jpeg=95),
     "standard": dict(micro=(1.5, 6.0), macro=(5.0, 11.0), micro_rate=6.0, macro_rate=2.0,
                      comove=0.2, blink_rate=17.0, talk_rate=3.0, turn_rate=2.0, nod_rate=2.0,

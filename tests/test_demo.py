@@ -189,7 +189,8 @@ def test_event_rates_match_the_table(difficulty):
     for k, rate in (("micro", "micro_rate"), ("blinks", "blink_rate")):
         want = diff[rate] * 100
         assert abs(counts[k] - want) < 4 * np.sqrt(want) + 0.1 * want, (k, counts[k], want)
-    assert 15 <= diff["blink_rate"] <= 20
+    if difficulty != "easy":   # easy keeps few distractors, so the learning tests can learn
+        assert 15 <= diff["blink_rate"] <= 20
     assert counts["comove"] == pytest.approx(diff["comove"] * counts["micro"],
                                              abs=4 * np.sqrt(counts["micro"] + 1))
     if difficulty == "standard":   # far sparser than the 13/min of the earlier demo

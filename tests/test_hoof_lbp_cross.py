@@ -27,15 +27,16 @@ QUICK = ModelConfig.profile("quick")
 
 @pytest.mark.slow
 def test_hoof_lstm_learns_on_easy_demo(easy):
-    """Seed 004's coverage protocol: 0.779 measured when this test was written."""
+    """Seed 004's coverage protocol: 0.489 on the easy demo of six different people (0.779 when
+    all six were morphs of one face)."""
     _, ds, feats = easy
     res = run_loso(ds, feats, "hoof-lstm", QUICK, seed=0, progress=False)
     s = evaluate(ds.intervals, res.predictions, "coverage", "micro")["micro"]
-    assert s.f1 >= 0.6, s.as_dict()
+    assert s.f1 >= 0.4, s.as_dict()
     untrained = ModelConfig(**{**vars(QUICK), "lstm_epochs": 1, "lstm_lr": 0.0})
     r0 = run_loso(ds, feats, "hoof-lstm", untrained, seed=0, progress=False)
     s0 = evaluate(ds.intervals, r0.predictions, "coverage", "micro")["micro"]
-    assert s.f1 > s0.f1 + 0.3, (s.as_dict(), s0.as_dict())
+    assert s.f1 > s0.f1 + 0.2, (s.as_dict(), s0.as_dict())
 
 
 def test_lbp_contrast_and_peaks_hand_made():
