@@ -982,3 +982,19 @@ def _warp_real(img: np.ndarray, points: np.ndarray, d: np.ndarray, sigma: float,
     out = img.copy()
     out[y0:y1 + 1, x0:x1 + 1] = patch
     return out
+
+
+def events_per_minute(root: str | Path) -> dict[str, float]:
+    """Every kind of event the generator put into a demo, per minute of video (from its
+    ``events.json``): micro- and macro-expressions, micro-expressions during head motion,
+    blinks, talking bouts, head turns and nods, lighting steps."""
+    ev = demo_events(root)
+    minutes = sum(v["n_frames"] for v in ev.values()) / json.loads(
+        (Path(root) / STAMP).read_text())["spec"]["fps"] / 60
+    expr = [e for v in ev.values() for e in v["expressions"]]
+    counts = {"micro-expressions": sum(e["type"] == "micro" for e in expr),
+              "… of them during head motion": sum(e["with_head_motion"] for e in expr),
+              "macro-expressions": sum(e["type"] == "macro" for e in expr),
+              **{k.replace("_", " "): sum(len(v[k]) for v in ev.values())
+                 for k in ("blinks", "talking", "head_motion", "light_steps")}}
+    return {k: round(c / minutes, 2) for k, c in counts.items()}

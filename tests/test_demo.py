@@ -231,3 +231,13 @@ def test_insert_expressions_into_real_footage(tmp_path):
     assert max(outside) < 12                              # elsewhere only JPEG re-encoding
     ys, xs = np.nonzero(diffs[apex] > 20)
     assert 100 < xs.mean() < 540 and ys.max() - ys.min() < 250  # on the face, not everywhere
+
+
+def test_events_per_minute_counts_the_generators_record(tiny_demo):
+    from mespot_nb.demo import events_per_minute
+
+    r = events_per_minute(tiny_demo)
+    ev = demo_events(tiny_demo)
+    n_micro = sum(e["type"] == "micro" for v in ev.values() for e in v["expressions"])
+    assert r["micro-expressions"] == round(n_micro / (3 * 12 / 60), 2)   # 3 videos × 12 s
+    assert set(r) >= {"blinks", "talking", "head motion", "light steps"}
