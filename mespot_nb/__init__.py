@@ -11,6 +11,9 @@ from ._version import __version__  # noqa: E402
 
 from .features import (dynamic_image, flow_sequence, geometric_features, hoof,  # noqa: E402
                        to_uint8)
+# The registry: importing the package registers every method with its feature families and
+# window kinds, so a feature pass or a window table can name them from any module.
+from . import methods  # noqa: E402,F401
 
 __all__ = ["dynamic_image", "to_uint8", "geometric_features", "hoof", "flow_sequence",
            "__version__"]

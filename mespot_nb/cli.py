@@ -138,10 +138,11 @@ def _method_windows(m, feats, track, first: int) -> dict:
     ``windows_score`` (N,) float64 (their per-frame score curve over its maximum)."""
     import numpy as np
 
-    from .windows import WINDOW_KINDS
+    from .windows import get_window_kind
 
-    if m.window in WINDOW_KINDS:
-        start_key, length_key, valid_key, _ = WINDOW_KINDS[m.window]
+    kind = get_window_kind(m.window)
+    if kind.windowed:
+        start_key, length_key, valid_key = kind.start, kind.length, kind.valid
         starts = np.asarray(getattr(feats, start_key), np.int64)
         out = dict(windows_start=starts, windows_stop=starts + int(getattr(feats, length_key)) - 1,
                    windows_valid=np.asarray(getattr(feats, valid_key), bool))
@@ -241,7 +242,8 @@ def cmd_train(a: argparse.Namespace) -> int:
     from .face import TrackParams
     from .methods import get_method
     from .models import ModelConfig
-    from .training import imagenet_for, save_trained, train_final
+    from .inference import save_trained
+    from .training import imagenet_for, train_final
 
     method = get_method(a.method)
     cfg = ModelConfig.profile(a.profile)

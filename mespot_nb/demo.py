@@ -40,8 +40,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._io import write_bytes, write_json, write_text
+from ._io import write_bytes, write_json
 from .errors import MespotError
+from .expressions import (IOD, JAW, L_BROW, L_EYE, MACRO_AUS, MICRO_AUS, R_BROW, R_EYE,
+                          aus_displacement, blink_template, log_uniform, profile, talk_template)
 from .media import PHOTOS
 
 if TYPE_CHECKING:
@@ -56,12 +58,7 @@ TRUTH_DIR = "mespot_demo"
 
 FRAME_W, FRAME_H = 320, 360       # output frame size (pixels)
 EYE_Y = 150                       # eye line in the neutral pose (pixels from the top)
-IOD = 92.0                        # distance between eye centres in the neutral pose (pixels)
 
-# dlib 68-point indices (0-based)
-R_BROW, L_BROW = list(range(17, 22)), list(range(22, 27))
-R_EYE, L_EYE = list(range(36, 42)), list(range(42, 48))
-JAW = list(range(0, 17))
 
 #: Difficulty settings. Rates are per minute of video, amplitudes in pixels at a ~190 px face.
 #: Sources of the real-world rates are in the README ("The demo dataset"); in short: blinks
@@ -87,89 +84,6 @@ DIFFICULTY = {
                  blink_rate=20.0, talk_rate=5.0, turn_rate=4.0, nod_rate=4.0, jitter=0.5,
                  drift=6.0, light=0.08, light_steps=2.0, noise=3.0, jpeg=80),
 }
-
-# Action units: unit displacement vectors per landmark (x right, y down) in "amplitude units".
-
-
-def _au_template(au: str, lm: np.ndarray) -> np.ndarray:
-    """(68, 2) displacement per unit amplitude of action unit ``au`` for neutral landmarks ``lm``."""
-    d = np.zeros((68, 2), np.float64)
-    mid = lm[27, 0]
-
-    def toward_mid(i: int) -> float:
-        return 1.0 if lm[i, 0] < mid else -1.0
-
-    if au == "AU1":      # inner brow raiser
-        for i, w in zip([19, 20, 21, 22, 23, 24], [0.4, 0.8, 1.0, 1.0, 0.8, 0.4]):
-            d[i, 1] -= w
-    elif au == "AU2":    # outer brow raiser
-        for i, w in zip([17, 18, 19, 24, 25, 26], [1.0, 0.8, 0.4, 0.4, 0.8, 1.0]):
-            d[i, 1] -= w
-    elif au == "AU4":    # brow lowerer: down and together
-        for i, w in zip(R_BROW + L_BROW, [0.5, 0.7, 0.9, 1.0, 1.0, 1.0, 1.0, 0.9, 0.7, 0.5]):
-            d[i, 1] += 0.8 * w
-            d[i, 0] += 0.5 * w * toward_mid(i)
-    elif au == "AU6":    # cheek raiser: lower lids up
-        for i in (40, 41, 46, 47):
-            d[i, 1] -= 0.4
-    elif au == "AU7":    # lid tightener
-        for i in (40, 41, 46, 47):
-            d[i, 1] -= 0.5
-        for i in (37, 38, 43, 44):
-            d[i, 1] += 0.2
-    elif au == "AU10":   # upper lip raiser
-        for i, w in zip([49, 50, 51, 52, 53, 61, 62, 63], [0.6, 1.0, 1.0, 1.0, 0.6, 0.8, 0.8, 0.8]):
-            d[i, 1] -= w
-    elif au == "AU12":   # lip corner puller: up and out
-        for i, w in zip([48, 54, 60, 64, 49, 53, 59, 55], [1, 1, 0.9, 0.9, 0.4, 0.4, 0.4, 0.4]):
-            d[i, 1] -= 0.6 * w
-            d[i, 0] -= 0.8 * w * toward_mid(i)
-    elif au == "AU14":   # dimpler: corners tightened inward
-        for i, w in zip([48, 54, 60, 64], [1.0, 1.0, 0.8, 0.8]):
-            d[i, 0] += 0.9 * w * toward_mid(i)
-    elif au == "AU15":   # lip corner depressor
-        for i, w in zip([48, 54, 60, 64, 59, 55], [1.0, 1.0, 0.9, 0.9, 0.5, 0.5]):
-            d[i, 1] += w
-    elif au == "AU17":   # chin raiser: lower lip and chin up
-        for i, w in zip([56, 57, 58, 65, 66, 67, 7, 8, 9], [0.7, 0.8, 0.7, 0.6, 0.6, 0.6, 0.5, 0.6, 0.5]):
-            d[i, 1] -= w
-    elif au == "AU25":   # lips part: lower lip down
-        for i, w in zip([55, 56, 57, 58, 59, 65, 66, 67], [0.5, 0.8, 1.0, 0.8, 0.5, 0.9, 1.0, 0.9]):
-            d[i, 1] += w
-    else:
-        raise ValueError(f"unknown action unit {au}")
-    return d
-
-
-MICRO_AUS = ["AU1+AU2", "AU4", "AU12", "AU14", "AU15", "AU10"]
-MACRO_AUS = ["AU6+AU12", "AU1+AU2", "AU4+AU7", "AU15+AU17", "AU10+AU25", "AU12+AU25"]
-
-
-def _aus_displacement(aus: str, lm: np.ndarray) -> np.ndarray:
-    return sum(_au_template(a, lm) for a in aus.split("+"))
-
-
-def _blink_template(lm: np.ndarray) -> np.ndarray:
-    """Upper lids down to the lower lids (closure 1.0), lower lids slightly up."""
-    d = np.zeros((68, 2))
-    for up, low in ((37, 41), (38, 40), (43, 47), (44, 46)):
-        gap = lm[low, 1] - lm[up, 1]
-        d[up, 1] += 0.85 * gap
-        d[low, 1] -= 0.1 * gap
-    return d
-
-
-def _talk_template(lm: np.ndarray) -> np.ndarray:
-    """Jaw and lower lip down (unit amplitude), upper lip slightly up."""
-    d = np.zeros((68, 2))
-    for i, w in zip(range(4, 13), [0.2, 0.5, 0.8, 0.95, 1.0, 0.95, 0.8, 0.5, 0.2]):
-        d[i, 1] += w
-    for i, w in zip([55, 56, 57, 58, 59, 65, 66, 67], [0.7, 0.9, 1.0, 0.9, 0.7, 0.9, 1.0, 0.9]):
-        d[i, 1] += w
-    for i in (50, 51, 52, 61, 62, 63):
-        d[i, 1] -= 0.15
-    return d
-
 
 # ----------------------------------------------------------------------------------------------
 # faces
@@ -452,18 +366,6 @@ class DemoSpec:
                               "at least 5 seconds per video")
 
 
-def _profile(n: int, apex: int) -> np.ndarray:
-    """Intensity 0 → 1 → 0 over ``n`` frames (raised cosine up to ``apex``, down after)."""
-    t = np.arange(n, dtype=np.float64)
-    up = 0.5 - 0.5 * np.cos(np.pi * np.clip(t / max(apex, 1), 0, 1))
-    down = 0.5 + 0.5 * np.cos(np.pi * np.clip((t - apex) / max(n - 1 - apex, 1), 0, 1))
-    return np.where(t <= apex, up, down)
-
-
-def _log_uniform(rng: np.random.Generator, lo: float, hi: float) -> float:
-    return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
-
-
 def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict,
               micro_rate: float) -> dict[str, list]:
     """Expression events (non-overlapping, exact 1-based frames) and nuisance events for one
@@ -485,7 +387,7 @@ def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict,
         kind = "micro" if micro else "macro"
         aus = MICRO_AUS[rng.integers(len(MICRO_AUS))] if micro else \
             MACRO_AUS[rng.integers(len(MACRO_AUS))]
-        amp = _log_uniform(rng, *diff[kind])
+        amp = log_uniform(rng, *diff[kind])
         ev.append(dict(type=kind, onset=t + 1, apex=t + 1 + apex, offset=t + length, aus=aus,
                        amplitude=round(amp, 3), with_head_motion=False))
         t += length + int((0.4 + rng.exponential(mean_gap)) * fps)
@@ -575,17 +477,17 @@ def _render_video(spec: DemoSpec, subj: _Subject, vidx: int, folder: Path, name_
     disp = np.zeros((n, 68, 2))
     for e in events["expressions"]:
         s, length = e["onset"] - 1, e["offset"] - e["onset"] + 1
-        prof = _profile(length, e["apex"] - e["onset"])
-        disp[s:s + length] += prof[:, None, None] * e["amplitude"] * _aus_displacement(e["aus"], lm0)
-    blink = _blink_template(lm0)
+        prof = profile(length, e["apex"] - e["onset"])
+        disp[s:s + length] += prof[:, None, None] * e["amplitude"] * aus_displacement(e["aus"], lm0)
+    blink = blink_template(lm0)
     for b in events["blinks"]:
         s, length = b["onset"] - 1, b["offset"] - b["onset"] + 1
-        disp[s:s + length] += _profile(length, length // 2)[:, None, None] * blink
-    talk = _talk_template(lm0)
+        disp[s:s + length] += profile(length, length // 2)[:, None, None] * blink
+    talk = talk_template(lm0)
     for tk in events["talking"]:
         s, length = tk["onset"] - 1, tk["offset"] - tk["onset"] + 1
         tt = np.arange(length) / spec.fps
-        env = _profile(length, length // 2) ** 0.3
+        env = profile(length, length // 2) ** 0.3
         open_ = tk["amplitude"] * env * 0.5 * (1 - np.cos(2 * np.pi * tk["hz"] * tt))
         disp[s:s + length] += open_[:, None, None] * talk
     # head pose: slow drift + filtered jitter + quick turns and nods (degrees, pixels, fractions)
@@ -598,7 +500,7 @@ def _render_video(spec: DemoSpec, subj: _Subject, vidx: int, folder: Path, name_
     sqx, sqy = np.zeros(n), np.zeros(n)
     for h in events["head_motion"]:
         s, length = h["onset"] - 1, h["offset"] - h["onset"] + 1
-        p = _profile(length, length // 2)
+        p = profile(length, length // 2)
         if h["kind"] == "turn":
             rot[s:s + length] += h["degrees"] * p
             dx[s:s + length] += h["shift"] * p
@@ -879,109 +781,6 @@ def demo_truth_landmarks(root: str | Path, subject: str, video: str) -> np.ndarr
     if not p.exists():
         raise MespotError(f"no true landmarks for {subject}/{video} in {root}")
     return np.load(p)
-
-
-# ----------------------------------------------------------------------------------------------
-# micro-expressions added to real footage
-
-
-def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, seed: int = 0,
-                       amplitude: tuple[float, float] = (2.0, 4.0), fps: float | None = None,
-                       jpeg: int = 95, progress: bool = False) -> "pd.DataFrame":
-    """Add ``n_events`` known micro-expressions to real footage of a person.
-
-    The face is tracked in ``source`` (a video file or frames folder); events of 0.2–0.5 s
-    (the demo's micro action units, ``amplitude`` px at a face with 92 px between the eyes,
-    scaled to the tracked face) are placed at random in equal segments of the video on frames
-    where the face is tracked, and rendered with the demo's warp (a Gaussian RBF displacement
-    field through that frame's 68 tracked landmarks) — so a model trained on the demo can be
-    checked on a real person, real talking and real head motion. Writes the frames as
-    ``out/<source stem>/NNNNN.jpg`` (1-based) and ``out/intervals.csv`` (subject ``user``, video
-    = the stem — the ids :func:`spotting.spot_video` gives that folder — onset, apex, offset,
-    type, aus, amplitude); returns that table. The same inputs and seed give the same
-    frames.
-    """
-    import cv2
-    import pandas as pd
-
-    from .face import track_video
-    from .video import open_video
-
-    src = open_video(source, fps=fps)
-    track = track_video(src, progress=progress, warn=False)
-    valid = track.valid
-    n = src.n_frames
-    rng = np.random.default_rng(seed)
-    seg = n // max(1, n_events)
-    events = []
-    for k in range(n_events):
-        length = max(3, int(round(rng.uniform(0.2, 0.5) * src.fps)))
-        lo, hi = k * seg + int(0.3 * src.fps), (k + 1) * seg - length - int(0.3 * src.fps)
-        starts = [s for s in range(lo, max(lo, hi)) if valid[s:s + length].all()]
-        if not starts:
-            continue
-        s = int(rng.choice(starts))
-        aus = MICRO_AUS[rng.integers(len(MICRO_AUS))]
-        amp = _log_uniform(rng, *amplitude)
-        apex = int(round(length * rng.uniform(0.35, 0.55)))
-        events.append(dict(subject="user", video=Path(source).stem, onset=s + 1,
-                           apex=s + 1 + apex, offset=s + length, type="micro", aus=aus,
-                           amplitude=round(amp, 3)))
-    if len(events) < n_events:
-        raise MespotError(f"{source}: the face is tracked on too few frames to place "
-                          f"{n_events} micro-expressions ({len(events)} placed); use a longer "
-                          "video or fewer events")
-    by_frame: dict[int, np.ndarray] = {}
-    for e in events:
-        length = e["offset"] - e["onset"] + 1
-        prof = _profile(length, e["apex"] - e["onset"])
-        for j in range(length):
-            i = e["onset"] - 1 + j
-            lm = track.landmarks[i].astype(np.float64)
-            scale = np.linalg.norm(lm[R_EYE].mean(0) - lm[L_EYE].mean(0)) / IOD
-            by_frame[i + 1] = prof[j] * e["amplitude"] * scale * _aus_displacement(e["aus"], lm)
-    out = Path(out)
-    frames = out / Path(source).stem
-    frames.mkdir(parents=True, exist_ok=True)
-    w, h = src.frame_size
-    for k, img in src.frames():
-        if img is None:
-            raise MespotError(f"{source}: frame {k} cannot be decoded")
-        if k in by_frame:
-            lm = track.landmarks[k - 1].astype(np.float64)
-            iod = np.linalg.norm(lm[R_EYE].mean(0) - lm[L_EYE].mean(0))
-            img = _warp_real(img, lm, by_frame[k], 0.12 * iod)
-        ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, int(jpeg)])
-        write_bytes(frames / f"{k:05d}.jpg", buf.tobytes())
-    table = pd.DataFrame(events)
-    write_text(out / "intervals.csv", table.to_csv(index=False))
-    return table
-
-
-def _warp_real(img: np.ndarray, points: np.ndarray, d: np.ndarray, sigma: float,
-               step: int = 4) -> np.ndarray:
-    """Move ``img`` content by the RBF field through ``points`` (68, 2) with displacements
-    ``d`` (68, 2), evaluated every ``step`` px inside the face's box and upsampled."""
-    import cv2
-
-    h, w = img.shape[:2]
-    x0, y0 = np.maximum(points.min(0) - 3 * sigma, 0).astype(int)
-    x1, y1 = np.minimum(points.max(0) + 3 * sigma, (w - 1, h - 1)).astype(int)
-    gy, gx = np.mgrid[y0:y1 + step:step, x0:x1 + step:step]
-    grid = np.stack([gx.ravel(), gy.ravel()], 1).astype(np.float64)
-    G = np.exp(-((points[:, None] - points[None]) ** 2).sum(-1) / (2 * sigma ** 2))
-    c = np.linalg.solve(G + 1e-3 * np.eye(len(points)), d)
-    K = np.exp(-((grid[:, None] - points[None]) ** 2).sum(-1) / (2 * sigma ** 2))
-    coarse = (K @ c).reshape(*gx.shape, 2).astype(np.float32)
-    bw, bh = x1 - x0 + 1, y1 - y0 + 1
-    field = cv2.resize(coarse, ((gx.shape[1] - 1) * step + 1, (gx.shape[0] - 1) * step + 1),
-                       interpolation=cv2.INTER_LINEAR)[:bh, :bw]
-    ys, xs = np.mgrid[y0:y1 + 1, x0:x1 + 1].astype(np.float32)
-    patch = cv2.remap(img, xs - field[..., 0], ys - field[..., 1], cv2.INTER_LINEAR,
-                      borderMode=cv2.BORDER_REFLECT)
-    out = img.copy()
-    out[y0:y1 + 1, x0:x1 + 1] = patch
-    return out
 
 
 def events_per_minute(root: str | Path) -> dict[str, float]:

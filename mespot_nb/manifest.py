@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import MespotError
+from .frames import check_first_frame
 
 FORMATS = ("casme2", "samm-lv", "csv", "video", "demo")
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -199,8 +200,6 @@ FIRST_FRAME_DEFAULTS: dict[str, int | str] = {"casme2": 1, "samm-lv": 1, "csv": 
 
 
 def _first_frame(p: Path, name: str, fmt: str, raw: dict) -> int | str | None:
-    from .readers import check_first_frame
-
     if "first_frame" not in raw:
         return FIRST_FRAME_DEFAULTS.get(fmt)
     if fmt not in FIRST_FRAME_DEFAULTS:

@@ -172,6 +172,15 @@ class SpotNet(nn.Module):
         self.head = nn.Sequential(nn.Linear(d, cfg.head), nn.ReLU(inplace=True),
                                   nn.Dropout(cfg.dropout), nn.Linear(cfg.head, 1))
 
+    def fit_inputs(self, arrays: dict[str, np.ndarray]) -> None:
+        """Standardise the geometric branch with the training windows' statistics (``geo``
+        (N, 67): mean and standard deviation per value, floored at 1e-3); training calls it once
+        before the first epoch."""
+        if self.geo is not None and "geo" in arrays:
+            g = np.asarray(arrays["geo"], np.float64)
+            self.geo.mean.copy_(torch.from_numpy(g.mean(0).astype(np.float32)))
+            self.geo.std.copy_(torch.from_numpy(np.maximum(g.std(0), 1e-3).astype(np.float32)))
+
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         parts = []
         if self.image is not None:

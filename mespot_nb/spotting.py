@@ -1,8 +1,9 @@
 """Spotting a user's own video end to end: frames → track → features → scores → MEGC intervals.
 
-This stage sits above training: it reads a model file written by ``mespot train`` (or uses a
-training-free method directly) and never trains. Scores become intervals through
-:mod:`mespot_nb.detections`, the same code LOSO uses.
+It reads a model file written by ``mespot train`` (or uses a training-free method directly) and
+never trains: windows, scores and model files come from :mod:`mespot_nb.inference`, below both
+this stage and training. Scores become intervals through :mod:`mespot_nb.detections`, the same
+code LOSO uses.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .intervals import clip_to_video, footage_fraction
 from .errors import MespotError
 from .methods import get_method, method_names
 from .readers import read_video_source
-from .training import free_predictions, gather, load_trained, predict_scores
+from .inference import free_predictions, gather, load_trained, predict_scores
 
 
 def check_p(p: float | None, name: str = "--p") -> float | None:

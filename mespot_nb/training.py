@@ -26,17 +26,19 @@ import numpy as np
 import pandas as pd
 
 from ._version import __version__
-from ._io import atomic_path
 from .detections import choose_threshold, spot_table
 from .errors import MespotError
-from .intervals import score_intervals
+from .features import FEATURES_VERSION
+from .face import FACE_VERSION
+from .inference import (WindowData, _json_default, build_model, concat, free_predictions,
+                        gather, load_checkpoint, predict_scores, save_checkpoint)
+from .intervals import Score, score_intervals
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
-from .windows import WINDOW_KINDS, coverage_labels, iou_labels, window_table
+from .windows import LABEL_RULES, get_window_kind
 
 log = logging.getLogger(__name__)
-TRAINING_VERSION = 2
-MODEL_KIND = "mespot-nb model"
+TRAINING_VERSION = 3
 
 
 def _resolve_extent(spot_kw: dict, intervals: pd.DataFrame, fps_of_subject: dict,
@@ -109,78 +111,6 @@ def check_disjoint(train_subjects, test_subjects, what: str = "training data") -
 
 
 # ----------------------------------------------------------------------------------------------
-# data
-
-
-@dataclass
-class WindowData:
-    """The windows of some subjects as arrays a model eats.
-
-    table : their rows of :func:`~mespot_nb.windows.window_table` (+ ``dataset``, ``fps``).
-    arrays : the method's inputs, e.g. ``dyn``/``apex`` (N, S, S) uint8, ``geo`` (N, 67)
-        float32, ``hoof`` (N, T, F).
-    labels : (N,) bool.
-    """
-
-    table: pd.DataFrame
-    arrays: dict[str, np.ndarray]
-    labels: np.ndarray
-
-    def subjects(self) -> set[str]:
-        return set(self.table["subject"])
-
-    def select(self, mask: np.ndarray) -> "WindowData":
-        return WindowData(self.table[mask].reset_index(drop=True),
-                          {k: v[mask] for k, v in self.arrays.items()}, self.labels[mask])
-
-    def shapes(self) -> dict[str, tuple]:
-        return {k: v.shape[1:] for k, v in self.arrays.items()}
-
-
-def gather(dataset, feats: dict, method: str | Method, subjects: list[str] | None = None
-           ) -> WindowData:
-    """The usable windows (a face to align to, finite inputs) of ``subjects`` for ``method``."""
-    m = get_method(method)
-    if m.window not in WINDOW_KINDS:
-        raise MespotError(f"method '{m.name}' has no learned windows (window {m.window!r})")
-    table = window_table(dataset, feats, m.window)
-    if subjects is not None:
-        table = table[table["subject"].isin(subjects)].reset_index(drop=True)
-    inputs = m.inputs or WINDOW_KINDS[m.window][3]
-    arrays: dict[str, list] = {k: [] for k in inputs}
-    keep, order = [], []
-    for (s, v), g in table.groupby(["subject", "video"], sort=False):
-        f = feats[(s, v)]
-        idx = g["index"].to_numpy()
-        ok = g["valid"].to_numpy(bool).copy()
-        for k in inputs:
-            a = getattr(f, k)[idx]
-            if a.dtype.kind == "f":
-                ok &= np.isfinite(a.reshape(len(a), -1)).all(1)
-            arrays[k].append(a)
-        keep.append(ok)
-        order.append(g)
-    if not keep:
-        raise MespotError(f"dataset '{dataset.name}': no {m.title} windows for subjects "
-                          f"{subjects if subjects is not None else 'any'} (no video with frames "
-                          "and a face?)")
-    mask = np.concatenate(keep)
-    arr = {k: np.concatenate(v)[mask] for k, v in arrays.items()}
-    tab = pd.concat(order)[mask].reset_index(drop=True)
-    tab["dataset"] = dataset.name
-    tab["fps"] = [float(feats[(s, v)].fps) for s, v in zip(tab["subject"], tab["video"])]
-    return WindowData(tab, arr, tab[m.label].to_numpy(bool))
-
-
-def concat(parts: list[WindowData]) -> WindowData:
-    """Windows of several datasets (cross-database training) as one."""
-    keys = set.intersection(*(set(p.arrays) for p in parts))
-    return WindowData(pd.concat([p.table for p in parts], ignore_index=True),
-                      {k: np.concatenate([p.arrays[k] for p in parts]) for k in keys},
-                      np.concatenate([p.labels for p in parts]))
-
-
-# ----------------------------------------------------------------------------------------------
 # fitting
 
 
@@ -193,30 +123,6 @@ def _seed_everything(seed: int) -> None:
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True, warn_only=True)
-
-
-def predict_scores(model, data: WindowData, method: str | Method, batch: int = 256,
-                   device: str = "auto") -> np.ndarray:
-    """P(micro-expression) of every window (eval mode, no gradients)."""
-    import torch
-
-    m = get_method(method)
-    dev = resolve_device(device)
-    model.eval().to(dev)
-    out = []
-    with torch.no_grad():
-        for a in range(0, len(data.labels), batch):
-            idx = np.arange(a, min(a + batch, len(data.labels)))
-            out.append(m.positive(model(numpy_batch(data.arrays, idx, dev))).cpu().numpy())
-    return np.concatenate(out) if out else np.zeros(0)
-
-
-def build_model(method: str | Method, cfg: ModelConfig, shapes: dict[str, tuple]):
-    """A fresh, untrained network of a learned method for inputs of the given shapes."""
-    m = get_method(method)
-    if not m.trainable:
-        raise MespotError(f"method '{m.name}' is training-free: it has no network")
-    return m.build(cfg, shapes)
 
 
 def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowData | None,
@@ -244,10 +150,8 @@ def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowDa
     if imagenet is not None and m.imagenet:
         n = load_imagenet_vgg16(model, imagenet)
         log.info("%s: %d ImageNet VGG-16 tensors loaded from %s", m.name, n, imagenet)
-    if getattr(model, "geo", None) is not None and "geo" in train.arrays:
-        g = train.arrays["geo"]
-        model.geo.mean.copy_(torch.from_numpy(g.mean(0).astype(np.float32)))
-        model.geo.std.copy_(torch.from_numpy(np.maximum(g.std(0), 1e-3).astype(np.float32)))
+    if callable(getattr(model, "fit_inputs", None)):
+        model.fit_inputs(train.arrays)   # statistics of the training windows (e.g. standardising)
     model.to(dev)
     st = m.settings(cfg)
     if st["optimizer"] == "sgd":
@@ -339,16 +243,6 @@ class FoldResult:
         return cls(**d)
 
 
-def _json_default(o: Any) -> Any:
-    if isinstance(o, np.generic):
-        return o.item()
-    if isinstance(o, np.ndarray):
-        return o.tolist()
-    if isinstance(o, (pd.DataFrame,)):
-        return o.to_dict(orient="list")
-    return str(o)
-
-
 def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowData,
                          train_intervals: pd.DataFrame, seed: int, device: str = "auto",
                          progress: bool = False, desc: str = "", imagenet=None,
@@ -418,39 +312,7 @@ def run_fold(method: str | Method, cfg: ModelConfig, train: WindowData, test: Wi
 
 
 # ----------------------------------------------------------------------------------------------
-# checkpoints: tensors plus JSON metadata, loaded with weights_only=True (never unpickles code)
-
-
-def save_checkpoint(path: str | Path, meta: dict[str, Any], state: dict | None = None) -> None:
-    """Write ``{"meta": JSON text, "state": tensors}`` atomically (torch format)."""
-    import torch
-
-    blob = {"meta": json.dumps(meta, default=_json_default)}
-    if state is not None:
-        blob["state"] = {k: v.detach().cpu() for k, v in state.items()}
-    with atomic_path(path, suffix=Path(path).suffix or ".pt") as tmp:
-        torch.save(blob, tmp)
-
-
-def load_checkpoint(path: str | Path) -> tuple[dict[str, Any], dict | None]:
-    """(metadata, tensors) of a file written by :func:`save_checkpoint`; nothing in the file is
-    executed (``weights_only=True``). Raises MespotError for a file that is not one."""
-    import torch
-
-    p = Path(path)
-    try:
-        blob = torch.load(p, map_location="cpu", weights_only=True)
-    except Exception as e:
-        raise MespotError(f"{p} is not a readable mespot checkpoint ({type(e).__name__}: "
-                          f"{str(e).splitlines()[0] if str(e) else ''}); only tensors and JSON "
-                          "metadata are accepted") from None
-    if not isinstance(blob, dict) or not isinstance(blob.get("meta"), str):
-        raise MespotError(f"{p} is not a mespot checkpoint (no JSON metadata)")
-    try:
-        meta = json.loads(blob["meta"])
-    except json.JSONDecodeError as e:
-        raise MespotError(f"{p}: its metadata is not valid JSON ({e})") from None
-    return meta, blob.get("state")
+# fold checkpoints (files written by :mod:`mespot_nb.inference`)
 
 
 def _key(*parts: Any) -> str:
@@ -474,17 +336,56 @@ def _file_identity(path) -> Any:
     return [str(p.resolve()), st.st_size, int(st.st_mtime)]
 
 
-def fold_key(method: Method, cfg: ModelConfig, seed: int, test_subject: str,
-             train_subjects: list[str], dataset, feats: dict, spot_kw: dict, imagenet) -> str:
-    """Everything that changes a fold's result: kit and training versions, the method's record
-    (spotting defaults, optimiser), the profile, the seed, the split, the annotations of every
-    subject in it after quirk policies, the spotting settings, the ImageNet file and the
-    features' parameters."""
-    return _key(__version__, TRAINING_VERSION, method.name, method.spot, method.optimizer,
-                method.inputs, method.label, asdict(cfg), seed, test_subject, train_subjects,
-                annotations_digest(dataset.intervals, [test_subject, *train_subjects]),
-                spot_kw, _file_identity(imagenet),
-                {f"{k[0]}/{k[1]}": v.meta.get("params") for k, v in sorted(feats.items())})
+def features_identity(f) -> dict[str, Any]:
+    """What one video's features were computed from: the source's identity (path, size, mtime),
+    the feature and track parameters, the feature and face versions, the families and the frame
+    range — everything that changes their values (older features lack some: their key differs)."""
+    meta = f.meta
+    return dict({k: meta.get(k) for k in ("identity", "params", "version", "face_version",
+                                            "track_params", "families", "first_frame",
+                                            "decode_reduction")},
+                n_frames=int(f.n_frames), fps=float(f.fps))
+
+
+def fold_key_parts(method: Method, cfg: ModelConfig, seed: int, test_subject: str,
+                   train_subjects: list[str], dataset, feats: dict, spot_kw: dict, imagenet
+                   ) -> dict[str, Any]:
+    """Everything that changes a fold's result, by name: kit, training and feature versions, the
+    method's record (window kind, label rule, inputs, spotting defaults, optimiser, schedule),
+    the profile, the seed, the split, the annotations of every subject in it after quirk
+    policies, the spotting settings, the ImageNet file and every video's
+    :func:`features_identity`."""
+    return dict(kit=__version__, training=TRAINING_VERSION, features_version=FEATURES_VERSION,
+                face=FACE_VERSION,
+                method=[method.name, method.window, method.label, method.inputs,
+                        method.families, method.spot, method.optimizer, method.schedule,
+                        method.loss, method.imagenet],
+                config=asdict(cfg), seed=seed, split=[test_subject, train_subjects],
+                annotations=annotations_digest(dataset.intervals, [test_subject, *train_subjects]),
+                spot_kw=spot_kw, imagenet=_file_identity(imagenet),
+                videos={f"{k[0]}/{k[1]}": features_identity(v) for k, v in sorted(feats.items())
+                          if k[0] in (test_subject, *train_subjects)})
+
+
+def fold_key(*args, **kw) -> str:
+    """The hash of :func:`fold_key_parts` (same arguments)."""
+    return _key(fold_key_parts(*args, **kw))
+
+
+def _stale_reason(meta: dict[str, Any], parts: dict[str, Any]) -> str:
+    """Why a fold checkpoint with metadata ``meta`` does not match ``parts``, in a few words."""
+    old = meta.get("parts")
+    if meta.get("kit_version") != parts["kit"]:
+        return f"made by mespot-nb {meta.get('kit_version', '< 0.2')}, this is {parts['kit']}"
+    if not isinstance(old, dict):
+        return "made by an older kit (no record of its settings)"
+    if old.get("features_version") != parts["features_version"]:
+        return (f"made from features version {old.get('features_version')}, these are "
+                f"{parts['features_version']}")
+    changed = [k for k in parts if _key(old.get(k)) != _key(parts[k])] or ["settings"]
+    return "made with other " + ", ".join(
+        {"videos": "features (source frames or their settings)", "split": "subjects",
+         "config": "profile settings"}.get(k, k.replace("_", " ")) for k in changed)
 
 
 def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, ckpt_dir, device,
@@ -493,14 +394,16 @@ def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, c
 
     torch.set_num_threads(n_threads)
     path = Path(ckpt_dir) / f"fold_{test_subject}.pt" if ckpt_dir else None
-    key = fold_key(method, cfg, seed, test_subject, train_subjects, dataset, feats, spot_kw,
-                   imagenet)
+    parts = fold_key_parts(method, cfg, seed, test_subject, train_subjects, dataset, feats,
+                           spot_kw, imagenet)
+    key = _key(parts)
     if path is not None and path.exists():
         try:
             meta, _ = load_checkpoint(path)
             if meta.get("key") == key:
                 return FoldResult.from_json(meta["result"])
-            log.info("fold checkpoint %s was made with other settings; recomputing", path)
+            log.warning("fold checkpoint %s is stale (%s); recomputing the fold", path,
+                        _stale_reason(meta, parts))
         except (MespotError, KeyError, TypeError, ValueError) as e:
             log.warning("fold checkpoint %s is damaged (%s); recomputing the fold", path, e)
     train = gather(dataset, feats, method, train_subjects)
@@ -510,6 +413,7 @@ def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, c
                           spot_kw=spot_kw)
     if path is not None:
         save_checkpoint(path, {"kind": "mespot-nb fold", "key": key, "kit_version": __version__,
+                               "parts": json.loads(json.dumps(parts, default=_json_default)),
                                "method": method.name, "result": res.to_json()},
                         model.state_dict())
     return res
@@ -593,34 +497,9 @@ def loso_checkpoint_dir(cache_dir: str | Path, dataset: str, profile: str, metho
 # training-free methods: only p is chosen, on the training subjects
 
 
-def free_predictions(method: Method, videos: dict, p: float, settings: dict,
-                     type: str = "micro") -> pd.DataFrame:
-    """MEGC rows of a training-free method for ``{(subject, video): VideoFeatures}`` at one p,
-    clipped to each video."""
-    parts = []
-    for (s, v), f in videos.items():
-        iv = method.free.spot(f, p, settings)
-        if len(iv):
-            iv = iv.copy()
-            iv["onset"] = iv["onset"].clip(lower=1)
-            iv["offset"] = iv["offset"].clip(upper=f.n_frames)
-            iv = iv[iv["offset"] >= iv["onset"]]
-            iv.insert(0, "video", v)
-            iv.insert(0, "subject", s)
-            if "type" not in iv:
-                iv["type"] = type
-            parts.append(iv)
-    if not parts:
-        return pd.DataFrame(columns=["subject", "video", "onset", "offset", "type", "score"])
-    return pd.concat(parts, ignore_index=True)[["subject", "video", "onset", "offset", "type",
-                                               "score"]]
-
-
 def typed_score(gt: pd.DataFrame, pred: pd.DataFrame, types, protocol: str = "megc2020"):
     """The protocol's counts summed over ``types`` (MEGC's overall: TP, FP and FN of micro and
     macro added, then F1)."""
-    from .intervals import Score
-
     total = Score()
     for t in types:
         total = total + score_intervals(gt[gt["type"] == t], pred[pred["type"] == t], protocol)
@@ -662,13 +541,13 @@ def free_fold(dataset, feats: dict, method: str | Method, train_subjects: list[s
     train_v = {k: f for k, f in feats.items() if k[0] in train_subjects}
     p, f1, curve = choose_p(m, train_v, tr_iv, kw, protocol, select_type)
     rows = []
+    rule = LABEL_RULES[m.label]
     for (s, v), f in feats.items():
         if s not in test_subjects:
             continue
         fs = m.free.frame_scores(f)
         iv = dataset.video_intervals(s, v)
         n = (fs["stop"] - fs["start"] + 1).to_numpy()
-        rule = coverage_labels if m.label == "cov_pos" else iou_labels
         label = rule(fs["start"].to_numpy(), int(n[0]) if len(n) else 1, iv)
         rows.append(fs.assign(subject=s, video=v, fps=f.fps, n_frames=f.n_frames, label=label))
     cols = ["subject", "video", "start", "stop", "fps", "n_frames", "label", "score"]
@@ -717,51 +596,6 @@ def train_final(dataset, feats: dict, method: str | Method, cfg: ModelConfig, se
     out["subjects"] = sorted(data.subjects())
     out["shapes"] = {k: list(v) for k, v in data.shapes().items()}
     return out
-
-
-def save_trained(path: str | Path, trained: dict[str, Any], method: str | Method,
-                 cfg: ModelConfig, feature_params, track_params, dataset_name: str,
-                 seed: int) -> None:
-    """Write a trained model — tensors plus JSON metadata, atomically — with everything
-    ``mespot spot`` needs."""
-    m = get_method(method)
-    meta = dict(kind=MODEL_KIND, kit_version=__version__, method=m.name, config=asdict(cfg),
-                feature_params=asdict(feature_params), track_params=asdict(track_params),
-                dataset=dataset_name, seed=seed, subjects=trained["subjects"],
-                threshold=trained["threshold"], threshold_f1=trained["threshold_f1"],
-                spot_kw=trained["spot_kw"], best_epoch=trained["best_epoch"],
-                history=trained["history"], shapes=trained.get("shapes", {}))
-    model = trained["model"]
-    save_checkpoint(path, meta, model.state_dict() if model is not None else None)
-
-
-def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
-    """(model in eval mode, or None for a training-free method; metadata) of a file written by
-    :func:`save_trained`. Only tensors and JSON are read: loading a shared file runs no code."""
-    from .features import FeatureParams
-
-    p = Path(path)
-    if not p.exists():
-        raise MespotError(f"model file not found: {p} (train one with `mespot train`)")
-    meta, state = load_checkpoint(p)
-    if meta.get("kind") != MODEL_KIND:
-        raise MespotError(f"{p} is not a model written by `mespot train`")
-    m = get_method(meta["method"])
-    fp = dict(meta["feature_params"])
-    if "families" in fp:
-        fp["families"] = tuple(fp["families"])
-    meta["feature_params"] = asdict(FeatureParams(**fp))
-    if not m.trainable:
-        return None, meta
-    cfg = ModelConfig(**meta["config"])
-    model = build_model(m, cfg, {k: tuple(v) for k, v in meta.get("shapes", {}).items()})
-    try:
-        model.load_state_dict(state)
-    except (RuntimeError, TypeError) as e:
-        raise MespotError(f"{p}: its tensors do not fit a {m.title} network "
-                          f"({str(e).splitlines()[0]})") from None
-    model.eval()
-    return model, meta
 
 
 # ----------------------------------------------------------------------------------------------
@@ -814,18 +648,23 @@ def _prefixed(data: WindowData, name: str) -> WindowData:
     return WindowData(t, data.arrays, data.labels)
 
 
-def _pad_hoof(parts: list[WindowData]) -> list[WindowData]:
-    """HOOF sequences of different frame rates differ in length (15 steps at 30 fps, 25 at 100
-    and 200): zero histograms ("no motion") are prepended to the shorter ones."""
-    if not all("hoof" in p.arrays for p in parts):
-        return parts
-    n = max(p.arrays["hoof"].shape[1] for p in parts)
-    out = []
-    for p in parts:
-        h = p.arrays["hoof"]
-        if h.shape[1] < n:
-            h = np.concatenate([np.zeros((len(h), n - h.shape[1], h.shape[2]), h.dtype), h], 1)
-        out.append(WindowData(p.table, {**p.arrays, "hoof": h}, p.labels))
+def _pad_sequences(parts: list[WindowData], method: Method) -> list[WindowData]:
+    """The inputs the method's window kind marks ``pad_left`` (axis 1 is time) differ in length
+    across frame rates (HOOF: 15 steps at 30 fps, 25 at 100 and 200): zeros ("no motion") are
+    prepended to the shorter ones."""
+    out = parts
+    for k in get_window_kind(method.window).pad_left:
+        if not all(k in p.arrays for p in out):
+            continue
+        n = max(p.arrays[k].shape[1] for p in out)
+        padded = []
+        for p in out:
+            h = p.arrays[k]
+            if h.shape[1] < n:
+                h = np.concatenate([np.zeros((len(h), n - h.shape[1], *h.shape[2:]), h.dtype), h],
+                                   1)
+            padded.append(WindowData(p.table, {**p.arrays, k: h}, p.labels))
+        out = padded
     return out
 
 
@@ -881,8 +720,8 @@ def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict,
         pred = free_predictions(m, feats[test_name], p, kw)
         return CrossResult(setup["name"], m.name, train_names, test_name, p, pred, pd.DataFrame())
     check_imagenet(m, cfg, imagenet)
-    parts = _pad_hoof([_prefixed(gather(datasets[d], feats[d], m), d) for d in train_names]
-                      + [gather(datasets[test_name], feats[test_name], m)])
+    parts = _pad_sequences([_prefixed(gather(datasets[d], feats[d], m), d) for d in train_names]
+                           + [gather(datasets[test_name], feats[test_name], m)], m)
     train, test = concat(parts[:-1]), parts[-1]
     if test_name in set(train.table["dataset"]):
         raise MespotError(f"the test dataset '{test_name}' reached training (a bug)")

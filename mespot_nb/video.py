@@ -4,7 +4,7 @@ A long video is never held in memory: :meth:`FrameSource.frames` yields frames i
 range and at a stride. Frame numbers are 1-based, as in the annotations. In a frames folder,
 frame 1 is the lowest-numbered file and frame k the file numbered ``first + k - 1`` — the k-th
 image when the numbering has no gap, whether the files start at ``img0.jpg`` or ``img1.jpg``
-(:func:`mespot_nb.readers.frame_index`, which the readers' ``n_frames`` share). A frame that
+(:func:`mespot_nb.frames.frame_index`, which the readers' ``n_frames`` share). A frame that
 cannot be decoded (a corrupt or truncated JPEG in a folder, a gap in the numbering) is yielded as
 ``None`` and listed in :attr:`FrameSource.missing`; the rest is processed. A folder where frame k
 would be ambiguous (two files with one number, an unnumbered image among numbered ones) is
@@ -19,7 +19,7 @@ from typing import Iterator
 import numpy as np
 
 from .errors import MespotError
-from .readers import VIDEO_SUFFIXES, frame_index
+from .frames import VIDEO_SUFFIXES, frame_index
 
 
 def _decode_image(path: Path, gray: bool) -> np.ndarray | None:

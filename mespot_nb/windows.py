@@ -8,13 +8,20 @@ rules, one per paper:
 
 Windows that overlap no annotated expression at all are *neutral* (used to show what the features
 look like away from any expression).
+
+Where a method's windows live in the features is a :class:`WindowKind`, registered by the method's
+module (:func:`register_window_kind`) as the method itself is; the label rules are
+:data:`LABEL_RULES`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from .errors import MespotError
 from .intervals import coverage_matrix, iou_matrix
 
 
@@ -58,32 +65,86 @@ def neutral_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame,
     return ~(inter >= 0).any(axis=1)
 
 
-#: Where each window kind's windows live in :class:`~mespot_nb.features.VideoFeatures`:
-#: (starts array, length, validity array), and the per-window arrays of that kind.
-WINDOW_KINDS = {
-    "dyngeonet": ("dg_start", "dg_length", "dg_valid", ("dyn", "apex", "geo")),
-    "hoof": ("hoof_start", "hoof_length", "hoof_valid", ("hoof",)),
-}
-COLUMNS = ["subject", "video", "index", "start", "stop", "valid", "iou_pos", "cov_pos", "neutral",
+@dataclass(frozen=True)
+class WindowKind:
+    """Where one kind of window lives in :class:`~mespot_nb.features.VideoFeatures`.
+
+    name : the id a :class:`~mespot_nb.methods.Method` names as its ``window``.
+    start : the array of window starts (N,) (1-based first frames); None for a kind without
+        windows (a training-free method's per-frame curves).
+    length : the scalar array holding the window length in frames.
+    valid : the (N,) bool array: the window had a face to align to.
+    pad_left : per-window inputs whose axis 1 is time: when datasets of different frame rates
+        are trained together (cross-database), the shorter sequences are padded at the front
+        with zeros ("no motion") to the longest.
+    description : one line for tables and ``--help``.
+    """
+
+    name: str
+    start: str | None = None
+    length: str | None = None
+    valid: str | None = None
+    pad_left: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def windowed(self) -> bool:
+        """Whether the kind has windows a network can score."""
+        return self.start is not None
+
+    def arrays(self) -> tuple[str, ...]:
+        """The feature arrays the kind reads (starts, length, validity)."""
+        return tuple(a for a in (self.start, self.length, self.valid) if a)
+
+
+#: Every registered window kind, by name (registered by the method modules that define them).
+WINDOW_KINDS: dict[str, WindowKind] = {}
+
+
+def register_window_kind(kind: WindowKind, replace: bool = False) -> WindowKind:
+    """Add a window kind (from a method's module, a plug-in or a notebook)."""
+    if kind.name in WINDOW_KINDS and WINDOW_KINDS[kind.name] != kind and not replace:
+        raise MespotError(f"window kind '{kind.name}' is already registered with other arrays; "
+                          "pass replace=True")
+    if bool(kind.start) != bool(kind.length) or bool(kind.start) != bool(kind.valid):
+        raise MespotError(f"window kind '{kind.name}' needs all of start, length and valid "
+                          "(or none, for per-frame curves)")
+    WINDOW_KINDS[kind.name] = kind
+    return kind
+
+
+def get_window_kind(name: str) -> WindowKind:
+    """The registered window kind ``name``."""
+    if name not in WINDOW_KINDS:
+        raise MespotError(f"window kind {name!r} is not registered; have "
+                          f"{', '.join(WINDOW_KINDS) or 'none'}")
+    return WINDOW_KINDS[name]
+
+
+#: Label rules by name: ``(starts, length, one video's intervals) → (N,) bool``. A method's
+#: ``label`` names one; every rule's column is in :func:`window_table`.
+LABEL_RULES = {"iou_pos": iou_labels, "cov_pos": coverage_labels}
+COLUMNS = ["subject", "video", "index", "start", "stop", "valid", *LABEL_RULES, "neutral",
            "n_frames", "stride"]
 
 
 def label_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame) -> dict:
-    """The three labels of windows ``start .. start + length − 1`` against one video's
-    annotations: ``iou_pos``, ``cov_pos``, ``neutral`` (each (N,) bool)."""
-    return {"iou_pos": iou_labels(starts, length, intervals),
-            "cov_pos": coverage_labels(starts, length, intervals),
-            "neutral": neutral_windows(starts, length, intervals)}
+    """Every label rule's column of windows ``start .. start + length − 1`` against one video's
+    annotations (``iou_pos``, ``cov_pos``), and ``neutral`` (each (N,) bool)."""
+    out = {name: rule(starts, length, intervals) for name, rule in LABEL_RULES.items()}
+    out["neutral"] = neutral_windows(starts, length, intervals)
+    return out
 
 
-def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
+def window_table(dataset, feats: dict, kind: "str | WindowKind" = "dyngeonet") -> pd.DataFrame:
     """Every window of every video with its labels.
 
     Parameters
     ----------
     dataset : the :class:`~mespot_nb.readers.Dataset` (its micro/macro intervals).
     feats : ``{(subject, video): VideoFeatures}``.
-    kind : a key of :data:`WINDOW_KINDS` (``dyngeonet``: L-frame windows; ``hoof``: 0.5 s).
+    kind : a registered :class:`WindowKind`'s name (``dyngeonet``: L-frame windows; ``hoof``:
+        0.5 s), or the kind itself.
 
     Returns
     -------
@@ -93,9 +154,10 @@ def window_table(dataset, feats: dict, kind: str = "dyngeonet") -> pd.DataFrame:
     ``n_frames`` (the video's length), ``stride`` (frames between its consecutive windows, all
     of them — a larger gap between the usable ones means windows without a face between).
     """
-    if kind not in WINDOW_KINDS:
-        raise ValueError(f"window kind {kind!r}: use one of {', '.join(WINDOW_KINDS)}")
-    start_key, length_key, valid_key, _ = WINDOW_KINDS[kind]
+    wk = kind if isinstance(kind, WindowKind) else get_window_kind(kind)
+    if not wk.windowed:
+        raise MespotError(f"window kind '{wk.name}' has no windows (per-frame curves)")
+    start_key, length_key, valid_key = wk.start, wk.length, wk.valid
     rows = []
     for (subj, vid), f in feats.items():
         starts, length, valid = getattr(f, start_key), int(getattr(f, length_key)), \

@@ -201,7 +201,7 @@ def test_event_rates_match_the_table(difficulty):
 def test_insert_expressions_into_real_footage(tmp_path):
     """Known micro-expressions added to a real person's video: the frames change only inside the
     events and only on the face, and the table gives the kit's ids for the folder."""
-    from mespot_nb.demo import insert_expressions
+    from mespot_nb.insert import insert_expressions
     from mespot_nb.media import real_video
     from mespot_nb.readers import read_video_source
 

@@ -17,8 +17,8 @@ from mespot_nb.models import ModelConfig
 from mespot_nb.datasets import read_entry
 from mespot_nb.methods import get_method
 from mespot_nb.methods.lbp_chi2 import lbp_contrast, lbp_spot
-from mespot_nb.training import (cross_database_setup, free_predictions, run_cross_database,
-                                run_loso)
+from mespot_nb.inference import free_predictions
+from mespot_nb.training import cross_database_setup, run_cross_database, run_loso
 
 from conftest import write_manifest
 

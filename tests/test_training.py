@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 import torch
 
+import mespot_nb.inference as I
 import mespot_nb.training as T
 from mespot_nb.detections import spot_intervals, spot_table
 from mespot_nb.errors import MespotError
@@ -17,7 +18,8 @@ from mespot_nb.evaluation import evaluate
 from mespot_nb.intervals import nms
 from mespot_nb.methods import get_method, method_names
 from mespot_nb.models import ModelConfig, SpotNet
-from mespot_nb.training import build_model, gather, loso_splits, run_fold, run_loso
+from mespot_nb.inference import build_model, gather
+from mespot_nb.training import loso_splits, run_fold, run_loso
 
 QUICK = ModelConfig.profile("quick")
 
@@ -387,7 +389,7 @@ def test_model_files_never_run_code(tmp_path):
     torch.save({"kind": "mespot-nb model", "method": "geonet", "payload": Evil()},
                tmp_path / "evil.pt")
     with pytest.raises(MespotError, match="evil.pt.*only tensors and JSON"):
-        T.load_trained(tmp_path / "evil.pt")
+        I.load_trained(tmp_path / "evil.pt")
     assert not marker.exists()
 
 
@@ -400,11 +402,11 @@ def test_model_file_round_trip_is_tensors_and_json(easy, tmp_path):
     sub = {k: v for k, v in feats.items() if k[0] in ds.subjects[:3]}
     trained = T.train_final(ds.__class__(**{**vars(ds), "intervals": ds.intervals[
         ds.intervals.subject.isin(ds.subjects[:3])]}), sub, "hoof-lstm", cfg, progress=False)
-    T.save_trained(tmp_path / "m.pt", trained, "hoof-lstm", cfg, profile_feature_params("quick"),
+    I.save_trained(tmp_path / "m.pt", trained, "hoof-lstm", cfg, profile_feature_params("quick"),
                    TrackParams(), "easy", 0)
     blob = torch.load(tmp_path / "m.pt", weights_only=True)
     assert set(blob) == {"meta", "state"} and isinstance(blob["meta"], str)
-    model, meta = T.load_trained(tmp_path / "m.pt")
+    model, meta = I.load_trained(tmp_path / "m.pt")
     assert meta["method"] == "hoof-lstm" and meta["threshold"] == trained["threshold"]
     for k, v in trained["model"].state_dict().items():
         assert torch.equal(model.state_dict()[k], v)

@@ -8,7 +8,7 @@
 * :mod:`~mespot_nb.features.common` — settings and window geometry shared by all of them.
 """
 
-from .common import (Consumer, FeatureParams, dyngeonet_window_length, flow_interval,
+from .common import (FAMILIES, Consumer, FeatureParams, register_family, dyngeonet_window_length, flow_interval,
                      hoof_window, profile_feature_params)
 from .dynamic import (COMPOSE_LAYOUT, arp_coefficients, compose_rois, dynamic_image,
                       dynamic_image_energy, to_uint8, window_roi_stacks)
@@ -16,12 +16,12 @@ from .flow import HOOF_ROIS, flow_sequence, hoof, hoof_batch, hoof_coherence, op
 from .geometry import DEFORM_POINTS, GEOMETRY_LINES, RATIO_EPS, geometric_features, geometry_scores
 from .lbp import (LBP_SPEC, block_histograms, chi2_distance, lbp_codes, lbp_feature_difference,
                   lbp_half_window)
-from .stream import (FAMILIES, FEATURES_VERSION, VideoFeatures, cached_features,
+from .stream import (FEATURES_VERSION, VideoFeatures, cached_features,
                      decode_reduction, extract_features, extract_video, features_cache_path,
                      features_for, frame_range)
 
 __all__ = [
-    "Consumer", "FeatureParams", "dyngeonet_window_length", "flow_interval", "hoof_window",
+    "Consumer", "FeatureParams", "register_family", "dyngeonet_window_length", "flow_interval", "hoof_window",
     "profile_feature_params", "COMPOSE_LAYOUT", "arp_coefficients", "compose_rois",
     "dynamic_image", "dynamic_image_energy", "to_uint8", "window_roi_stacks", "HOOF_ROIS",
     "flow_sequence", "hoof", "hoof_batch", "hoof_coherence", "optical_flow", "window_flows",

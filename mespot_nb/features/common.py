@@ -135,6 +135,8 @@ class Consumer:
     """
 
     family: str = ""
+    #: the names of the arrays :meth:`arrays` returns (unique across families)
+    produces: tuple[str, ...] = ()
     history: int = 1
 
     def push(self, k: int, buf, lms: np.ndarray) -> None:
@@ -145,3 +147,33 @@ class Consumer:
     def arrays(self) -> dict[str, np.ndarray]:
         """The family's results, name → array (names unique across families)."""
         raise NotImplementedError
+
+
+#: Feature families by name: each a consumer class ``(n_frames, fps, params, spec)`` with
+#: ``family``, ``produces``, ``history``, ``push`` and ``arrays`` (see :class:`Consumer`).
+#: Registered by the method modules that read them (:func:`register_family`), as methods are.
+FAMILIES: dict[str, type] = {}
+
+
+def register_family(consumer: type, replace: bool = False) -> type:
+    """Add a feature family: its consumer class joins the single streaming pass of every video
+    whose :class:`FeatureParams` ``families`` name it."""
+    name = getattr(consumer, "family", "")
+    if not name or not isinstance(name, str):
+        raise MespotError(f"{consumer!r}: a feature family's consumer needs a `family` name")
+    missing = [a for a in ("push", "arrays") if not callable(getattr(consumer, a, None))]
+    if missing or not getattr(consumer, "produces", ()):
+        raise MespotError(f"feature family '{name}' ({consumer.__name__}): a consumer needs "
+                          f"push(), arrays() and `produces` (the names of its arrays)"
+                          + (f"; missing {', '.join(missing)}" if missing else ""))
+    if name in FAMILIES and FAMILIES[name] is not consumer and not replace:
+        raise MespotError(f"feature family '{name}' is already registered "
+                          f"({FAMILIES[name].__name__}); pass replace=True")
+    taken = {a: f for f, c in FAMILIES.items() if f != name for a in c.produces}
+    clash = [a for a in consumer.produces if a in taken]
+    if clash:
+        raise MespotError(f"feature family '{name}': array(s) {', '.join(clash)} already come "
+                          f"from family '{taken[clash[0]]}'; array names are unique across "
+                          "families")
+    FAMILIES[name] = consumer
+    return consumer

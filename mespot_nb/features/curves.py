@@ -569,6 +569,7 @@ class MDMDFamily:
     """
 
     family = "mdmd"
+    produces = ("mdmd_F_micro", "mdmd_k_micro", "mdmd_F_macro", "mdmd_k_macro")
     history = 1
 
     def __init__(self, n_frames: int, fps: float, params, spec=None):
@@ -604,6 +605,7 @@ class FlowPeakFamily:
     """
 
     family = "flowpeak"
+    produces = ("flowpeak_curves", "flowpeak_curve", "flowpeak_nose", "flowpeak_k")
     history = 1
 
     def __init__(self, n_frames: int, fps: float, params, spec=None):

@@ -88,6 +88,7 @@ class DynamicImages(Consumer):
     """
 
     family = "dynamic"
+    produces = ("dg_start", "dg_length", "dyn", "apex", "dg_valid")
 
     def __init__(self, n_frames: int, fps: float, params: FeatureParams,
                  spec: AlignSpec = AlignSpec()):

@@ -230,6 +230,7 @@ class HoofSequences(Consumer):
     """
 
     family = "hoof"
+    produces = ("hoof_start", "hoof_length", "hoof", "hoof_valid")
 
     def __init__(self, n_frames: int, fps: float, params: FeatureParams,
                  spec: AlignSpec = AlignSpec()):

@@ -82,6 +82,7 @@ class Geometry(Consumer):
     """
 
     family = "geometry"
+    produces = ("geo",)
     history = 1
 
     def __init__(self, n_frames: int, fps: float, params: FeatureParams,

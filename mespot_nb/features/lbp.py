@@ -88,6 +88,7 @@ class LbpDifference(Consumer):
     """
 
     family = "lbp"
+    produces = ("lbp", "lbp_k")
 
     def __init__(self, n_frames: int, fps: float, params: FeatureParams,
                  spec: AlignSpec = AlignSpec()):

@@ -3,7 +3,8 @@
 Frames are decoded once and kept in one ring buffer as long as the longest family needs them;
 without a cached track the landmark tracker runs in the same pass. Each family is a
 :class:`~mespot_nb.features.common.Consumer` (dynamic images, geometry, HOOF, LBP, …) registered
-in :data:`FAMILIES`; :class:`VideoFeatures` holds what they return, under their array names.
+in :data:`~mespot_nb.features.common.FAMILIES` (by the method modules that read it);
+:class:`VideoFeatures` holds what they return, under their array names.
 """
 
 from __future__ import annotations
@@ -23,20 +24,10 @@ from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackPa
                     track_cache_path)
 from ..parallel import run_jobs
 from ..video import REDUCE_FACTORS, FrameSource, open_video, prefetched, reduced_frames
-from .common import FeatureParams
-from .curves import FlowPeakFamily, MDMDFamily
-from .dynamic import DynamicImages
-from .flow import HoofSequences
-from .geometry import Geometry
-from .lbp import LbpDifference
+from .common import FAMILIES, FeatureParams
 
 log = logging.getLogger(__name__)
 FEATURES_VERSION = 5
-#: Feature families by name: each a Consumer class ``(n_frames, fps, params, spec)``. A new
-#: family is one entry here plus its module; methods name the families they need.
-FAMILIES: dict[str, type] = {"dynamic": DynamicImages, "geometry": Geometry,
-                             "hoof": HoofSequences, "lbp": LbpDifference, "mdmd": MDMDFamily,
-                             "flowpeak": FlowPeakFamily}
 
 
 class VideoFeatures:
@@ -97,7 +88,9 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
     track_params = track_params or TrackParams()
     unknown = [f for f in params.families if f not in FAMILIES]
     if unknown:
-        raise MespotError(f"feature families {unknown} are unknown; have {', '.join(FAMILIES)}")
+        raise MespotError(f"feature families {unknown} are not registered; have "
+                          f"{', '.join(FAMILIES) or 'none'} (a method's module registers the "
+                          "families it reads: import mespot_nb.methods, or register_family)")
     src = source if isinstance(source, FrameSource) else open_video(source, fps=fps, gray=True)
     if not src.gray:
         src = FrameSource(src.path, fps=src.fps, gray=True)
@@ -150,8 +143,15 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
         track.meta["decode_reduction"] = r
     arrays: dict[str, Any] = {}
     for cons in consumers:
-        arrays.update(cons.arrays())
-    meta = dict(source=str(src.path), params=asdict(params), version=FEATURES_VERSION,
+        out = cons.arrays()
+        stray = sorted(set(out) - set(cons.produces))
+        if stray:
+            raise MespotError(f"feature family '{cons.family}' returned array(s) "
+                              f"{', '.join(stray)} it does not declare in `produces`")
+        arrays.update(out)
+    meta = dict(source=str(src.path), identity=src.identity(), params=asdict(params),
+                version=FEATURES_VERSION, face_version=FACE_VERSION,
+                track_params=track.meta.get("params") or asdict(track_params),
                 families=list(params.families), missing=track.missing,
                 lost_frames=int((~track.valid).sum()), first_frame=start,
                 decode_reduction=r)

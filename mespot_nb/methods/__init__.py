@@ -1,9 +1,13 @@
 """The method registry (see :mod:`mespot_nb.methods.base`).
 
-Each method is one record in its own module; this list is the registry's one line per method.
+Each method is one record in its own module, which also registers the feature families and the
+window kind it reads (:func:`~mespot_nb.features.register_family`,
+:func:`~mespot_nb.windows.register_window_kind`); this list is the registry's one line per method.
 """
 
-from .base import METHODS, Method, TrainingFree, get_method, method_names, register
+from ..features.common import FAMILIES, register_family
+from ..windows import WINDOW_KINDS, WindowKind, register_window_kind
+from .base import METHODS, Method, TrainingFree, check_method, get_method, method_names, register
 from .dyngeonet import DYNGEONET, DYNNET, GEONET, VGG16
 from .flow_peak import FLOW_PEAK
 from .hoof_lstm import HOOF_LSTM
@@ -13,4 +17,6 @@ from .mdmd import MDMD
 for _m in (DYNGEONET, DYNNET, GEONET, VGG16, HOOF_LSTM, LBP_CHI2, MDMD, FLOW_PEAK):
     register(_m)
 
-__all__ = ["METHODS", "Method", "TrainingFree", "get_method", "method_names", "register"]
+__all__ = ["METHODS", "Method", "TrainingFree", "check_method", "get_method", "method_names",
+           "register", "FAMILIES", "register_family", "WINDOW_KINDS", "WindowKind",
+           "register_window_kind"]

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import MespotError
+from ..features.common import FAMILIES
+from ..windows import LABEL_RULES, WINDOW_KINDS, WindowKind, register_window_kind
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,16 @@ class Method:
     name : the id used everywhere (``--method``, file names, results.json keys).
     title : how tables and figures name it.
     source : where it comes from (paper, section).
-    window : ``"dyngeonet"`` (L-frame windows), ``"hoof"`` (0.5 s windows) or ``"frame"``
-        (per-frame curves of a training-free method).
-    label : the window table's label column: ``"iou_pos"`` (IoU ≥ 0.5 with a micro-expression,
-        seed 000) or ``"cov_pos"`` (covers ≥ 0.8 of one, seed 004 eq. 1).
-    families : feature families it reads (:data:`mespot_nb.features.FAMILIES`).
-    inputs : the per-window arrays its network eats (``dyn``, ``apex``, ``geo``, ``hoof``);
-        a window is usable when every input is finite and it had a face.
+    window : a registered :class:`~mespot_nb.windows.WindowKind`: ``"dyngeonet"`` (L-frame
+        windows), ``"hoof"`` (0.5 s windows), ``"frame"`` (per-frame curves of a training-free
+        method), or one the method's module registers.
+    label : a label rule of :data:`mespot_nb.windows.LABEL_RULES`: ``"iou_pos"`` (IoU ≥ 0.5
+        with a micro-expression, seed 000) or ``"cov_pos"`` (covers ≥ 0.8 of one, seed 004
+        eq. 1).
+    families : registered feature families it reads (:data:`mespot_nb.features.FAMILIES`).
+    inputs : the per-window arrays its network eats, by the names its families produce
+        (``dyn``, ``apex``, ``geo``, ``hoof``, …); training reads exactly these, and a window is
+        usable when every input is finite and it had a face.
     build : ``(ModelConfig, {input: per-window shape}) → torch.nn.Module``; None when
         training-free.
     loss : ``"bce"`` (one logit, sigmoid) or ``"ce"`` (two logits, softmax).
@@ -145,16 +150,54 @@ def curve_windows(curve: np.ndarray, half: int) -> pd.DataFrame:
 METHODS: dict[str, Method] = {}
 
 
+#: The window kind of training-free methods: per-frame curves, no windows to score.
+FRAME = register_window_kind(WindowKind("frame", description="per-frame score curves"))
+
+
+def check_method(method: Method) -> None:
+    """Refuse a malformed record, naming the method and what it names that is missing: an
+    unregistered window kind or feature family, an unknown label rule, an input no family of
+    its produces, or a learned method on a kind without windows."""
+    who = f"method '{method.name}'"
+    if method.build is None and method.free is None:
+        raise MespotError(f"{who} needs a network builder or a training-free spotter")
+    if method.window not in WINDOW_KINDS:
+        raise MespotError(f"{who} names window kind '{method.window}', which is not registered "
+                          f"(have {', '.join(WINDOW_KINDS)}); register it first with "
+                          "mespot_nb.windows.register_window_kind")
+    missing = [f for f in method.families if f not in FAMILIES]
+    if missing:
+        raise MespotError(f"{who} names feature famil{'y' if len(missing) == 1 else 'ies'} "
+                          f"{', '.join(repr(f) for f in missing)}, not registered (have "
+                          f"{', '.join(FAMILIES)}); register it first with "
+                          "mespot_nb.features.register_family")
+    if method.label not in LABEL_RULES:
+        raise MespotError(f"{who}: label rule {method.label!r} is not one of "
+                          f"{', '.join(LABEL_RULES)}")
+    if method.build is None:
+        return
+    kind = WINDOW_KINDS[method.window]
+    if not kind.windowed:
+        raise MespotError(f"{who} is learned, but window kind '{kind.name}' has no windows to "
+                          "score")
+    made = {a for f in method.families for a in FAMILIES[f].produces}
+    need = [a for a in (*kind.arrays(), *method.inputs) if a not in made]
+    if not method.inputs or need:
+        raise MespotError(f"{who}: " + (f"input(s) or window array(s) {', '.join(need)} come "
+                                         f"from none of its families ({', '.join(method.families)})"
+                                         if need else "a learned method needs `inputs`"))
+
+
 def register(method: Method, replace: bool = False) -> Method:
-    """Add a method to the registry (from a notebook, a plug-in module, or the kit itself)."""
+    """Add a method to the registry (from a notebook, a plug-in module, or the kit itself).
+
+    Its window kind and feature families must be registered first
+    (:func:`~mespot_nb.windows.register_window_kind`,
+    :func:`~mespot_nb.features.register_family`); a record that names one that is not is
+    refused here, naming both (:func:`check_method`)."""
     if method.name in METHODS and not replace:
         raise MespotError(f"method '{method.name}' is already registered; pass replace=True")
-    if method.build is None and method.free is None:
-        raise MespotError(f"method '{method.name}' needs a network builder or a training-free "
-                          "spotter")
-    if method.window not in ("dyngeonet", "hoof", "frame"):
-        raise MespotError(f"method '{method.name}': window {method.window!r}; use dyngeonet, "
-                          "hoof or frame")
+    check_method(method)
     METHODS[method.name] = method
     return method
 

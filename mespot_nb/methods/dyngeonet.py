@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from functools import partial
 
+from ..features.common import register_family
+from ..features.dynamic import DynamicImages
+from ..features.geometry import Geometry
+from ..windows import WindowKind, register_window_kind
 from .base import Method
+
+register_family(DynamicImages)
+register_family(Geometry)
+#: seed 000's L-frame windows (11 at 30 fps), from the ``dynamic`` family's arrays.
+WINDOW = register_window_kind(WindowKind(
+    "dyngeonet", start="dg_start", length="dg_length", valid="dg_valid",
+    description="L-frame windows (11 at 30 fps), seed 000"))
 
 
 def _spotnet(cfg, shapes, image=None, geo=False):

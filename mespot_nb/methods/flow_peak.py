@@ -16,7 +16,11 @@ import numpy as np
 import pandas as pd
 
 from ..peaks import FLOW_PEAK_MIN_PX, peak_intervals
+from ..features.common import register_family
+from ..features.curves import FlowPeakFamily
 from .base import Method, TrainingFree, curve_windows
+
+register_family(FlowPeakFamily)
 
 #: Defaults, chosen on a small demo (3 subjects, seed 1) — never on an evaluation subject:
 #: ``head_weight`` × the head's motion (the nose's flow magnitude) is taken off the curve, since a

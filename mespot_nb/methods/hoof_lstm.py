@@ -6,7 +6,17 @@ on training subjects by the coverage protocol the paper scores with.
 
 from __future__ import annotations
 
+from ..features.common import register_family
+from ..features.flow import HoofSequences
+from ..windows import WindowKind, register_window_kind
 from .base import Method
+
+register_family(HoofSequences)
+#: seed 004's 0.5 s windows at a 0.2 s stride; their HOOF sequences differ in length across frame
+#: rates (15 steps at 30 fps, 25 at 100 and 200), so cross-database training pads them in front.
+WINDOW = register_window_kind(WindowKind(
+    "hoof", start="hoof_start", length="hoof_length", valid="hoof_valid", pad_left=("hoof",),
+    description="0.5 s windows, 0.2 s stride, seed 004"))
 
 
 def _build(cfg, shapes):

@@ -11,7 +11,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..features.common import register_family
+from ..features.lbp import LbpDifference
 from .base import Method, TrainingFree, curve_windows
+
+register_family(LbpDifference)
 
 
 def lbp_contrast(F: np.ndarray, k: int) -> np.ndarray:

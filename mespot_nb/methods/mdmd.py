@@ -14,7 +14,11 @@ import numpy as np
 import pandas as pd
 
 from ..peaks import contrast, mdmd_intervals, mdmd_length_filter
+from ..features.common import register_family
+from ..features.curves import MDMDFamily
 from .base import Method, TrainingFree, curve_windows
+
+register_family(MDMDFamily)
 
 #: p candidates tried on training subjects (the baseline's p = 0.01 among them).
 P_GRID = (0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)

@@ -1,0 +1,268 @@
+"""Inference: from a trained model, or a training-free spotter, to scores — and the model file.
+
+The stage between the registry and both its users: :mod:`mespot_nb.training` (LOSO, thresholds)
+and :mod:`mespot_nb.spotting` (a user's own video) gather windows, score them and write or read
+model files through the same functions here, so spotting a video never passes through training.
+
+* :func:`gather` — the usable windows of some subjects, as the arrays a method declares;
+* :func:`predict_scores` — P(micro-expression) per window from a network;
+* :func:`free_predictions` — a training-free method's intervals at one p;
+* :func:`save_checkpoint` / :func:`load_checkpoint`, :func:`save_trained` /
+  :func:`load_trained` — tensors plus JSON metadata; loading never runs code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._io import atomic_path
+from ._version import __version__
+from .errors import MespotError
+from .features import FeatureParams
+from .methods import Method, get_method
+from .models import ModelConfig, numpy_batch, resolve_device
+from .windows import get_window_kind, window_table
+
+MODEL_KIND = "mespot-nb model"
+
+
+@dataclass
+class WindowData:
+    """The windows of some subjects as arrays a model eats.
+
+    table : their rows of :func:`~mespot_nb.windows.window_table` (+ ``dataset``, ``fps``).
+    arrays : the method's inputs, e.g. ``dyn``/``apex`` (N, S, S) uint8, ``geo`` (N, 67)
+        float32, ``hoof`` (N, T, F).
+    labels : (N,) bool.
+    """
+
+    table: pd.DataFrame
+    arrays: dict[str, np.ndarray]
+    labels: np.ndarray
+
+    def subjects(self) -> set[str]:
+        return set(self.table["subject"])
+
+    def select(self, mask: np.ndarray) -> "WindowData":
+        return WindowData(self.table[mask].reset_index(drop=True),
+                          {k: v[mask] for k, v in self.arrays.items()}, self.labels[mask])
+
+    def shapes(self) -> dict[str, tuple]:
+        return {k: v.shape[1:] for k, v in self.arrays.items()}
+
+
+def gather(dataset, feats: dict, method: str | Method, subjects: list[str] | None = None
+           ) -> WindowData:
+    """The usable windows (a face to align to, finite inputs) of ``subjects`` for ``method``.
+
+    Reads the method's window kind (:class:`~mespot_nb.windows.WindowKind`) and exactly the
+    inputs it declares, by name; features that lack one are refused naming the video, the array
+    and the families to extract."""
+    m = get_method(method)
+    kind = get_window_kind(m.window)
+    if not kind.windowed:
+        raise MespotError(f"method '{m.name}' has no learned windows (window {m.window!r})")
+    for (s, v), f in feats.items():
+        lack = [k for k in (*kind.arrays(), *m.inputs) if k not in f.arrays]
+        if lack:
+            raise MespotError(
+                f"the features of {s}/{v} lack {', '.join(lack)}, which {m.title} reads: they "
+                f"were extracted with families {', '.join(f.meta.get('families', [])) or 'none'}"
+                f", and {m.title} needs {', '.join(m.families)} (extract with "
+                f"FeatureParams(families=...) naming them, or Method.feature_params)")
+    table = window_table(dataset, feats, kind)
+    if subjects is not None:
+        table = table[table["subject"].isin(subjects)].reset_index(drop=True)
+    arrays: dict[str, list] = {k: [] for k in m.inputs}
+    keep, order = [], []
+    for (s, v), g in table.groupby(["subject", "video"], sort=False):
+        f = feats[(s, v)]
+        idx = g["index"].to_numpy()
+        ok = g["valid"].to_numpy(bool).copy()
+        for k in m.inputs:
+            a = np.asarray(f.arrays[k])[idx]
+            if a.dtype.kind == "f":
+                ok &= np.isfinite(a.reshape(len(a), -1)).all(1)
+            arrays[k].append(a)
+        keep.append(ok)
+        order.append(g)
+    if not keep:
+        raise MespotError(f"dataset '{dataset.name}': no {m.title} windows for subjects "
+                          f"{subjects if subjects is not None else 'any'} (no video with frames "
+                          "and a face?)")
+    mask = np.concatenate(keep)
+    arr = {k: np.concatenate(v)[mask] for k, v in arrays.items()}
+    tab = pd.concat(order)[mask].reset_index(drop=True)
+    tab["dataset"] = dataset.name
+    tab["fps"] = [float(feats[(s, v)].fps) for s, v in zip(tab["subject"], tab["video"])]
+    return WindowData(tab, arr, tab[m.label].to_numpy(bool))
+
+
+def concat(parts: list[WindowData]) -> WindowData:
+    """Windows of several datasets (cross-database training) as one."""
+    keys = set.intersection(*(set(p.arrays) for p in parts))
+    return WindowData(pd.concat([p.table for p in parts], ignore_index=True),
+                      {k: np.concatenate([p.arrays[k] for p in parts]) for k in keys},
+                      np.concatenate([p.labels for p in parts]))
+
+
+def check_shapes(model, data: WindowData, method: Method) -> None:
+    """Refuse windows whose inputs do not have the per-window shapes the model was built for
+    (``model.input_shapes``, set by :func:`build_model`), naming the input and both shapes."""
+    want = getattr(model, "input_shapes", None)
+    if not want:
+        return
+    got = data.shapes()
+    bad = [k for k in want if k not in got or tuple(got[k]) != tuple(want[k])]
+    if bad:
+        k = bad[0]
+        raise MespotError(f"{method.title}'s network was built for input {k!r} of per-window "
+                          f"shape {tuple(want[k])}, and these windows "
+                          + (f"have {tuple(got[k])}" if k in got else "lack it")
+                          + " (features extracted with other settings than the model's: "
+                          "di_size, frame rate or families?)")
+
+
+def predict_scores(model, data: WindowData, method: str | Method, batch: int = 256,
+                   device: str = "auto") -> np.ndarray:
+    """P(micro-expression) of every window (eval mode, no gradients)."""
+    import torch
+
+    m = get_method(method)
+    check_shapes(model, data, m)
+    dev = resolve_device(device)
+    model.eval().to(dev)
+    out = []
+    with torch.no_grad():
+        for a in range(0, len(data.labels), batch):
+            idx = np.arange(a, min(a + batch, len(data.labels)))
+            out.append(m.positive(model(numpy_batch(data.arrays, idx, dev))).cpu().numpy())
+    return np.concatenate(out) if out else np.zeros(0)
+
+
+def build_model(method: str | Method, cfg: ModelConfig, shapes: dict[str, tuple]):
+    """A fresh, untrained network of a learned method for inputs of the given shapes."""
+    m = get_method(method)
+    if not m.trainable:
+        raise MespotError(f"method '{m.name}' is training-free: it has no network")
+    model = m.build(cfg, shapes)
+    model.input_shapes = {k: tuple(int(x) for x in v) for k, v in shapes.items()}
+    return model
+
+
+def free_predictions(method: Method, videos: dict, p: float, settings: dict,
+                     type: str = "micro") -> pd.DataFrame:
+    """MEGC rows of a training-free method for ``{(subject, video): VideoFeatures}`` at one p,
+    clipped to each video."""
+    parts = []
+    for (s, v), f in videos.items():
+        iv = method.free.spot(f, p, settings)
+        if len(iv):
+            iv = iv.copy()
+            iv["onset"] = iv["onset"].clip(lower=1)
+            iv["offset"] = iv["offset"].clip(upper=f.n_frames)
+            iv = iv[iv["offset"] >= iv["onset"]]
+            iv.insert(0, "video", v)
+            iv.insert(0, "subject", s)
+            if "type" not in iv:
+                iv["type"] = type
+            parts.append(iv)
+    if not parts:
+        return pd.DataFrame(columns=["subject", "video", "onset", "offset", "type", "score"])
+    return pd.concat(parts, ignore_index=True)[["subject", "video", "onset", "offset", "type",
+                                               "score"]]
+
+
+# ----------------------------------------------------------------------------------------------
+# files: tensors plus JSON metadata, loaded with weights_only=True (never unpickles code)
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, np.generic):
+        return o.item()
+    if isinstance(o, np.ndarray):
+        return o.tolist()
+    if isinstance(o, (pd.DataFrame,)):
+        return o.to_dict(orient="list")
+    return str(o)
+
+
+def save_checkpoint(path: str | Path, meta: dict[str, Any], state: dict | None = None) -> None:
+    """Write ``{"meta": JSON text, "state": tensors}`` atomically (torch format)."""
+    import torch
+
+    blob = {"meta": json.dumps(meta, default=_json_default)}
+    if state is not None:
+        blob["state"] = {k: v.detach().cpu() for k, v in state.items()}
+    with atomic_path(path, suffix=Path(path).suffix or ".pt") as tmp:
+        torch.save(blob, tmp)
+
+
+def load_checkpoint(path: str | Path) -> tuple[dict[str, Any], dict | None]:
+    """(metadata, tensors) of a file written by :func:`save_checkpoint`; nothing in the file is
+    executed (``weights_only=True``). Raises MespotError for a file that is not one."""
+    import torch
+
+    p = Path(path)
+    try:
+        blob = torch.load(p, map_location="cpu", weights_only=True)
+    except Exception as e:
+        raise MespotError(f"{p} is not a readable mespot checkpoint ({type(e).__name__}: "
+                          f"{str(e).splitlines()[0] if str(e) else ''}); only tensors and JSON "
+                          "metadata are accepted") from None
+    if not isinstance(blob, dict) or not isinstance(blob.get("meta"), str):
+        raise MespotError(f"{p} is not a mespot checkpoint (no JSON metadata)")
+    try:
+        meta = json.loads(blob["meta"])
+    except json.JSONDecodeError as e:
+        raise MespotError(f"{p}: its metadata is not valid JSON ({e})") from None
+    return meta, blob.get("state")
+
+
+def save_trained(path: str | Path, trained: dict[str, Any], method: str | Method,
+                 cfg: ModelConfig, feature_params, track_params, dataset_name: str,
+                 seed: int) -> None:
+    """Write a trained model — tensors plus JSON metadata, atomically — with everything
+    ``mespot spot`` needs."""
+    m = get_method(method)
+    meta = dict(kind=MODEL_KIND, kit_version=__version__, method=m.name, config=asdict(cfg),
+                feature_params=asdict(feature_params), track_params=asdict(track_params),
+                dataset=dataset_name, seed=seed, subjects=trained["subjects"],
+                threshold=trained["threshold"], threshold_f1=trained["threshold_f1"],
+                spot_kw=trained["spot_kw"], best_epoch=trained["best_epoch"],
+                history=trained["history"], shapes=trained.get("shapes", {}))
+    model = trained["model"]
+    save_checkpoint(path, meta, model.state_dict() if model is not None else None)
+
+
+def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
+    """(model in eval mode, or None for a training-free method; metadata) of a file written by
+    :func:`save_trained`. Only tensors and JSON are read: loading a shared file runs no code."""
+    p = Path(path)
+    if not p.exists():
+        raise MespotError(f"model file not found: {p} (train one with `mespot train`)")
+    meta, state = load_checkpoint(p)
+    if meta.get("kind") != MODEL_KIND:
+        raise MespotError(f"{p} is not a model written by `mespot train`")
+    m = get_method(meta["method"])
+    fp = dict(meta["feature_params"])
+    if "families" in fp:
+        fp["families"] = tuple(fp["families"])
+    meta["feature_params"] = asdict(FeatureParams(**fp))
+    if not m.trainable:
+        return None, meta
+    cfg = ModelConfig(**meta["config"])
+    model = build_model(m, cfg, {k: tuple(v) for k, v in meta.get("shapes", {}).items()})
+    try:
+        model.load_state_dict(state)
+    except (RuntimeError, TypeError) as e:
+        raise MespotError(f"{p}: its tensors do not fit a {m.title} network "
+                          f"({str(e).splitlines()[0]})") from None
+    model.eval()
+    return model, meta
