@@ -24,7 +24,7 @@ import pandas as pd
 from ._io import atomic_path
 from ._version import __version__
 from .errors import MespotError
-from .features import FeatureParams
+from .features import FAMILIES, FeatureParams
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
 from .windows import get_window_kind, window_table
@@ -160,8 +160,15 @@ def free_predictions(method: Method, videos: dict, p: float, settings: dict,
                      type: str = "micro") -> pd.DataFrame:
     """MEGC rows of a training-free method for ``{(subject, video): VideoFeatures}`` at one p,
     clipped to each video."""
+    need = [(fam, a) for fam in method.families for a in FAMILIES[fam].produces]
     parts = []
     for (s, v), f in videos.items():
+        lack = [fam for fam, a in need if a not in f.arrays]
+        if lack:
+            raise MespotError(f"the features of {s}/{v} lack the {', '.join(dict.fromkeys(lack))} "
+                              f"family that {method.title} reads (extracted with "
+                              f"{', '.join(f.meta.get('families', [])) or 'none'}); extract "
+                              "them with FeatureParams(families=...) naming it")
         iv = method.free.spot(f, p, settings)
         if len(iv):
             iv = iv.copy()

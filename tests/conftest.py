@@ -54,6 +54,34 @@ def tiny_demo(tmp_path_factory) -> Path:
                                        micro_per_minute=15), progress=False)
 
 
+@pytest.fixture(scope="session")
+def short_demo(tmp_path_factory) -> Path:
+    """A very short demo (3 subjects × 1 video × 6 s at 30 fps, SAMM layout, 20
+    micro-expressions a minute): the registry's conformance checks and the fold-key tests."""
+    from mespot_nb.demo import DemoSpec, generate_demo
+
+    out = tmp_path_factory.mktemp("demo") / "short"
+    return generate_demo(out, DemoSpec(subjects=3, videos_per_subject=1, seconds=6, seed=2,
+                                       micro_per_minute=20), n_jobs=1, progress=False)
+
+
+@pytest.fixture(scope="session")
+def short_features(short_demo, tmp_path_factory):
+    """The short demo read as SAMM-LV, with every registered family's quick features (one pass
+    per video): (Dataset, features, FeatureParams, cache dir)."""
+    from dataclasses import replace
+
+    from mespot_nb.features import FAMILIES, extract_features, profile_feature_params
+    from mespot_nb.readers import read_samm_lv
+
+    cache = tmp_path_factory.mktemp("short-cache")
+    ds = read_samm_lv(short_demo / "annotations.xlsx", short_demo / "SAMM_longvideos", fps=30,
+                      name="short")
+    params = replace(profile_feature_params("quick"), families=tuple(FAMILIES))
+    feats = extract_features(ds, cache, params, n_jobs=1, progress=False)
+    return ds, feats, params, cache
+
+
 def write_manifest(path: Path, datasets: dict) -> Path:
     """Write a small manifest (datasets: name -> entry dict) and return its path."""
     import yaml
@@ -85,7 +113,7 @@ def easy(tmp_path_factory, cache_dir):
 
 
 #: Fixtures that generate a demo and extract its features: tests using them are `slow`.
-SLOW_FIXTURES = {"easy", "cross"}
+SLOW_FIXTURES = {"easy", "cross", "tiny_demo", "short_demo", "short_features"}
 
 
 #: Where a system Chromium is looked for (Debian's binary first: its /usr/bin/chromium is a
