@@ -148,11 +148,36 @@ def pick_example(dataset: Dataset, subject: str = "", video: str = "", type: str
 
 
 def methods_list(text: str = "", trainable: bool | None = None) -> list[str]:
-    """A notebook's ``methods`` parameter ("" for every registered method of the kind asked),
-    checked against the registry."""
-    names = [t.strip() for t in text.split(",") if t.strip()] or method_names(trainable)
-    for n in names:
-        get_method(n)
+    """A notebook's ``methods`` parameter as registered method names, in registry order.
+
+    Comma-separated items, each a method name or a selector read from the registry:
+    ``learned`` (every learned method), ``training-free``, ``window:KIND`` (every method on that
+    window kind, e.g. ``window:dyngeonet`` — seed 000's family). Empty: every registered method
+    (of the kind ``trainable`` asks for). A method registered later (a plug-in, a notebook)
+    joins every selector that matches it, with no edit to the notebook. Unknown names and
+    selectors are refused naming them.
+    """
+    items = [t.strip() for t in text.split(",") if t.strip()]
+    if not items:
+        return method_names(trainable)
+    names: list[str] = []
+    for it in items:
+        if it == "learned":
+            names += method_names(trainable=True)
+        elif it == "training-free":
+            names += method_names(trainable=False)
+        elif it.startswith("window:"):
+            kind = it.split(":", 1)[1]
+            found = [n for n in method_names() if get_method(n).window == kind]
+            if not found:
+                raise MespotError(f"methods: no registered method has window kind {kind!r} "
+                                  f"(have {', '.join(sorted({get_method(n).window for n in method_names()}))})")
+            names += found
+        else:
+            names.append(get_method(it).name)
+    names = list(dict.fromkeys(names))
+    if trainable is not None:
+        names = [n for n in names if get_method(n).trainable == trainable]
     return names
 
 
