@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import MespotError
+from ..inference import free_predictions
 from ..methods import get_method
 from ..readers import Dataset, read_megc_csv_table
 from ..video import open_video
-from ._inference import free_predictions
 
 #: Columns of a review's candidates table (:func:`read_candidates`).
 CANDIDATE_COLUMNS = ["id", "subject", "video", "onset", "offset", "type", "score"]

@@ -16,11 +16,11 @@ import torch
 
 from ..errors import MespotError
 from ..features import extract_features, profile_feature_params
+from ..inference import gather, predict_scores
 from ..methods import Method, get_method
 from ..models import ModelConfig
 from ..readers import Dataset
 from ..training import check_imagenet, train_with_threshold
-from ._inference import gather, predict_scores
 from .candidates import candidate_id
 
 
