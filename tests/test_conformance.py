@@ -37,8 +37,12 @@ def _trained(m, ds, data: WindowData, model, threshold: float) -> dict:
 
 @pytest.mark.parametrize("name", method_names(trainable=True))
 def test_learned_method_conforms(name, short_features, tmp_path):
-    m = get_method(name)
-    ds, feats, params, cache = short_features
+    check_learned(get_method(name), *short_features, tmp_path)
+
+
+def check_learned(m, ds, feats, params, cache, tmp_path) -> None:
+    """The checks every learned method passes (``feats`` hold its families' arrays)."""
+    name = m.name
     torch.manual_seed(0)
     # builds, on the inputs it declares
     data = gather(ds, feats, m)
@@ -125,3 +129,65 @@ def test_training_free_method_conforms(name, short_features, tmp_path):
     with pytest.raises(MespotError, match=m.families[0]):
         free_predictions(m, {next(iter(feats)): lacking}, m.free.default, m.spot_settings())
 
+
+
+# ----------------------------------------------------------------------------------------------
+# registration: a malformed record is refused naming what it names; the README's example
+
+
+def test_registration_refuses_unregistered_window_kind_or_family():
+    from mespot_nb.methods import Method, register
+
+    base = dict(title="X", source="-", label="iou_pos", inputs=("geo",),
+                build=lambda cfg, shapes: None)
+    with pytest.raises(MespotError, match=r"method 'x'.*window kind 'nope'"):
+        register(Method(name="x", window="nope", families=("geometry",), **base))
+    with pytest.raises(MespotError, match=r"method 'x'.*famil.*'nofam'"):
+        register(Method(name="x", window="dyngeonet", families=("dynamic", "nofam"), **base))
+    with pytest.raises(MespotError, match=r"method 'x'.*hoof_seq"):
+        register(Method(name="x", window="dyngeonet", families=("dynamic", "geometry"),
+                        **{**base, "inputs": ("hoof_seq",)}))
+    with pytest.raises(MespotError, match=r"label rule 'any'"):
+        register(Method(name="x", window="dyngeonet", families=("dynamic", "geometry"),
+                        **{**base, "label": "any"}))
+    assert "x" not in method_names()
+
+
+def _readme_example() -> str:
+    from conftest import ROOT
+
+    text = (ROOT / "README.md").read_text()
+    block = text.split("<!-- add-a-method example", 1)[1].split("```python", 1)[1]
+    return block.split("```", 1)[0]
+
+
+def test_the_readme_add_a_method_example_runs(short_features, tmp_path):
+    """The README's example, run as written: a method with its own feature family and window
+    kind, registered from outside the package, passes the conformance checks, goes through LOSO
+    and joins the notebooks' `learned` list, with no edit anywhere else."""
+    from dataclasses import replace
+
+    from mespot_nb.evaluation import evaluate
+    from mespot_nb.features import extract_features
+    from mespot_nb.methods import METHODS
+    from mespot_nb.notebook import methods_list
+    from mespot_nb.training import run_loso
+    from mespot_nb.windows import WINDOW_KINDS
+
+    ds, _, params, cache = short_features
+    exec(compile(_readme_example(), "README.md", "exec"), {})
+    try:
+        m = get_method("lip-mlp")
+        assert "lip-mlp" in methods_list("learned") and "lip-mlp" in methods_list("window:lip")
+        feats = extract_features(ds, cache, replace(params, families=m.families), n_jobs=1,
+                                 progress=False)
+        check_learned(m, ds, feats, m.feature_params(params), cache, tmp_path)
+        cfg = replace(QUICK, epochs=2)
+        res = run_loso(ds, feats, "lip-mlp", cfg, seed=0, n_jobs=1, progress=False)
+        assert res.method == "lip-mlp" and len(res.folds) == len(ds.subjects)
+        assert set(res.scores["subject"]) == set(ds.subjects)
+        evaluate(ds.intervals, res.predictions, "megc2020", "micro")
+    finally:
+        METHODS.pop("lip-mlp", None)
+        FAMILIES.pop("lipgap", None)
+        WINDOW_KINDS.pop("lip", None)

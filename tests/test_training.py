@@ -224,34 +224,6 @@ def test_registry_drives_every_method_choice():
         get_method("nosuch")
 
 
-def _readme_example() -> str:
-    from conftest import ROOT
-
-    text = (ROOT / "README.md").read_text()
-    block = text.split("<!-- add-a-method example", 1)[1].split("```python", 1)[1]
-    return block.split("```", 1)[0]
-
-
-@pytest.mark.slow
-def test_the_readme_add_a_method_example_runs(easy):
-    """The README's example, run as written: a method registered from outside the package goes
-    through LOSO with no edit anywhere else."""
-    from mespot_nb.methods.base import METHODS
-
-    exec(compile(_readme_example(), "README.md", "exec"), {})
-    try:
-        assert "geo-mlp" in method_names(trainable=True)
-        _, ds, feats = easy
-        cfg = ModelConfig(**{**vars(QUICK), "epochs": 3})
-        res = run_loso(ds, feats, "geo-mlp", cfg, seed=0, n_jobs=1, progress=False)
-        assert res.method == "geo-mlp" and len(res.folds) == len(ds.subjects)
-        assert set(res.scores["subject"]) == set(ds.subjects)
-        s = evaluate(ds.intervals, res.predictions, "megc2020", "micro")["micro"]
-        assert s.tp > 0, s.as_dict()
-    finally:
-        METHODS.pop("geo-mlp", None)
-
-
 # ----------------------------------------------------------------------------------------------
 # correctness fixes
 
