@@ -15,7 +15,7 @@ def test_import_contracts_kept():
     r = subprocess.run([exe, "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
-    assert "4 kept, 0 broken" in r.stdout
+    assert "5 kept, 0 broken" in r.stdout
 
 
 def test_contract_catches_a_stage_importing_a_later_one(tmp_path):
@@ -31,3 +31,54 @@ def test_contract_catches_a_stage_importing_a_later_one(tmp_path):
                        capture_output=True, text=True,
                        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert r.returncode != 0 and "mespot_nb.windows -> mespot_nb.training" in r.stdout, r.stdout
+
+
+def _contracts() -> dict[str, dict]:
+    import tomllib
+
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    return {c["name"]: c for c in cfg["contracts"]}
+
+
+def _map_blocks() -> dict[str, tuple[str, list[str]]]:
+    """docs/ARCHITECTURE.md's fenced blocks ```KIND CONTRACT NAME … ``` → (kind, lines)."""
+    import re
+
+    text = (ROOT / "docs" / "ARCHITECTURE.md").read_text()
+    out = {}
+    for kind, name, body in re.findall(r"```(layers|beside|independent) ([^\n]+)\n(.*?)```",
+                                       text, re.S):
+        out[name.strip()] = (kind, [ln.strip() for ln in body.splitlines() if ln.strip()])
+    return out
+
+
+def _short(mod: str, root: str = "mespot_nb.") -> str:
+    return mod[len(root):] if mod.startswith(root) else mod
+
+
+def test_architecture_map_matches_the_contracts():
+    """docs/ARCHITECTURE.md draws exactly the layers import-linter holds, contract by contract,
+    and names every module of the package."""
+    contracts, blocks = _contracts(), _map_blocks()
+    assert set(blocks) == set(contracts), (sorted(blocks), sorted(contracts))
+    for name, c in contracts.items():
+        kind, lines = blocks[name]
+        if c["type"] == "layers":
+            assert kind == "layers", name
+            want = [" | ".join(_short(p.strip()) for p in layer.split("|"))
+                    for layer in c["layers"]]
+            assert lines == want, (name, lines, want)
+        elif c["type"] == "forbidden":
+            assert kind == "beside" and lines == [_short(m) for m in c["source_modules"]], name
+            if name == "spotting never passes through training":
+                assert c["forbidden_modules"] == ["mespot_nb.training"]
+        else:
+            assert kind == "independent" and lines == [_short(m) for m in c["modules"]], name
+    # every module of the package is on the map (a stage or beside the line)
+    named = {p.strip() for k, ls in blocks.values() for ln in ls for p in ln.split("|")}
+    pkg = ROOT / "mespot_nb"
+    modules = {p.stem for p in pkg.glob("*.py")} | {p.name for p in pkg.iterdir()
+                                                    if (p / "__init__.py").exists()}
+    unnamed = modules - named - {"__init__", "__main__", "_version"}
+    assert not unnamed, f"modules missing from docs/ARCHITECTURE.md: {sorted(unnamed)}"
+
