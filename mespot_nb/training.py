@@ -1,4 +1,5 @@
-"""Training, leave-one-subject-out and cross-database evaluation, for any registered method.
+"""Training and leave-one-subject-out evaluation, for any registered method (cross-database runs,
+which reuse it, are :mod:`mespot_nb.crossdb`).
 
 Every fold trains a fresh model on subjects that never include the test subject (checked on the
 arrays themselves, not only on the split, and raised as the kit's error — not an ``assert``,
@@ -30,12 +31,12 @@ from .detections import choose_threshold, spot_table
 from .errors import MespotError
 from .features import FEATURES_VERSION
 from .face import FACE_VERSION
-from .inference import (WindowData, _json_default, build_model, concat, free_predictions,
+from .inference import (WindowData, _json_default, build_model, free_predictions,
                         gather, load_checkpoint, predict_scores, save_checkpoint)
 from .intervals import Score, score_intervals
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
-from .windows import LABEL_RULES, get_window_kind
+from .windows import LABEL_RULES
 
 log = logging.getLogger(__name__)
 TRAINING_VERSION = 3
@@ -596,139 +597,3 @@ def train_final(dataset, feats: dict, method: str | Method, cfg: ModelConfig, se
     out["subjects"] = sorted(data.subjects())
     out["shapes"] = {k: list(v) for k, v in data.shapes().items()}
     return out
-
-
-# ----------------------------------------------------------------------------------------------
-# cross-database evaluation (seed 000 §4.1)
-
-
-def cross_database_setup(manifest, name: str) -> dict[str, Any]:
-    """A setup ``{train: [...], test: ...}`` of the manifest's ``cross_database:`` section,
-    checked before any work: every dataset it names exists and states its frame rate."""
-    setups = manifest.cross_database
-    if name not in setups:
-        raise MespotError(f"cross-database setup '{name}' is not in the manifest {manifest.path} "
-                          f"(have {', '.join(setups) or 'none'})")
-    st = setups[name]
-    train, test = list(st.get("train") or []), st.get("test")
-    if not train or not test:
-        raise MespotError(f"cross-database setup '{name}' needs `train: [...]` and `test: ...`")
-    for d in train + [test]:
-        if d not in manifest.datasets:
-            raise MespotError(f"cross-database setup '{name}' names dataset '{d}', which the "
-                              f"manifest {manifest.path} lacks; add an entry for it or fix the setup")
-        if not manifest.datasets[d].fps:
-            raise MespotError(f"dataset '{d}' (cross-database setup '{name}') has no `fps:`; "
-                              "windows are defined in seconds, so every dataset needs its frame rate")
-    if test in train:
-        raise MespotError(f"cross-database setup '{name}' tests on '{test}', which it also trains on")
-    return {"name": name, "train": train, "test": test}
-
-
-def check_frame_rates(dataset) -> None:
-    """Refuse a dataset whose video files state another frame rate than its manifest entry."""
-    import cv2
-
-    for r in dataset.videos.itertuples():
-        if not r.source or Path(r.source).is_dir():
-            continue
-        cap = cv2.VideoCapture(str(r.source))
-        f = cap.get(cv2.CAP_PROP_FPS)
-        cap.release()
-        if f and f > 0 and abs(f - r.fps) > 0.01 * r.fps:
-            raise MespotError(f"dataset '{dataset.name}': video {r.source} runs at {f:g} fps but the "
-                              f"manifest entry says fps: {r.fps:g}; fix the entry (one frame rate "
-                              "per dataset entry — split it if its videos differ)")
-
-
-def _prefixed(data: WindowData, name: str) -> WindowData:
-    """Subject ids made unique across datasets: ``dataset:subject``."""
-    t = data.table.copy()
-    t["subject"] = name + ":" + t["subject"].astype(str)
-    return WindowData(t, data.arrays, data.labels)
-
-
-def _pad_sequences(parts: list[WindowData], method: Method) -> list[WindowData]:
-    """The inputs the method's window kind marks ``pad_left`` (axis 1 is time) differ in length
-    across frame rates (HOOF: 15 steps at 30 fps, 25 at 100 and 200): zeros ("no motion") are
-    prepended to the shorter ones."""
-    out = parts
-    for k in get_window_kind(method.window).pad_left:
-        if not all(k in p.arrays for p in out):
-            continue
-        n = max(p.arrays[k].shape[1] for p in out)
-        padded = []
-        for p in out:
-            h = p.arrays[k]
-            if h.shape[1] < n:
-                h = np.concatenate([np.zeros((len(h), n - h.shape[1], *h.shape[2:]), h.dtype), h],
-                                   1)
-            padded.append(WindowData(p.table, {**p.arrays, k: h}, p.labels))
-        out = padded
-    return out
-
-
-def _check_training_subjects(name: str, dataset, feats: dict) -> None:
-    """Every annotated subject of a training dataset must have frames (features)."""
-    have = {s for s, _ in feats}
-    missing = sorted(set(dataset.intervals["subject"]) - have)
-    if missing:
-        raise MespotError(
-            f"training dataset '{name}' has annotated subject(s) {', '.join(missing[:10])}"
-            f"{' …' if len(missing) > 10 else ''} with no frames on this machine: their "
-            "annotations would reach training without their windows. Put the frames where the "
-            f"manifest entry '{name}' points, or drop those subjects from its annotations")
-
-
-@dataclass
-class CrossResult:
-    """One method in one cross-database setup."""
-
-    setup: str
-    method: str
-    train: list[str]
-    test: str
-    threshold: float
-    predictions: pd.DataFrame
-    scores: pd.DataFrame
-
-
-def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict,
-                       method: str | Method, cfg: ModelConfig, seed: int = 0,
-                       device: str = "auto", progress: bool = False,
-                       imagenet: str | Path | None = None) -> CrossResult:
-    """Train on the setup's training datasets (subjects from all of them; epoch and threshold on
-    held-out training subjects), spot the test dataset. ``datasets``/``feats`` are keyed by name.
-    The test dataset never reaches training (checked on the window tables)."""
-    m = get_method(method)
-    train_names, test_name = setup["train"], setup["test"]
-    if test_name in train_names:
-        raise MespotError(f"cross-database setup '{setup['name']}' tests on '{test_name}', which "
-                          "it also trains on")
-    for d in train_names:
-        _check_training_subjects(d, datasets[d], feats[d])
-    ivs = pd.concat([datasets[d].intervals.assign(subject=lambda x, d=d: d + ":" + x["subject"])
-                     for d in train_names], ignore_index=True)
-    if not m.trainable:
-        kw = m.spot_settings()
-        protocol = kw.pop("select_protocol", "megc2020")
-        select_type = kw.pop("select_type", "micro")
-        fps_of = {f"{d}:{s}": datasets[d].fps for d in train_names for s in datasets[d].subjects}
-        kw = _resolve_extent(kw, ivs, fps_of, 30.0)
-        train_v = {(f"{d}:{s}", v): f for d in train_names for (s, v), f in feats[d].items()}
-        p, _, _ = choose_p(m, train_v, ivs, kw, protocol, select_type)
-        pred = free_predictions(m, feats[test_name], p, kw)
-        return CrossResult(setup["name"], m.name, train_names, test_name, p, pred, pd.DataFrame())
-    check_imagenet(m, cfg, imagenet)
-    parts = _pad_sequences([_prefixed(gather(datasets[d], feats[d], m), d) for d in train_names]
-                           + [gather(datasets[test_name], feats[test_name], m)], m)
-    train, test = concat(parts[:-1]), parts[-1]
-    if test_name in set(train.table["dataset"]):
-        raise MespotError(f"the test dataset '{test_name}' reached training (a bug)")
-    t = train_with_threshold(m, cfg, train, ivs, seed, device, progress,
-                             f"{setup['name']} {m.name}", imagenet)
-    sc = _scores_table(test)
-    sc["score"] = predict_scores(t["model"], test, m, device=device)
-    length = int(test.table["stop"].iloc[0] - test.table["start"].iloc[0] + 1)
-    pred = spot_table(sc, length, t["threshold"], **t["spot_kw"])
-    return CrossResult(setup["name"], m.name, train_names, test_name, t["threshold"], pred, sc)

@@ -13,7 +13,7 @@ from mespot_nb.face import summarise_lost_faces
 from mespot_nb.models import ModelConfig
 from mespot_nb.notebook import pick_example
 from mespot_nb.readers import FINDING_COLUMNS, Dataset
-from mespot_nb.training import run_cross_database
+from mespot_nb.crossdb import run_cross_database
 
 
 def _dataset(name="smic", videos=(("s1", "v1"), ("s2", "v1"), ("s2", "v2")), intervals=()):

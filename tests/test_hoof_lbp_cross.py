@@ -18,7 +18,8 @@ from mespot_nb.datasets import read_entry
 from mespot_nb.methods import get_method
 from mespot_nb.methods.lbp_chi2 import lbp_contrast, lbp_spot
 from mespot_nb.inference import free_predictions
-from mespot_nb.training import cross_database_setup, run_cross_database, run_loso
+from mespot_nb.crossdb import cross_database_setup, run_cross_database
+from mespot_nb.training import run_loso
 
 from conftest import write_manifest
 
@@ -143,7 +144,7 @@ def test_frame_rate_mismatch_names_the_entry(tmp_path):
     import cv2
 
     from mespot_nb.readers import read_video_source
-    from mespot_nb.training import check_frame_rates
+    from mespot_nb.crossdb import check_frame_rates
 
     p = tmp_path / "v.mp4"
     vw = cv2.VideoWriter(str(p), cv2.VideoWriter_fourcc(*"mp4v"), 25, (64, 48))
