@@ -78,3 +78,58 @@ def test_per_subject_counts_sum_to_the_pooled_counts_and_the_interval_holds_the_
             assert c.sum().tolist() == [e[t].tp, e[t].fp, e[t].fn], (proto, t)
             lo, hi = bootstrap_f1(c, n=200, seed=case)
             assert lo <= e[t].f1 <= hi, (proto, t)
+
+
+# ----------------------------------------------------------------------------------------------
+# (3) HOOF-LSTM's post-processing: seed 004 §III-D
+
+
+def _long_run():
+    # the demo's settings at 200 fps: 0.5 s windows (100 frames) every 0.2 s (40 frames); ten
+    # consecutive positive windows cover frames 121..580, flanked by negative ones
+    starts = np.arange(41, 642, 40)                    # 41, 81, 121, ..., 641
+    scores = np.full(len(starts), 0.1)
+    run = (starts >= 121) & (starts <= 481)
+    assert run.sum() == 10
+    scores[run] = [0.6, 0.7, 0.9, 0.8, 0.95, 0.65, 0.7, 0.85, 0.75, 0.6]
+    return starts, scores, run
+
+
+def test_suppress_gives_several_disjoint_window_detections_on_a_long_run():
+    from mespot_nb.detections import spot_intervals
+    from mespot_nb.intervals import iou_matrix
+
+    starts, scores, run = _long_run()
+    iv = spot_intervals(starts, 100, scores, 0.5, merge="suppress", n_frames=800)
+    assert len(iv) >= 2                                # never one detection for a long run
+    windows = {(int(s), int(s) + 99): float(sc) for s, sc in zip(starts[run], scores[run])}
+    for r in iv.itertuples():                          # each detection is a positive window
+        assert windows[(r.onset, r.offset)] == pytest.approx(r.score)
+    b = iv[["onset", "offset"]].to_numpy()
+    m = iou_matrix(b, b)
+    assert (m[~np.eye(len(b), dtype=bool)] == 0).all()  # pairwise disjoint
+    assert iv["score"].max() == pytest.approx(scores.max())   # the top window is among them
+    # greedy: 0.95 (281..380) suppresses the windows at 201, 241, 321, 361; then 0.85 (401..500)
+    # those at 441, 481; then 0.7 (161..260) the one at 121
+    assert b.tolist() == [[161, 260], [281, 380], [401, 500]]
+    # every positive window is a detection or shares a frame with a more confident one
+    for s, sc in zip(starts[run], scores[run]):
+        hit = [r for r in iv.itertuples() if r.onset <= s + 99 and s <= r.offset]
+        assert hit and max(r.score for r in hit) >= sc
+
+
+def test_hoof_lstm_uses_seed_004_suppression_and_other_methods_do_not_change():
+    from mespot_nb.detections import spot_table
+    from mespot_nb.methods import get_method
+
+    m = get_method("hoof-lstm")
+    kw = m.spot_settings()
+    assert kw.pop("select_protocol") == "coverage" and kw["merge"] == "suppress"
+    starts, scores, _ = _long_run()
+    w = pd.DataFrame({"subject": "s", "video": "v", "start": starts, "stop": starts + 99,
+                      "score": scores, "n_frames": 800})
+    assert len(spot_table(w, threshold=0.5, **kw)) >= 2
+    # the run-based merges still give one detection per run
+    for merge in ("peak", "centre", "span"):
+        assert len(spot_table(w, threshold=0.5, merge=merge)) == 1, merge
+    assert get_method("dyngeonet").spot_settings()["merge"] == "centre"
