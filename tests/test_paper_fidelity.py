@@ -133,3 +133,89 @@ def test_hoof_lstm_uses_seed_004_suppression_and_other_methods_do_not_change():
     for merge in ("peak", "centre", "span"):
         assert len(spot_table(w, threshold=0.5, merge=merge)) == 1, merge
     assert get_method("dyngeonet").spot_settings()["merge"] == "centre"
+
+
+# ----------------------------------------------------------------------------------------------
+# (4) HOOF flows lie inside their window: timestep j is the flow (s + jR, s + jR + R)
+
+
+def _face_landmarks():
+    """A schematic frontal face already in the aligned frame (eyes level at y 80, 64 px apart)."""
+    lm = np.zeros((68, 2))
+    lm[0:17] = np.c_[np.linspace(40, 152, 17), 100 + 80 * np.sin(np.linspace(0, np.pi, 17))]
+    lm[17:22] = np.c_[np.linspace(44, 84, 5), np.full(5, 62.0)]
+    lm[22:27] = np.c_[np.linspace(108, 148, 5), np.full(5, 62.0)]
+    lm[27:31] = np.c_[np.full(4, 96.0), np.linspace(85, 125, 4)]
+    lm[31:36] = np.c_[np.linspace(84, 108, 5), np.full(5, 130.0)]
+    ang = np.linspace(0, 2 * np.pi, 6, endpoint=False)
+    lm[36:42] = np.c_[64 + 10 * np.cos(ang), 80 + 4 * np.sin(ang)]
+    lm[42:48] = np.c_[128 + 10 * np.cos(ang), 80 + 4 * np.sin(ang)]
+    a12 = np.linspace(np.pi, -np.pi, 12, endpoint=False)
+    lm[48:60] = np.c_[96 + 22 * np.cos(a12), 160 + 8 * np.sin(a12)]
+    a8 = np.linspace(np.pi, -np.pi, 8, endpoint=False)
+    lm[60:68] = np.c_[96 + 15 * np.cos(a8), 160 + 3 * np.sin(a8)]
+    return lm
+
+
+def _stream_hoof(values, fps, mode, monkeypatch, pairs=None):
+    """Run the streaming HOOF consumer over constant frames (frame f has grey value
+    ``values[f − 1]``) with optical flow replaced by "the grey-value change, downwards" — exactly
+    zero between equal frames (Farneback is not) — recording the (first, second) frame values of
+    every flow computed, per window, in ``pairs``."""
+    import collections
+
+    import mespot_nb.features.flow as F
+    from mespot_nb.features.common import FeatureParams
+
+    def fake_flow(prev, nxt, method="farneback"):
+        if pairs is not None:
+            pairs[-1].add((int(prev[0, 0]), int(nxt[0, 0])))
+        v = float(nxt.mean()) - float(prev.mean())
+        out = np.zeros(prev.shape + (2,), np.float32)
+        out[..., 1] = v
+        return out
+
+    monkeypatch.setattr(F, "optical_flow", fake_flow)
+    T = len(values)
+    cons = F.HoofSequences(T, fps, FeatureParams(nose_compensation=False, hoof_pairs=mode))
+    lms = np.repeat(_face_landmarks()[None], T, 0).astype(np.float32)
+    buf = collections.deque(maxlen=cons.history + 1)
+    for j in range(1, T + 1):
+        buf.append(np.full((224, 192), values[j - 1], np.uint8))
+        if pairs is not None and j in cons.end:
+            pairs.append(set())
+        cons.push(j, buf, lms)
+    return cons.arrays()
+
+
+@pytest.mark.parametrize("mode", ["per-window", "shared"])
+def test_hoof_window_reads_only_its_own_frames(mode, monkeypatch):
+    from mespot_nb.features.common import hoof_window
+
+    fps, T = 100, 130
+    hw = hoof_window(fps)
+    W, R, steps = hw["W"], hw["R"], hw["steps"]
+    pairs: list[set] = []
+    a = _stream_hoof(np.arange(1, T + 1), fps, mode, monkeypatch, pairs)   # value = frame number
+    starts = a["hoof_start"]
+    for s, got in zip(starts, pairs):                  # every frame read is the window's own
+        assert all(s <= i and k <= s + W - 1 for i, k in got), (s, sorted(got))
+    # (W − 1) // R flows R apart: 50 frames hold 25 frames R apart, hence 24 flows
+    assert (W, R, steps) == (50, 2, 24) and a["hoof"].shape == (len(starts), steps, 32)
+    want = [{(int(s) + j * R, int(s) + j * R + R) for j in range(steps)} for s in starts]
+    if mode == "per-window":
+        assert pairs == want
+    # shared: each pair is computed once, by the first window that reads it
+    assert set().union(*pairs) == set().union(*want)
+
+
+@pytest.mark.parametrize("mode", ["per-window", "shared"])
+def test_hoof_is_zero_for_a_window_after_the_motion(mode, monkeypatch):
+    fps, T = 100, 130                                  # W 50, R 2; windows start 1, 21, 41, 61, 81
+    move_from, still_from = 50, 61                     # frames 50 … 61 change, 61 … 130 are equal
+    f = np.arange(1, T + 1)
+    values = 10 * np.clip(f - move_from, 0, still_from - move_from)
+    a = _stream_hoof(values, fps, mode, monkeypatch)
+    mass = {int(s): float(h.sum()) for s, h in zip(a["hoof_start"], a["hoof"])}
+    assert mass[61] == 0 and mass[81] == 0 and mass[1] == 0   # before: window 61 read (59, 61)
+    assert mass[21] > 0 and mass[41] > 0                      # their frames span the motion

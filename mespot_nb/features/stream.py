@@ -31,7 +31,7 @@ from .geometry import Geometry
 from .lbp import LbpDifference
 
 log = logging.getLogger(__name__)
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 #: Feature families by name: each a Consumer class ``(n_frames, fps, params, spec)``. A new
 #: family is one entry here plus its module; methods name the families they need.
 FAMILIES: dict[str, type] = {"dynamic": DynamicImages, "geometry": Geometry,
