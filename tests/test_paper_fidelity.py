@@ -219,3 +219,21 @@ def test_hoof_is_zero_for_a_window_after_the_motion(mode, monkeypatch):
     mass = {int(s): float(h.sum()) for s, h in zip(a["hoof_start"], a["hoof"])}
     assert mass[61] == 0 and mass[81] == 0 and mass[1] == 0   # before: window 61 read (59, 61)
     assert mass[21] > 0 and mass[41] > 0                      # their frames span the motion
+
+
+# ----------------------------------------------------------------------------------------------
+# (5) MDMD's k for short videos: the baseline's k = round(k/2), MATLAB's round
+
+
+def test_fit_k_halves_as_the_baseline_rounds():
+    from mespot_nb.peaks import fit_k, mdmd_k
+
+    assert fit_k(234, 39) == 39                 # n = 6k fits
+    assert fit_k(200, 39) == 20                 # round(39/2) = 20 (⌊39/2⌋ = 19 before)
+    assert fit_k(100, 39) == 10                 # 39 → 20 → 10 (19 → 9 before)
+    assert fit_k(6 * 33, 260) == 33             # 260 → 130 → 65 → 33 (32 before)
+    assert fit_k(6 * 2, 260) == 2               # … 17, 9, 5, 3, 2
+    assert fit_k(6, 39) == 1
+    # a short 30 fps clip (3 s) gets the baseline's macro k: 39 → 20 → 10 (90 ≥ 60)
+    k = mdmd_k(30, "macro")
+    assert k == 39 and fit_k(90, k) == 10
