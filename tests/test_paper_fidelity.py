@@ -237,3 +237,23 @@ def test_fit_k_halves_as_the_baseline_rounds():
     # a short 30 fps clip (3 s) gets the baseline's macro k: 39 → 20 → 10 (90 ≥ 60)
     k = mdmd_k(30, "macro")
     assert k == 39 and fit_k(90, k) == 10
+
+
+# ----------------------------------------------------------------------------------------------
+# (6) DynGeoNet's window length: seed 000's table, else the nearest odd number to fps/3
+
+
+def test_dyngeonet_window_is_the_nearest_odd_number_to_a_third_of_the_rate():
+    from mespot_nb.features import dyngeonet_window_length
+
+    assert [dyngeonet_window_length(f) for f in (30, 100, 200)] == [11, 35, 65]   # seed 000
+    assert dyngeonet_window_length(47) == 15          # 15.67: 15 is nearer than 17
+    assert dyngeonet_window_length(60) == 21          # 20: a tie, rounded up
+    assert dyngeonet_window_length(50) == 17          # 16.67
+    assert dyngeonet_window_length(23) == 7           # 7.67
+    assert dyngeonet_window_length(4) == 3            # at least 3
+    for fps in np.arange(9.0, 400.0, 0.7):            # the rule, wherever no table value applies
+        if min(abs(fps - t) for t in (30, 100, 200)) < 1e-6:
+            continue
+        L, x = dyngeonet_window_length(fps), fps / 3
+        assert L % 2 == 1 and all(abs(L - x) <= abs(o - x) for o in range(1, 200, 2)), fps

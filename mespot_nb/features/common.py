@@ -93,14 +93,16 @@ def first_valid(lms: np.ndarray, a: int, b: int) -> int | None:
 
 
 def dyngeonet_window_length(fps: float) -> int:
-    """DynGeoNet's window L in frames: 11 at 30 fps, 35 at 100, 65 at 200 (seed 000 §4.1);
-    other rates: the nearest odd number to fps/3 (≈ 0.33 s), ties rounded up."""
+    """DynGeoNet's window L in frames: 11 at 30 fps, 35 at 100, 65 at 200 (seed 000 §4.1's
+    values, kept as a table: the rule below would give 11, 33 and 67); other rates: the nearest
+    odd number to fps/3 (≈ 0.33 s), ties (fps/3 even) rounded up, at least 3 — 15 at 47 fps
+    (15.67), 21 at 60 (20)."""
     table = {30: 11, 100: 35, 200: 65}
     r = int(round(fps))
     if abs(fps - r) < 1e-6 and r in table:
         return table[r]
-    n = int(round(fps / 3))
-    return max(3, n if n % 2 else n + 1)
+    m = int(np.floor((fps / 3 - 1) / 2 + 0.5))   # odd 2m + 1 nearest to fps/3, ties up
+    return max(3, 2 * m + 1)
 
 
 def flow_interval(fps: float) -> int:
