@@ -27,8 +27,9 @@ QUICK = ModelConfig.profile("quick")
 
 @pytest.mark.slow
 def test_hoof_lstm_learns_on_easy_demo(easy):
-    """Seed 004's coverage protocol: 0.489 on the easy demo of six different people (0.779 when
-    all six were morphs of one face)."""
+    """Seed 004's coverage protocol: 0.458 on the easy demo of six different people (untrained
+    0.086; 0.489 before seed 004 §III-D's suppression and the in-window flows; 0.779 when all six
+    were morphs of one face)."""
     _, ds, feats = easy
     res = run_loso(ds, feats, "hoof-lstm", QUICK, seed=0, progress=False)
     s = evaluate(ds.intervals, res.predictions, "coverage", "micro")["micro"]
