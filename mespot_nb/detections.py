@@ -5,7 +5,12 @@
    centred on that best window (``merge="peak"``) or on the middle of the run
    (``merge="centre"``), one window long or ``extent`` frames; or the union of the run
    (``merge="span"``). A run ends where the windows are not consecutive in time (frames without
-   a face have no windows), so no detection spans a stretch without windows;
+   a face have no windows), so no detection spans a stretch without windows.
+   Or, with ``merge="suppress"`` (seed 004 §III-D, HOOF-LSTM's rule), no runs at all: among the
+   positive windows the most confident remaining one is taken as a detection — the window
+   itself — and its direct neighbours, every positive window sharing a frame with it, are
+   suppressed; repeated until no positive window is left. A long run of positive windows thus
+   gives several detections, pairwise disjoint;
 3. greedy non-maximum suppression: detections are kept in descending score, dropping any whose
    IoU with a kept one exceeds ``nms_iou``;
 4. every detection is clipped to its video's frames; an optional duration filter (frames).
@@ -89,8 +94,12 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
     scores : (N,) P(micro-expression) per window (NaN = not scored).
     threshold : decision threshold.
     n_frames : the video's frame count; detections are clipped to 1..n_frames.
+    merge : ``peak``, ``centre``, ``span`` (one detection per run of positive windows) or
+        ``suppress`` (seed 004 §III-D: the most confident positive window is a detection and the
+        positive windows overlapping it are suppressed, repeatedly; see the module docstring).
     extent : with ``merge="peak"``/``"centre"``, the detection's length in frames (default: the
         window's). Training passes the median micro-expression length of the training subjects.
+        Ignored by ``span`` and ``suppress`` (their detections are made of whole windows).
     stride : frames between consecutive windows (default: the smallest gap between ``starts``);
         a larger gap ends a run.
     refine : refit each detection's onset and offset to the frames its windows score above the
@@ -106,7 +115,16 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
         gaps = np.diff(starts)
         stride = int(gaps[gaps > 0].min()) if (gaps > 0).any() else 1
     rows = []
-    for a, b in runs(scores >= threshold, starts, stride):
+    if merge == "suppress":
+        pos = np.flatnonzero(scores >= threshold)
+        alive = np.zeros(len(starts), bool)
+        alive[pos] = True
+        for i in pos[np.argsort(-scores[pos], kind="stable")]:   # ties: the earlier window
+            if not alive[i]:
+                continue
+            rows.append((int(starts[i]), int(starts[i] + length - 1), float(scores[i])))
+            alive[np.abs(starts - starts[i]) < length] = False   # it and all sharing a frame
+    for a, b in ([] if merge == "suppress" else runs(scores >= threshold, starts, stride)):
         p = a + int(np.argmax(scores[a:b + 1]))
         if merge in ("peak", "centre"):
             # centre of the best window, or of the run (a plateau of scores is symmetric
@@ -118,7 +136,7 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
         elif merge == "span":
             on, off = starts[a], starts[b] + length - 1
         else:
-            raise ValueError(f"merge {merge!r}: use peak, centre or span")
+            raise ValueError(f"merge {merge!r}: use peak, centre, span or suppress")
         rows.append((int(on), int(off), float(scores[p])))
     if not rows:
         return pd.DataFrame(columns=["onset", "offset", "score"])

@@ -214,11 +214,32 @@ def true_detection_iou(gt: pd.DataFrame, pred: pd.DataFrame, type: str = "micro"
 # uncertainty: subject-level bootstrap
 
 
+def scored_subjects(gt: pd.DataFrame, *preds: pd.DataFrame) -> list:
+    """Every subject that takes part in scoring: those of the ground truth *and* those of every
+    prediction table (a subject, or a video, the annotations lack still carries false
+    positives, so it must be resampled too). Sorted (as text where the ids' types do not
+    compare)."""
+    subs = set(gt["subject"]) if len(gt) else set()
+    for p in preds:
+        if len(p):
+            subs |= set(p["subject"])
+    try:
+        return sorted(subs)
+    except TypeError:
+        return sorted(subs, key=str)
+
+
 def subject_counts(gt: pd.DataFrame, pred: pd.DataFrame, protocol: str = "megc2020",
                    type: str = "micro", subjects=None) -> pd.DataFrame:
-    """TP, FP, FN per subject (rows in ``subjects`` order, default every subject of ``gt``) for
-    one type (or ``overall``: micro and macro summed)."""
-    subjects = sorted(set(gt["subject"])) if subjects is None else list(subjects)
+    """TP, FP, FN per subject for one type (or ``overall``: micro and macro summed).
+
+    Rows are in ``subjects`` order, by default :func:`scored_subjects` — every subject of
+    ``gt`` and of ``pred``, so predictions on a subject without annotations are counted as the
+    FP they are. With the default subjects the rows sum exactly to the pooled counts of
+    :func:`evaluate` (each video belongs to one subject, and predictions on a video the
+    annotations lack are FP there and here alike).
+    """
+    subjects = scored_subjects(gt, pred) if subjects is None else list(subjects)
     rows = []
     for s in subjects:
         e = evaluate(gt[gt["subject"] == s], pred[pred["subject"] == s], protocol, "all"
@@ -237,14 +258,21 @@ def _f1(c: np.ndarray) -> np.ndarray:
 def bootstrap_f1(counts: pd.DataFrame, n: int = 1000, seed: int = 0, level: float = 0.95
                  ) -> tuple[float, float]:
     """A percentile interval of the pooled F1: the held-out subjects' (TP, FP, FN) rows are
-    resampled with replacement ``n`` times (seeded), summed, and scored; returns (lo, hi)."""
+    resampled with replacement ``n`` times (seeded), summed, and scored; returns (lo, hi).
+
+    ``counts`` must hold every subject that was scored — :func:`subject_counts` by default
+    includes the subjects only the predictions name. The interval always contains the pooled
+    F1 of ``counts``: should the percentile interval miss it (possible in principle with very
+    few, very unequal subjects), it is widened to reach it.
+    """
     c = counts[["tp", "fp", "fn"]].to_numpy(float)
     if not len(c):
         return float("nan"), float("nan")
     idx = np.random.default_rng(seed).integers(0, len(c), size=(n, len(c)))
     f = _f1(c[idx].sum(axis=1))
     a = (1 - level) / 2
-    return float(np.quantile(f, a)), float(np.quantile(f, 1 - a))
+    point = float(_f1(c.sum(axis=0)))
+    return (min(float(np.quantile(f, a)), point), max(float(np.quantile(f, 1 - a)), point))
 
 
 def paired_bootstrap_difference(a: pd.DataFrame, b: pd.DataFrame, n: int = 1000, seed: int = 0,
@@ -262,6 +290,15 @@ def paired_bootstrap_difference(a: pd.DataFrame, b: pd.DataFrame, n: int = 1000,
             "hi": float(np.quantile(d, 1 - q)), "p_le_0": float((d <= 0).mean())}
 
 
+def _round_out(x: float, direction: int, digits: int = 4) -> float:
+    """``x`` rounded to ``digits`` decimals away from the estimate (down for a lower bound,
+    ``direction`` −1; up for an upper one, +1), so a rounded interval still holds its F1."""
+    if not np.isfinite(x):
+        return x
+    q = round(x * 10 ** digits, 6)               # absorb binary noise before floor/ceil
+    return float((np.floor(q) if direction < 0 else np.ceil(q)) / 10 ** digits)
+
+
 def f1_table(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame], protocols=PROTOCOLS,
              types=("micro",), n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """One row per (method, protocol, type): tp, fp, fn, precision, recall, f1 and ``f1_lo``,
@@ -276,7 +313,7 @@ def f1_table(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame], protocols=P
                     continue
                 lo, hi = bootstrap_f1(subject_counts(gt, pred, proto, t), n_boot, seed)
                 rows.append(dict(method=m, protocol=proto, type=t, **e[t].as_dict(),
-                                 f1_lo=round(lo, 4), f1_hi=round(hi, 4)))
+                                 f1_lo=_round_out(lo, -1), f1_hi=_round_out(hi, 1)))
     return pd.DataFrame(rows)
 
 
@@ -289,7 +326,7 @@ def pairwise_differences(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],
     (``supported``: the interval excludes 0, so the ranking holds at 95 %)."""
     names = list(predictions)
     pairs = pairs or [(a, names[0]) for a in names[1:]]
-    subjects = sorted(set(gt["subject"]))
+    subjects = scored_subjects(gt, *predictions.values())
     counts = {m: subject_counts(gt, p, protocol, type, subjects) for m, p in predictions.items()}
     rows = []
     for a, b in pairs:

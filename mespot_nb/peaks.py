@@ -162,11 +162,13 @@ def mdmd_length_filter(fps: float, type: str, dataset_style: str | None = None
 
 
 def fit_k(n_frames: int, k: int) -> int:
-    """The largest k' ∈ {k, ⌊k/2⌋, ⌊k/4⌋, …} for which MDMD fits a video of ``n_frames``.
+    """The first k' of k, round(k/2), round(round(k/2)/2), … for which MDMD fits a video of
+    ``n_frames``.
 
     MDMD has a value only for frames k + 1 … n − k; the baseline requires that span
     (n − 2k frames) to be at least 4k frames long, i.e. n ≥ 6k. When it is not, k is halved
-    (integer division) until it is.
+    as the MEGC2020 baseline's ``cmd.m`` does, ``k = round(k/2)`` with MATLAB's round (halves
+    away from zero: 39 → 20, not 19), until it fits.
 
     Raises
     ------
@@ -180,7 +182,7 @@ def fit_k(n_frames: int, k: int) -> int:
         if k == 1:
             raise MespotError(f"video of {n} frames is too short for MDMD: it needs at least 6 "
                               "frames (n − 2k ≥ 4k with k = 1); spot a longer clip")
-        k //= 2
+        k = (k + 1) // 2          # MATLAB round(k/2) for k ≥ 1: half away from zero
     return k
 
 

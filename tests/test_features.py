@@ -138,8 +138,9 @@ def test_window_geometry_in_seconds():
     assert dyngeonet_window_length(60) == 21 and dyngeonet_window_length(25) % 2 == 1
     assert [flow_interval(f) for f in (30, 100, 200, 10)] == [1, 2, 4, 1]
     hw = hoof_window(200)
-    assert hw == dict(W=100, stride=40, R=4, steps=25)
-    assert hoof_window(30) == dict(W=15, stride=6, R=1, steps=15)
+    # (W − 1) // R flows (i, i + R) inside the window's W frames (seed 004 §III-B)
+    assert hw == dict(W=100, stride=40, R=4, steps=24)
+    assert hoof_window(30) == dict(W=15, stride=6, R=1, steps=14)
 
 
 def test_flow_sequence_sees_the_motion_direction():
@@ -173,7 +174,7 @@ def test_extract_video_shapes_and_modes(tiny_demo):
     assert f.dg_start[0] == 1 and f.dg_start[-1] + L - 1 <= 360
     assert f.dyn.shape == (len(f.dg_start), 48, 48) and f.dyn.dtype == np.uint8
     assert f.geo.shape == (len(f.dg_start), 67) and np.isfinite(f.geo).all() and f.dg_valid.all()
-    assert f.hoof.shape == (len(f.hoof_start), 15, 32) and f.hoof_valid.all()
+    assert f.hoof.shape == (len(f.hoof_start), 14, 32) and f.hoof_valid.all()
     np.testing.assert_allclose(f.hoof.sum(-1)[f.hoof.sum(-1) > 0], 4, atol=1e-4)
     assert tr.valid.all()
     # the same features from a cached track (no second tracking) are identical

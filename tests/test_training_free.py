@@ -227,8 +227,9 @@ def test_fit_k():
     assert fit_k(100, 12) == 12      # 100 − 24 = 76 ≥ 48
     assert fit_k(72, 12) == 12       # 72 − 24 = 48 ≥ 48 (exactly n = 6k)
     assert fit_k(71, 12) == 6        # 47 < 48 → k = 6: 59 ≥ 24
-    assert fit_k(20, 39) == 2        # 39 → 19 → 9 → 4 (12 < 16) → 2 (16 ≥ 8)
-    assert fit_k(6, 5) == 1          # 5 → 2 (2 < 8) → 1 (4 ≥ 4)
+    # k = round(k/2) as the baseline's cmd.m (MATLAB round: halves away from zero)
+    assert fit_k(20, 39) == 3        # 39 → 20 → 10 → 5 (10 < 20) → 3 (14 ≥ 12)
+    assert fit_k(6, 5) == 1          # 5 → 3 (0 < 12) → 2 (2 < 8) → 1 (4 ≥ 4)
     with pytest.raises(MespotError, match="at least 6 frames"):
         fit_k(5, 3)
     with pytest.raises(MespotError, match="k must be"):

@@ -6,9 +6,10 @@ Windows are defined in seconds so 30, 100 and 200 fps share one code path:
 * DynGeoNet: L frames (11 at 30 fps, 35 at 100, 65 at 200 — seed 000 §4.1; other rates: the
   nearest odd number to fps/3), sliding by ``stride`` frames. Onset = the window's first frame,
   apex = its middle frame.
-* HOOF-LSTM: W = 0.5 s, stride 0.2 s (0.3 s overlap); optical flow between frame i − R and
-  frame i with R = max(1, round(fps/50)); the timesteps are i = s, s + R, …, s + (W/R − 1)·R
-  for a window starting at frame s; W/R timesteps (25 at 200 fps).
+* HOOF-LSTM: W = 0.5 s, stride 0.2 s (0.3 s overlap); optical flow between frame i and frame
+  i + R with R = max(1, round(fps/50)) (seed 004: t_i is the flow between f_i and f_(i+R)); the
+  timesteps are i = s, s + R, … while i + R ≤ s + W − 1 for a window starting at frame s, so
+  every frame read is the window's own: (W − 1) // R timesteps (24 at 200 fps).
 
 In both, the window's first frame with a face fixes the alignment for the whole window.
 """
@@ -92,14 +93,16 @@ def first_valid(lms: np.ndarray, a: int, b: int) -> int | None:
 
 
 def dyngeonet_window_length(fps: float) -> int:
-    """DynGeoNet's window L in frames: 11 at 30 fps, 35 at 100, 65 at 200 (seed 000 §4.1);
-    other rates: the nearest odd number to fps/3 (≈ 0.33 s), ties rounded up."""
+    """DynGeoNet's window L in frames: 11 at 30 fps, 35 at 100, 65 at 200 (seed 000 §4.1's
+    values, kept as a table: the rule below would give 11, 33 and 67); other rates: the nearest
+    odd number to fps/3 (≈ 0.33 s), ties (fps/3 even) rounded up, at least 3 — 15 at 47 fps
+    (15.67), 21 at 60 (20)."""
     table = {30: 11, 100: 35, 200: 65}
     r = int(round(fps))
     if abs(fps - r) < 1e-6 and r in table:
         return table[r]
-    n = int(round(fps / 3))
-    return max(3, n if n % 2 else n + 1)
+    m = int(np.floor((fps / 3 - 1) / 2 + 0.5))   # odd 2m + 1 nearest to fps/3, ties up
+    return max(3, 2 * m + 1)
 
 
 def flow_interval(fps: float) -> int:
@@ -108,10 +111,16 @@ def flow_interval(fps: float) -> int:
 
 
 def hoof_window(fps: float, seconds: float = 0.5, stride_s: float = 0.2) -> dict[str, int]:
-    """HOOF-LSTM window geometry in frames: W, stride, R and the number of timesteps W // R."""
+    """HOOF-LSTM window geometry in frames: W, stride, R and the number of timesteps.
+
+    Timestep j of the window starting at frame s is the flow from frame i = s + jR to i + R
+    (seed 004: t_i is the flow between f_i and f_(i+R)); every frame a window reads is its own,
+    i + R ≤ s + W − 1, so there are (W − 1) // R timesteps (24 at 200 fps, 14 at 30 fps) — one
+    fewer than W / R where R divides W, since W / R flows R apart span W + 1 frames.
+    """
     R = flow_interval(fps)
-    W = max(R, int(round(seconds * fps)))
-    return dict(W=W, stride=max(1, int(round(stride_s * fps))), R=R, steps=W // R)
+    W = max(R + 1, int(round(seconds * fps)))
+    return dict(W=W, stride=max(1, int(round(stride_s * fps))), R=R, steps=(W - 1) // R)
 
 
 def profile_feature_params(profile: str) -> FeatureParams:

@@ -1,8 +1,10 @@
 """Optical flow and HOOF sequences (seed 004 §III-B): the HOOF-LSTM's input.
 
-Flows between frame i − R and i (R = max(1, round(fps/50))) on the aligned brow and mouth-corner
-ROIs, minus the nose region's mean flow (the head's residual motion — the kit's one nose
-compensation), each binned into a soft histogram of oriented flow.
+Timestep j of a window starting at frame s is the flow from frame i = s + jR to frame i + R
+(R = max(1, round(fps/50)); seed 004: t_i is the flow between f_i and f_(i+R)), for every i with
+i + R ≤ s + W − 1 — (W − 1) // R timesteps, all inside the window's frames s … s + W − 1 — on the
+aligned brow and mouth-corner ROIs, minus the nose region's mean flow (the head's residual motion —
+the kit's one nose compensation), each binned into a soft histogram of oriented flow.
 """
 
 from __future__ import annotations
@@ -134,18 +136,18 @@ def flow_sequence(frames: np.ndarray, fps: float, rois: dict[str, tuple[int, int
 
     Parameters
     ----------
-    frames : (R + W, H, W) aligned uint8 grayscale frames: the R frames before the window, then
-        its W frames (see module doc).
+    frames : (W, H, W) aligned uint8 grayscale frames: the window's own W frames.
     rois : the HOOF ROI boxes (x0, y0, x1, y1) in aligned pixels, in :data:`HOOF_ROIS` order.
     nose : optional nose box; its mean flow (the head's residual motion) is subtracted from each
         ROI's flow before the histogram.
 
     Returns
     -------
-    (W // R, len(rois) · bins) float32 — one HOOF per ROI per timestep, ROIs side by side.
+    ((W − 1) // R, len(rois) · bins) float32 — one HOOF per ROI per timestep (the flow from
+    frame jR to frame jR + R of the window, j = 0, 1, …), ROIs side by side.
     """
     R = flow_interval(fps)
-    steps = (len(frames) - R) // R
+    steps = (len(frames) - 1) // R
     return _pair_sequence([frames[j * R] for j in range(steps + 1)], rois, bins, method, nose)
 
 
@@ -174,7 +176,8 @@ class _HoofPairs:
         self.fps, self.params, self.spec = fps, params, spec
         hw = hoof_window(fps, params.hoof_seconds, params.hoof_stride_s)
         self.W, self.R, self.steps = hw["W"], hw["R"], hw["steps"]
-        # end frame → (angle of the transform used, polar θ, magnitudes, sizes of the 4 fields)
+        # first frame i of the pair (i, i + R) → (angle of the transform used, polar θ,
+        # magnitudes, sizes of the 4 fields)
         self.pairs: dict[int, tuple[float, np.ndarray, np.ndarray, list[int]]] = {}
 
     def _warp(self, img, M):
@@ -184,15 +187,16 @@ class _HoofPairs:
                               borderMode=cv2.BORDER_REPLICATE)
 
     def window(self, s: int, ref_lm: np.ndarray, buf) -> np.ndarray:
-        """(steps, 4·bins) HOOF of the window starting at frame ``s``; ``buf`` ends at its last
-        frame s + W − 1 (frames before frame 1 repeat frame 1)."""
+        """(steps, 4·bins) HOOF of the window starting at frame ``s``: the flows of the pairs
+        (s + jR, s + jR + R), j < steps, all inside the window; ``buf`` ends at its last frame
+        s + W − 1 (a buffer shorter than W repeats its first frame)."""
         p, W, R = self.params, self.W, self.R
         M = alignment_matrix(ref_lm, self.spec)
         alm = apply_matrix(M, ref_lm)
         boxes = roi_boxes(alm, "hoof", self.spec)
         nose = roi_boxes(alm, "dyngeonet", self.spec)["nose"] if p.nose_compensation else None
-        frames = list(buf)[-(W + R):]
-        frames = [frames[0]] * (W + R - len(frames)) + frames
+        frames = list(buf)[-W:]                       # frames s … s + W − 1
+        frames = [frames[0]] * (W - len(frames)) + frames
         if p.hoof_pairs == "per-window":   # only the frames the pairs use are warped
             aligned = [self._warp(frames[j * R], M) for j in range(self.steps + 1)]
             return _pair_sequence(aligned, boxes, p.bins, p.flow, nose)
@@ -203,21 +207,21 @@ class _HoofPairs:
         thetas, mags, sizes = [], [], []
         b, b_at = None, -1   # the last warped frame, reused as the next pair's first
         for j in range(self.steps):
-            end = s + j * R   # the pair (end − R, end)
-            if end not in self.pairs:
+            i = s + j * R   # the pair (i, i + R)
+            if i not in self.pairs:
                 if pads is None:
                     pads = _padded_boxes(boxes, nose, (self.spec.height, self.spec.width))
                 a = b if b_at == j else self._warp(frames[j * R], M)
                 b, b_at = self._warp(frames[(j + 1) * R], M), j + 1
-                self.pairs[end] = (angle, *_polar(_pair_fields(a, b, pads, list(HOOF_ROIS),
-                                                               p.flow)))
-            a0, th, mg, sz = self.pairs[end]
+                self.pairs[i] = (angle, *_polar(_pair_fields(a, b, pads, list(HOOF_ROIS),
+                                                             p.flow)))
+            a0, th, mg, sz = self.pairs[i]
             # vectors computed in another window's alignment: rotate them into this one's
             thetas.append(th + (angle - a0))
             mags.append(mg)
             sizes += sz
-        for end in [e for e in self.pairs if e < s]:
-            del self.pairs[end]
+        for i in [e for e in self.pairs if e < s]:   # no later window reads them
+            del self.pairs[i]
         h = _soft_bins(np.concatenate(thetas), np.concatenate(mags), sizes, p.bins)
         return h.reshape(self.steps, -1).astype(np.float32)
 
@@ -241,7 +245,7 @@ class HoofSequences(Consumer):
         self.hoof = np.zeros((len(self.starts), hw["steps"], 4 * params.bins), np.float32)
         self.valid = np.zeros(len(self.starts), bool)
         self.pairs = _HoofPairs(fps, params, spec)
-        self.history = self.W + self.R
+        self.history = self.W
 
     def push(self, k: int, buf, lms: np.ndarray) -> None:
         i = self.end.get(k)
@@ -266,8 +270,9 @@ def window_flows(src: FrameSource, track: FaceTrack, start: int, params: Feature
                  FeatureParams(), spec: AlignSpec = AlignSpec()) -> dict[str, Any]:
     """Everything HOOF-LSTM sees in one window (for figures).
 
-    Returns a dict with ``aligned`` (R + W, H, W) frames, ``boxes`` (HOOF ROIs), ``nose`` box,
-    ``flows`` — per timestep a {roi: (h, w, 2) flow, nose-compensated} — and ``hoof``
+    Returns a dict with ``aligned`` (W, H, W) frames (the window's), ``boxes`` (HOOF ROIs), ``nose`` box,
+    ``flows`` — per timestep j a {roi: (h, w, 2) flow, nose-compensated} from ``aligned[j·R]``
+    to ``aligned[(j + 1)·R]`` — and ``hoof``
     (steps, 4·bins) exactly as the extraction computes it (per-window mode).
     """
     import cv2
@@ -282,9 +287,8 @@ def window_flows(src: FrameSource, track: FaceTrack, start: int, params: Feature
     alm = apply_matrix(M, track.landmarks[ref].astype(np.float64))
     boxes = roi_boxes(alm, "hoof", spec)
     nose = roi_boxes(alm, "dyngeonet", spec)["nose"] if params.nose_compensation else None
-    first = max(1, start - R)
-    frames = [img for _, img in src.frames(first, start + W - 1)]
-    frames = [frames[0]] * (W + R - len(frames)) + frames
+    frames = [img for _, img in src.frames(start, start + W - 1)]
+    frames = [frames[0]] * (W - len(frames)) + frames
     aligned = np.stack([cv2.warpAffine(f, M, (spec.width, spec.height),
                                        borderMode=cv2.BORDER_REPLICATE) for f in frames])
     names = list(HOOF_ROIS)

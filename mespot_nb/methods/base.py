@@ -64,7 +64,7 @@ class Method:
         ``"lstm"`` (lstm_epochs, lstm_lr, lstm_patience).
     imagenet : VGG-16 ImageNet weights (the manifest's ``vgg16_imagenet``) initialise it under
         the paper profile.
-    spot : spotting defaults: ``merge`` (peak | centre | span), ``extent`` (``"train-median"``
+    spot : spotting defaults: ``merge`` (peak | centre | span | suppress), ``extent`` (``"train-median"``
         or frames), ``select_protocol`` (the protocol its threshold is chosen by), ``nms_iou``.
     free : the training-free spotter, when ``build`` is None.
     types : the expression types it spots.
