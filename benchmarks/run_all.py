@@ -41,6 +41,7 @@ ARGS: dict[str, list[str]] = {
 REFERENCES: dict[str, dict[str, str]] = {
     "bench_softnet.py": {"kit_flow_peak_fps": "softnet_reference_fps",
                          "kit_hoof_lstm_fps": "softnet_reference_fps"},
+    "bench_landmarks.py": {"command_fps": "reference_fps"},   # the command vs per-frame
 }
 WHAT = {
     "bench_features.py": "HOOF-LSTM's features (decode → track → HOOF) at SAMM-LV size, 2040×1088 "
@@ -53,7 +54,8 @@ WHAT = {
     "bench_training.py": "training steps (forward + backward + optimiser) per method; reference: "
                          "float32 matrix-multiply GFLOP/s with the same threads",
     "bench_landmarks.py": "landmark tracking vs per-frame detection + fitting on a 640×360 "
-                          "video; reference: decoding the same frames",
+                          "video; reference: decoding the same frames (the command "
+                          "`mespot landmarks`: per-frame detection + fitting)",
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .errors import MespotError
@@ -14,6 +15,30 @@ from .errors import MespotError
 def _add_manifest(p: argparse.ArgumentParser) -> None:
     p.add_argument("--manifest", default=None,
                    help="data manifest (default: $MESPOT_MANIFEST or ./data_manifest.yaml)")
+
+
+#: Processes one video is tracked on by default (`landmarks`, `features`, `spot`): both cores of
+#: a 2-core machine, never more than the machine has.
+DEFAULT_VIDEO_JOBS = min(2, os.cpu_count() or 1)
+
+
+def _add_video_jobs(p: argparse.ArgumentParser, features: bool = False) -> None:
+    from .face import CHUNK_MIN_FRAMES
+
+    what = ("processes tracking the video, in chunks of at least "
+            f"{CHUNK_MIN_FRAMES} frames, before the feature pass (when it decodes at full size "
+            "and no track is cached); the features are the one-process ones" if features else
+            f"processes tracking the video, in chunks of at least {CHUNK_MIN_FRAMES} frames; "
+            "the track is the one-process one, frame for frame")
+    p.add_argument("--n-jobs", type=int, default=DEFAULT_VIDEO_JOBS, metavar="N",
+                   help=f"{what} (default min(2, CPU cores) = {DEFAULT_VIDEO_JOBS} here)")
+
+
+def _check_video_jobs(n: int) -> int:
+    if n < 1:
+        raise MespotError(f"--n-jobs {n}: give a positive number of processes (1 = one core; "
+                          f"default {DEFAULT_VIDEO_JOBS})")
+    return n
 
 
 # ----------------------------------------------------------------------------------------------
@@ -105,8 +130,10 @@ def cmd_report(a: argparse.Namespace) -> int:
 def cmd_landmarks(a: argparse.Namespace) -> int:
     from .face import TrackParams, track_video
 
+    _check_video_jobs(a.n_jobs)
     params = TrackParams(detect_every=a.detect_every, detector=a.detector)
-    track = track_video(a.source, params, fps=a.fps, start=a.start, stop=a.stop, progress=True)
+    track = track_video(a.source, params, fps=a.fps, start=a.start, stop=a.stop, progress=True,
+                        n_jobs=a.n_jobs)
     track.save(a.out)
     s = track.summary()
     print(f"{a.out}: {s['frames']} frames — {s['detected']} detected, {s['tracked']} tracked, "
@@ -175,6 +202,7 @@ def cmd_features(a: argparse.Namespace) -> int:
     from .methods import METHODS
     from .video import open_video
 
+    _check_video_jobs(a.n_jobs)
     m = METHODS.get(a.method)
     if m is None:
         raise MespotError(f"--method {a.method!r} is not a registered method; use one of "
@@ -188,7 +216,7 @@ def cmd_features(a: argparse.Namespace) -> int:
     fparams = replace(profile_feature_params(a.profile), families=tuple(m.families))
     tparams = TrackParams(detect_every=a.detect_every)
     feats, track = extract_video(src, params=fparams, track_params=tparams, start=a.start,
-                                 stop=a.stop, progress=True)
+                                 stop=a.stop, progress=True, n_jobs=a.n_jobs)
     first, last = feats.meta["first_frame"], feats.meta["first_frame"] + feats.n_frames - 1
     if not track.valid.any():
         raise MespotError(f"{src.path}: no face found in frames {first}..{last}, so {m.title} has "
@@ -323,6 +351,7 @@ def cmd_spot(a: argparse.Namespace) -> int:
     from .spotting import check_p, spot_video
 
     check_p(a.p)
+    _check_video_jobs(a.n_jobs)
     if a.p is not None and a.threshold is not None:
         raise MespotError("give --p (training-free spotters) or --threshold (a model's), not both")
     if a.threshold is not None and a.model is None:
@@ -333,7 +362,7 @@ def cmd_spot(a: argparse.Namespace) -> int:
     except MespotError:
         cache = default_cache_dir()
     res = spot_video(a.source, a.model, cache, fps=a.fps, threshold=a.threshold, p=a.p,
-                     method=a.method, type=a.type)
+                     method=a.method, type=a.type, n_jobs=a.n_jobs)
     with atomic_path(a.out, suffix=".csv") as tmp:
         res["intervals"].to_csv(tmp, index=False)
     if a.html:
@@ -409,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
     lm.add_argument("--start", type=int, default=1, help="first frame (1-based)")
     lm.add_argument("--stop", type=int, default=None, help="last frame (inclusive)")
     lm.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
+    _add_video_jobs(lm)
     lm.set_defaults(func=cmd_landmarks)
 
     fe = sub.add_parser("features", help="one video's windows and features for a method, with "
@@ -425,6 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
     fe.add_argument("--profile", choices=["quick", "paper"], default="quick",
                     help="feature settings (image size, HOOF flow pairs)")
     fe.add_argument("--detect-every", type=int, default=30)
+    _add_video_jobs(fe, features=True)
     fe.set_defaults(func=cmd_features)
 
     ex = sub.add_parser("extract", help="landmarks of a whole dataset into the cache")
@@ -478,6 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
     sp.add_argument("--threshold", type=float, default=None,
                     help="override the threshold chosen at training")
+    _add_video_jobs(sp, features=True)
     _add_manifest(sp)
     sp.set_defaults(func=cmd_spot)
 

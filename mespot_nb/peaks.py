@@ -23,7 +23,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.signal import find_peaks
 
 from .errors import MespotError
 from .intervals import runs as _runs
@@ -396,6 +395,9 @@ def peak_intervals(curve: np.ndarray, fps: float, p: float, min_distance: int,
     top = float(S[ok].max())
     filled = np.where(ok, S, float(S[ok].min()) - 1.0)
     height = max(thr, float(min_height))
+    from scipy.signal import find_peaks  # here: scipy.signal costs ~1 s to import, which
+    # every `mespot` command would pay (the parser lists the methods)
+
     peaks, _ = find_peaks(filled, height=height, distance=int(min_distance))
     half = max(1, round(baseline_s * fps))
     found: list[list[Any]] = []

@@ -36,14 +36,15 @@ def check_p(p: float | None, name: str = "--p") -> float | None:
 
 def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None,
                threshold: float | None = None, progress: bool = True, method: str | None = None,
-               type: str = "all", p: float | None = None) -> dict:
+               type: str = "all", p: float | None = None, n_jobs: int = 1) -> dict:
     """Spot expressions in any video file or frames folder.
 
     With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
     used (``threshold`` overrides the model's); otherwise the training-free ``method`` (default
     ``flow-peak``) with its default p, or ``p``. Features are extracted at the video's own frame
     rate and cached in ``cache_dir`` (default: the default manifest's cache, ``MESPOT_CACHE``
-    first, as ``mespot spot``).
+    first, as ``mespot spot``). ``n_jobs`` processes track the video when no track is cached
+    (:func:`~mespot_nb.features.cached_features`; the same features as one process).
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
@@ -90,7 +91,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     ds = read_video_source(source, fps=fps)
     row = ds.videos.iloc[0]
     f = cached_features(row.source, float(row.fps), cache_dir, fparams, tparams,
-                        name=video_entry_name("spot", row.subject, row.video))
+                        name=video_entry_name("spot", row.subject, row.video), n_jobs=n_jobs)
     feats = {(row.subject, row.video): f}
     n_frames = int(f.n_frames)
     no_face = f.meta.get("lost_frames", 0) >= n_frames

@@ -13,15 +13,15 @@ import collections
 import logging
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
 from ..cache import VideoStage, load_npz, save_npz
 from ..errors import MespotError
 from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackParams,
-                    dataset_jobs, finish_track, new_track_arrays, summarise_lost_faces,
-                    track_cache_path)
+                    dataset_jobs, finish_track, n_chunks, new_track_arrays,
+                    summarise_lost_faces, track_cache_path, track_video)
 from ..parallel import run_jobs
 from ..video import REDUCE_FACTORS, FrameSource, open_video, prefetched, reduced_frames
 from .common import FAMILIES, FeatureParams
@@ -72,7 +72,9 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
                   params: FeatureParams | None = None, track: FaceTrack | None = None,
                   track_params: TrackParams | None = None, spec: AlignSpec = AlignSpec(),
                   progress: bool = False, start: int = 1, stop: int | None = None,
-                  prefetch: bool = True) -> tuple[VideoFeatures, FaceTrack]:
+                  prefetch: bool = True, n_jobs: int = 1,
+                  on_track: Callable[[FaceTrack], None] | None = None
+                  ) -> tuple[VideoFeatures, FaceTrack]:
     """Every requested family's features of frames ``start..stop`` (1-based, inclusive; default
     the whole video) in one streaming pass.
 
@@ -83,6 +85,14 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
     work on earlier frames; the track is returned in full-size pixels either way. Windows
     and frame numbers in the features count from ``start`` (frame ``start`` is their frame 1;
     ``meta["first_frame"]`` records it). Returns the features and the track.
+
+    ``n_jobs`` > 1 (without a ``track``): when the range is long enough to be chunked
+    (:func:`~mespot_nb.face.n_chunks`) and the pass decodes at full size, the track is computed
+    first on ``n_jobs`` processes (:func:`~mespot_nb.face.track_video`, the single pass's track
+    frame for frame), handed to ``on_track`` (``cached_features`` caches it there), and the pass
+    runs with it: the same features as ``n_jobs=1``. When the pass decodes at reduced size the
+    tracker runs in the pass, on one core, as with ``n_jobs=1``: a track fitted on reduced frames
+    differs from a full-size one, and so would the features.
     """
     params = params or FeatureParams()
     track_params = track_params or TrackParams()
@@ -104,7 +114,17 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
         raise MespotError(f"track of {src.path} covers frames {track.first_frame}.."
                           f"{track.first_frame + track.n_frames - 1}, the features need "
                           f"{start}..{stop}")
+    chunked = track is None and n_chunks(T, n_jobs, track_params) > 1
     r = decode_reduction(src, params, spec, track, track_params, start, stop)
+    if chunked and r == 1:
+        # the pass would track these very frames: track them first on n_jobs processes
+        track = track_video(src, track_params, start=start, stop=stop, warn=False, n_jobs=n_jobs)
+        track.meta["decode_reduction"] = 1
+        if on_track is not None:
+            on_track(track)
+    elif chunked:
+        log.info("%s: decoded at 1/%d of its size, so tracked in the feature pass on one core "
+                 "(a chunked full-size track would change the features)", src.path.name, r)
     c = (r - 1) / 2  # a reduced frame's pixel x is r·x + c in the full frame
     if track is None:
         lms, status, nfaces = new_track_arrays(T)
@@ -244,9 +264,14 @@ def features_cache_path(cache_dir: str | Path, src: FrameSource, params: Feature
 
 def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
                     params: FeatureParams | None = None, track_params: TrackParams | None = None,
-                    name: str | None = None) -> VideoFeatures:
+                    name: str | None = None, n_jobs: int = 1) -> VideoFeatures:
     """One video's features from the cache, extracting them (and caching the track, when it was
-    computed alongside) if absent."""
+    computed alongside) if absent.
+
+    Without a cached track, ``n_jobs`` > 1 tracks a long full-size video on ``n_jobs`` processes
+    first and caches that track (the ``landmarks`` stage) before the feature pass runs with it
+    (:func:`extract_video`); the features are those of ``n_jobs=1``, so the entry's key is the
+    same."""
     params = params or FeatureParams()
     track_params = track_params or TrackParams()
     src = open_video(source, fps=fps, gray=True)
@@ -260,8 +285,15 @@ def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
                 track = FaceTrack.load(tpath)
             except (OSError, ValueError, KeyError, EOFError) as e:
                 log.warning("cached track %s is damaged (%s); tracking again", tpath, e)
-        feats, tr = extract_video(src, params=params, track=track, track_params=track_params)
-        if track is None and tr.meta.get("decode_reduction", 1) == 1:
+        saved: list[FaceTrack] = []
+
+        def save_track(tr: FaceTrack) -> None:   # the chunked track, cached before the pass
+            tr.save(tpath)
+            saved.append(tr)
+
+        feats, tr = extract_video(src, params=params, track=track, track_params=track_params,
+                                  n_jobs=n_jobs, on_track=save_track)
+        if track is None and not saved and tr.meta.get("decode_reduction", 1) == 1:
             tr.save(tpath)  # a track from reduced frames is not track_video's: not cached as one
         return feats
 
