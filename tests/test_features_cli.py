@@ -16,16 +16,6 @@ CLIP = (11, 50)  # frames of the real video used here (40 frames, 1.7 s at 23.97
 
 
 @pytest.fixture(scope="module")
-def real():
-    from mespot_nb.media import real_video
-
-    try:
-        return real_video()
-    except MespotError as e:
-        pytest.skip(str(e))
-
-
-@pytest.fixture(scope="module")
 def big_frames(real, tmp_path_factory) -> Path:
     """The clip's frames enlarged 3× (1920×1080 JPEGs): a face large enough for reduced decoding."""
     import cv2

@@ -11,19 +11,8 @@ import pytest
 
 from mespot_nb import face as F
 from mespot_nb.cli import DEFAULT_VIDEO_JOBS, main
-from mespot_nb.errors import MespotError
 from mespot_nb.features import FeatureParams, cached_features, extract_video
 from mespot_nb.features import stream as S
-
-
-@pytest.fixture(scope="module")
-def real():
-    from mespot_nb.media import real_video
-
-    try:
-        return real_video()
-    except MespotError as e:
-        pytest.skip(str(e))
 
 
 STOP = 250  # frames 1..250: two chunks of 100+ frames (overlap 61)
