@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import mespot_nb.crossdb as X
 import mespot_nb.training as T
 from mespot_nb.errors import MespotError
 from mespot_nb.evaluation import evaluate
@@ -108,13 +109,13 @@ def cross(tmp_path_factory, cache_dir):
 def test_cross_database_never_trains_on_the_test_dataset(cross, monkeypatch):
     m, ds, feats = cross
     seen = []
-    real = T.train_with_threshold
+    real = X.train_with_threshold
 
     def spy(method, cfg, train, intervals, *a, **k):
         seen.append((set(train.table["dataset"]), set(intervals["subject"])))
         return real(method, cfg, train, intervals, *a, **k)
 
-    monkeypatch.setattr(T, "train_with_threshold", spy)
+    monkeypatch.setattr(X, "train_with_threshold", spy)
     st = cross_database_setup(m, "X")
     for method in ("geonet", "hoof-lstm"):
         r = run_cross_database(st, ds, feats, method, QUICK, seed=0)
