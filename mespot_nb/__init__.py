@@ -1,10 +1,11 @@
 """mespot-nb: spotting facial micro-expressions in long videos (DynGeoNet, HOOF-LSTM, LBP-χ²).
 
-The data's path, one module per stage (each imports only the stages before it; an import-linter
-contract in ``pyproject.toml`` holds it): manifest → readers → video → face → features/ →
-windows → models, detections → methods/ (the registry) → training → spotting → datasets, demo →
-evaluation → report → notebook → cli. Beside the line: intervals, cache, parallel, plotting,
-errors.
+The data's path, one module per stage (each imports only the stages below it; import-linter
+contracts in ``pyproject.toml`` hold it, and ``docs/ARCHITECTURE.md`` draws them): frames →
+manifest → readers → video → face → features/, insert → windows → models, detections → methods/
+(the registry) → inference → training → spotting, crossdb → demo → datasets, evaluation → report
+→ review/ → notebook → cli. Beside the line: intervals, peaks, cache, parallel, plotting,
+dlib_models, media, expressions, errors.
 """
 
 from ._version import __version__  # noqa: E402
