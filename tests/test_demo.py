@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import cv2
@@ -79,13 +80,17 @@ def test_dlib_finds_the_face_in_sampled_frames(tiny_demo):
             assert len(det(src.read(k), 0)) == 1, (vdir.name, k)
 
 
-def _dlib_landmarks(img):
+@functools.lru_cache(maxsize=1)
+def _dlib():
     import dlib
 
     from mespot_nb.dlib_models import landmark_model_path
 
-    det = dlib.get_frontal_face_detector()
-    sp = dlib.shape_predictor(str(landmark_model_path()))
+    return dlib.get_frontal_face_detector(), dlib.shape_predictor(str(landmark_model_path()))
+
+
+def _dlib_landmarks(img):
+    det, sp = _dlib()
     r = det(img, 0)[0]
     return np.array([[p.x, p.y] for p in sp(img, r).parts()], float)
 

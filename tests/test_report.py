@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
 
 import nbformat
 import pandas as pd
+import papermill
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -40,30 +42,6 @@ def test_notebooks_committed_clean():
             assert "(" not in value, line
 
 
-@pytest.mark.slow
-def test_report_only_00_headless(tmp_path, cache_dir):
-    man = _tiny_manifest(tmp_path)
-    out = tmp_path / "rep"
-    r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest", str(man),
-                        "--datasets", "tinydemo", "--only", "00", "--out", str(out)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr[-3000:]
-    html = (out / "tinydemo" / "00_dataset_overview.html").read_text()
-    assert html.count("data:image/png;base64") >= 3   # histograms, timeline, frame strip
-    assert "plotly" in html                            # interactive timeline, JS embedded
-    res = json.loads((out / "results.json").read_text())
-    assert res["00_dataset_overview"]["tinydemo"]["counts"]["videos"] == 2
-    prov = json.loads((out / "provenance.json").read_text())
-    import hashlib
-
-    import papermill
-
-    assert prov["manifest_sha256"] == hashlib.sha256(man.read_bytes()).hexdigest()
-    assert prov["packages"]["papermill"] == papermill.__version__
-    assert prov["runs"][0]["status"] == "passed" and prov["runs"][0]["wall_s"] > 0
-    assert "passed" in (out / "index.html").read_text()
-
-
 def test_failing_notebook_kept_and_others_still_run(tmp_path, cache_dir):
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()
@@ -84,6 +62,11 @@ def test_failing_notebook_kept_and_others_still_run(tmp_path, cache_dir):
     prov = json.loads((out / "provenance.json").read_text())
     assert [r["status"] for r in prov["runs"]] == ["passed", "failed", "passed"]
     assert "failed" in (out / "index.html").read_text()
+    # --only runs the named notebooks alone (the CLI's flag), into a fresh report
+    code = run_report(["tinydemo"], out=tmp_path / "only", manifest=man, notebooks_dir=nbdir,
+                      only=["02"], progress=False)
+    prov = json.loads((tmp_path / "only" / "provenance.json").read_text())
+    assert code == 0 and [r["notebook"] for r in prov["runs"]] == ["02_ok.ipynb"]
 
 
 STANDARD = {"dataset", "profile", "manifest", "cache_dir", "out_dir", "seed"}
@@ -127,7 +110,14 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     failed = [(x["notebook"], x["error"]) for x in prov["runs"] if x["status"] != "passed"]
     assert r.returncode == 0 and not failed, (failed, r.stderr[-3000:])
     assert len(prov["runs"]) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    assert all(x["wall_s"] > 0 for x in prov["runs"]) and "passed" in (out / "index.html").read_text()
+    assert prov["manifest_sha256"] == hashlib.sha256(man.read_bytes()).hexdigest()
+    assert prov["packages"]["papermill"] == papermill.__version__
+    html = (out / "tinyfull" / "00_dataset_overview.html").read_text()
+    assert html.count("data:image/png;base64") >= 3   # histograms, timeline, frame strip
+    assert "plotly" in html                            # interactive timeline, JS embedded
     res = json.loads((out / "results.json").read_text())
+    assert res["00_dataset_overview"]["tinyfull"]["counts"]["videos"] == 3
     loso = res["06_loso_evaluation"]["tinyfull"]
     assert {"dyngeonet", "dynnet", "geonet", "vgg16"} <= set(loso)
     assert {"megc2020", "one-to-one", "coverage"} <= set(loso["dyngeonet"])
