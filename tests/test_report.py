@@ -93,14 +93,14 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     small = {"format": "demo", "videos_per_subject": 1, "licence": "synthetic",
              "citation": "mespot-nb demo", "micro_per_minute": 20}
     man = write_manifest(tmp_path / "m.yaml", {
-        "tinyfull": dict(small, fps=30, subjects=3, seconds=14, seed=4, difficulty="easy"),
-        "demo-30fps": dict(small, fps=30, subjects=2, seconds=8, seed=30),
-        "demo-100fps": dict(small, fps=100, subjects=2, seconds=6, seed=100, first_face=2),
-        "demo-200fps": dict(small, fps=200, subjects=2, seconds=5, seed=200, first_face=4)})
+        "tinyfull": dict(small, fps=30, subjects=3, seconds=10, seed=4, difficulty="easy"),
+        "demo-30fps": dict(small, fps=30, subjects=2, seconds=6, seed=30),
+        "demo-50fps": dict(small, fps=50, subjects=2, seconds=5, seed=100, first_face=2),
+        "demo-25fps": dict(small, fps=25, subjects=2, seconds=5, seed=200, first_face=4)})
+    # three frame rates, small ones: the 100/200 fps mix is tests/test_hoof_lbp_cross.py's
     man.write_text(man.read_text() + "cross_database:\n"
-                   "  demo-A: {train: [demo-30fps, demo-100fps], test: demo-200fps}\n"
-                   "  demo-B: {train: [demo-30fps, demo-200fps], test: demo-100fps}\n"
-                   "  demo-C: {train: [demo-100fps, demo-200fps], test: demo-30fps}\n")
+                   "  demo-A: {train: [demo-30fps, demo-50fps], test: demo-25fps}\n"
+                   "  demo-B: {train: [demo-30fps, demo-25fps], test: demo-50fps}\n")
     out = tmp_path / "rep"
     # one cross-database setup and 200 bootstrap draws keep it inside the test budget (--set)
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest", str(man),
