@@ -127,15 +127,15 @@ def test_refinement_fits_the_movement():
 
 
 @pytest.mark.slow
-def test_cli_loso_writes_predictions_and_scores_per_method(tiny_demo, tmp_path):
+def test_cli_loso_writes_predictions_and_scores_per_method(short_demo, tmp_path):
     import json
 
     from conftest import write_manifest
 
     man = write_manifest(tmp_path / "m.yaml", {"tiny": {
-        "format": "samm-lv", "root": str(tiny_demo), "annotations": "annotations.xlsx",
+        "format": "samm-lv", "root": str(short_demo), "annotations": "annotations.xlsx",
         "frames": "SAMM_longvideos", "fps": 30}})
-    n_gt = len(read_samm_lv(tiny_demo / "annotations.xlsx", fps=30).intervals)
+    n_gt = len(read_samm_lv(short_demo / "annotations.xlsx", fps=30).intervals)
     out = tmp_path / "out"
     r = _mespot("loso", "--manifest", man, "--dataset", "tiny", "--method", "lbp-chi2,mdmd",
                 "--out", out)
