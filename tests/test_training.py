@@ -158,7 +158,7 @@ def test_cli_train_then_spot_held_out_video(easy, tmp_path):
     man, ds, _ = easy
     model = tmp_path / "m.pt"
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "train", "--manifest", str(man),
-                        "--dataset", "easy", "--holdout", "106", "--method", "dyngeonet",
+                        "--dataset", "easy", "--holdout", "106", "--method", "geonet",
                         "--out", str(model)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "trained on 5 subjects" in r.stdout
