@@ -1,7 +1,7 @@
 """Cross-database evaluation (seed 000 §4.1): train on some datasets, spot another.
 
 Windows are defined in seconds, so datasets of different frame rates share one code path; time
-sequences of different lengths (HOOF: 15 steps at 30 fps, 25 at 100 and 200) are padded in front,
+sequences of different lengths (HOOF: 14 steps at 30 fps, 24 at 100 and 200) are padded in front,
 as the method's window kind says; subjects are keyed by dataset so they stay distinct; the test
 dataset never reaches training (checked on the window tables). The epoch, the threshold (or a
 training-free method's p) are chosen on held-out *training* subjects, as in LOSO.
@@ -76,7 +76,7 @@ def _prefixed(data: WindowData, name: str) -> WindowData:
 
 def _pad_sequences(parts: list[WindowData], method: Method) -> list[WindowData]:
     """The inputs the method's window kind marks ``pad_left`` (axis 1 is time) differ in length
-    across frame rates (HOOF: 15 steps at 30 fps, 25 at 100 and 200): zeros ("no motion") are
+    across frame rates (HOOF: 14 steps at 30 fps, 24 at 100 and 200): zeros ("no motion") are
     prepended to the shorter ones."""
     out = parts
     for k in get_window_kind(method.window).pad_left:

@@ -51,6 +51,7 @@ def test_landmarks_command_on_two_processes_is_the_single_pass(real, chunks, tmp
     assert (_npz(two)["status"] > 0).mean() > 0.95
 
 
+@pytest.mark.slow
 def test_features_and_spot_on_two_processes_equal_one(real, chunks, tmp_path, capsys):
     """The chunked track is cached as the landmarks stage, equal to the single pass's; the
     features (every array) and the spotted intervals are those of one process."""

@@ -16,7 +16,7 @@ from .base import Method
 
 register_family(HoofSequences)
 #: seed 004's 0.5 s windows at a 0.2 s stride; their HOOF sequences differ in length across frame
-#: rates (15 steps at 30 fps, 25 at 100 and 200), so cross-database training pads them in front.
+#: rates (14 steps at 30 fps, 24 at 100 and 200), so cross-database training pads them in front.
 WINDOW = register_window_kind(WindowKind(
     "hoof", start="hoof_start", length="hoof_length", valid="hoof_valid", pad_left=("hoof",),
     description="0.5 s windows, 0.2 s stride, seed 004"))
