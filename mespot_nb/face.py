@@ -637,17 +637,14 @@ def _run_spans(jobs: list[tuple], params: TrackParams) -> dict[int, _Span]:
     importing and loading them again (~1 s each). Elsewhere they are joblib's spawned workers.
     """
     ctx = _fork_context()
-    if ctx is None:  # joblib's pool of spawned (loky) workers, the one run_jobs uses
-        from joblib.externals.loky import get_reusable_executor
+    if ctx is None:  # joblib's spawned (loky) workers, driven from a thread meanwhile
+        from concurrent.futures import ThreadPoolExecutor
 
-        pool = get_reusable_executor(max_workers=len(jobs) - 1)
-        rest = [pool.submit(_span_job, *job) for job in jobs[1:]]
-        try:
+        with ThreadPoolExecutor(1) as pool:
+            # n_jobs ≥ 2: with one job and n_jobs=1 joblib would run it here, sequentially
+            rest = pool.submit(run_jobs, _span_job, jobs[1:], len(jobs), None, False)
             runs = dict([_span_job(*jobs[0])])
-            runs.update(f.result() for f in rest)
-        finally:
-            for f in rest:
-                f.cancel()
+            runs.update(rest.result())
         return runs
     import sys
 
