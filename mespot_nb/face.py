@@ -466,8 +466,9 @@ def track_video(source: FrameSource | str | Path, params: TrackParams | None = N
 # ----------------------------------------------------------------------------------------------
 # one video on several cores: chunks tracked in parallel, joined where their states coincide
 
-#: Chunked tracking needs at least this many frames per chunk: a worker process's start and
-#: model loading (~2 s) must be repaid by frames at ~3 ms each.
+#: Chunked tracking needs at least this many frames per chunk: the chunk's extra overlap, and
+#: where workers are spawned rather than forked their start and model loading (~1.2 s), must be
+#: repaid by frames at ~3 ms each.
 CHUNK_MIN_FRAMES = 600
 
 
