@@ -181,7 +181,9 @@ def _detector(kind: str):
 
             m[kind] = dlib.cnn_face_detection_model_v1(str(cnn_detector_path()))
         else:
-            m[kind] = dlib.get_frontal_face_detector()
+            from .dlib_models import frontal_face_detector
+
+            m[kind] = frontal_face_detector()  # dlib.get_frontal_face_detector(), kept as a file
     return m[kind]
 
 
@@ -464,9 +466,15 @@ def track_video(source: FrameSource | str | Path, params: TrackParams | None = N
 # ----------------------------------------------------------------------------------------------
 # one video on several cores: chunks tracked in parallel, joined where their states coincide
 
-#: Chunked tracking needs at least this many frames per chunk: a worker process's start and
-#: model loading (~2 s) must be repaid by frames at ~3 ms each.
+#: Chunked tracking needs at least this many frames per chunk: the chunk's extra overlap, and
+#: where workers are spawned rather than forked their start and model loading (~1.2 s), must be
+#: repaid by frames at ~3 ms each.
 CHUNK_MIN_FRAMES = 600
+
+
+#: FFmpeg threads each chunk decodes on (None: OpenCV's default); the chunks already keep the
+#: cores busy, and decoding threads competing with them only cost CPU time.
+CHUNK_DECODE_THREADS: int | None = 1
 
 
 def n_chunks(n_frames: int, n_jobs: int | None, params: TrackParams | None = None) -> int:
@@ -478,10 +486,22 @@ def n_chunks(n_frames: int, n_jobs: int | None, params: TrackParams | None = Non
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, (int, np.integer)) or n_jobs == 0:
         raise MespotError(f"n_jobs must be a positive number of processes or negative (joblib's "
                           f"convention, -1 = all cores), got {n_jobs!r}")
+    least = max(CHUNK_MIN_FRAMES, 2 * chunk_overlap(params or TrackParams()))
+    return max(1, min(_effective_n_jobs(int(n_jobs)), n_frames // least))
+
+
+def _effective_n_jobs(n_jobs: int) -> int:
+    """``joblib.effective_n_jobs(n_jobs)``, without importing joblib (~0.07 s of the command's
+    start) where the answer is known: before joblib is imported no joblib backend can be
+    active, and its default (loky) gives a positive ``n_jobs`` back outside daemonic processes."""
+    import multiprocessing as mp
+    import sys
+
+    if n_jobs > 0 and "joblib" not in sys.modules and not mp.current_process().daemon:
+        return n_jobs
     import joblib
 
-    least = max(CHUNK_MIN_FRAMES, 2 * chunk_overlap(params or TrackParams()))
-    return max(1, min(joblib.effective_n_jobs(int(n_jobs)), n_frames // least))
+    return joblib.effective_n_jobs(n_jobs)
 
 
 def chunk_overlap(params: TrackParams) -> int:
@@ -565,7 +585,7 @@ class _Span:
 def _track_span(path: str, fps: float, params: TrackParams, anchor: int, first: int,
                 last: int) -> _Span:
     """Frames first..last tracked by a fresh tracker whose detection grid starts at ``anchor``."""
-    src = FrameSource(path, fps=fps, gray=True)
+    src = FrameSource(path, fps=fps, gray=True, decode_threads=CHUNK_DECODE_THREADS)
     span = _Span.empty(first, last - first + 1)
     tracker = LandmarkTracker(params, src.frame_size[0], offset=first - anchor)
     for k, img in src.frames(first, last):
@@ -579,10 +599,102 @@ def _span_job(j: int, path: str, fps: float, params: TrackParams, anchor: int, f
     return j, _track_span(path, fps, params, anchor, first, last)
 
 
+def _fork_context():
+    """multiprocessing's ``fork`` context where forking is the platform's safe default (Linux
+    and other POSIX systems but macOS), else None (then chunks run on spawned joblib workers)."""
+    import multiprocessing as mp
+    import sys
+
+    if sys.platform in ("darwin", "win32") or "fork" not in mp.get_all_start_methods():
+        return None
+    return mp.get_context("fork")
+
+
+def _span_worker(conn, job: tuple) -> None:
+    """A forked chunk worker: run ``_span_job(*job)``, send ``(True, result)`` or ``(False,
+    (exception or None, traceback text))`` back over ``conn``."""
+    import pickle
+    import traceback
+
+    try:
+        out = (True, _span_job(*job))
+    except BaseException as e:  # handed to the parent
+        tb = traceback.format_exc()
+        try:
+            pickle.dumps(e)
+        except Exception:
+            e = None
+        out = (False, (e, tb))
+    conn.send(out)
+    conn.close()
+
+
+def _run_spans(jobs: list[tuple], params: TrackParams) -> dict[int, _Span]:
+    """``{j: span}`` of every chunk job: chunk 0 in this process while the others run in worker
+    processes started first, so that their start-up overlaps this process's work.
+
+    Where fork is available (:func:`_fork_context`) the workers are forked after this process
+    has loaded dlib's models: they inherit the imported modules and the loaded models instead of
+    importing and loading them again (~1 s each). Elsewhere they are joblib's spawned workers.
+    """
+    ctx = _fork_context()
+    if ctx is None:  # joblib's spawned (loky) workers, driven from a thread meanwhile
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            # n_jobs ≥ 2: with one job and n_jobs=1 joblib would run it here, sequentially
+            rest = pool.submit(run_jobs, _span_job, jobs[1:], len(jobs), None, False)
+            runs = dict([_span_job(*jobs[0])])
+            runs.update(rest.result())
+        return runs
+    import sys
+
+    _predictor()
+    _detector(params.detector)  # loaded here once; the forked workers inherit them
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()  # or a child would write this process's buffered output again
+        except (AttributeError, OSError, ValueError):
+            pass
+    procs, runs = [], {}
+    try:
+        for job in jobs[1:]:
+            r, w = ctx.Pipe(duplex=False)
+            p = ctx.Process(target=_span_worker, args=(w, job), name=f"mespot-chunk-{job[0]}",
+                            daemon=True)
+            p.start()
+            w.close()
+            procs.append((job[0], p, r))
+        runs.update([_span_job(*jobs[0])])
+        for j, p, r in procs:
+            try:
+                ok, val = r.recv()
+            except EOFError:
+                p.join()
+                raise RuntimeError(f"the worker tracking chunk {j} died (exit code "
+                                   f"{p.exitcode})") from None
+            if not ok:
+                exc, tb = val
+                if exc is not None:
+                    raise exc from RuntimeError(f"in the worker tracking chunk {j}:\n{tb}")
+                raise RuntimeError(f"the worker tracking chunk {j} failed:\n{tb}")
+            runs[val[0]] = val[1]
+        return runs
+    finally:  # the workers have sent their spans and are exiting; on an error, stop them
+        for _, p, r in procs:
+            r.close()
+            if len(runs) < len(jobs):
+                p.terminate()
+            p.join(timeout=10)
+            if p.is_alive():
+                p.kill()
+                p.join()
+
+
 def track_chunks(src: FrameSource, params: TrackParams, first: int, last: int, chunks: int
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Frames first..last tracked in ``chunks`` processes; ``(landmarks, status, n_faces)``
-    equal to a single pass from ``first``.
+    """Frames first..last tracked in ``chunks`` processes (this one runs chunk 0, see
+    :func:`_run_spans`); ``(landmarks, status, n_faces)`` equal to a single pass from ``first``.
 
     Chunk j starts with a detection :func:`chunk_overlap` frames before its seam. Chunk 0 is
     the single pass itself; each later chunk is taken over from the first overlap frame where
@@ -592,7 +704,7 @@ def track_chunks(src: FrameSource, params: TrackParams, first: int, last: int, c
     """
     spans = chunk_spans(first, last, chunks, chunk_overlap(params))
     jobs = [(j, str(src.path), src.fps, params, first, a, e) for j, (a, _, e) in enumerate(spans)]
-    runs = dict(run_jobs(_span_job, jobs, chunks, progress=False))
+    runs = _run_spans(jobs, params)
     exact = _Span.empty(first, last - first + 1)
     exact.take(runs[0], first)
     for j in range(1, chunks):

@@ -16,17 +16,22 @@ the final evaluation both count with.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .errors import MespotError
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 PROTOCOLS = ("megc2020", "one-to-one", "coverage")
 
 
 def as_bounds(intervals) -> np.ndarray:
     """(N, 2) int64 onset/offset of an array-like or a DataFrame with ``onset, offset``."""
+    import pandas as pd
+
     if isinstance(intervals, pd.DataFrame):
         intervals = intervals[["onset", "offset"]].to_numpy()
     return np.asarray(intervals, dtype=np.int64).reshape(-1, 2)

@@ -19,13 +19,15 @@ Array indices here are 0-based (row i is frame i + 1); every frame number in a r
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from .errors import MespotError
 from .intervals import runs as _runs
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 __all__ = [
     "FLOW_PEAK_MIN_PX",
@@ -257,6 +259,8 @@ def runs(mask: np.ndarray) -> np.ndarray:
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
     dtypes = {"onset": "int64", "offset": "int64", "apex": "int64", "type": "object",
               "score": "float64"}
     return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in columns})
@@ -281,6 +285,8 @@ def mdmd_intervals(C: np.ndarray, p: float, min_frames: int | None = None,
     A frame is positive when C_i > T; a NaN frame is never positive, so an interval never spans
     a face loss or the video's ends. Empty when C has no finite value.
     """
+    import pandas as pd
+
     C = np.asarray(C, np.float64)
     for name, v in (("min_frames", min_frames), ("max_frames", max_frames)):
         if v is not None and int(v) < 1:
@@ -378,6 +384,8 @@ def peak_intervals(curve: np.ndarray, fps: float, p: float, min_distance: int,
     (``micro``/``macro``) and ``score`` (S at the apex divided by the largest finite S), one row
     per interval in time order. Empty when nothing passes.
     """
+    import pandas as pd
+
     fps = _check_fps(fps)
     if int(min_distance) < 1:
         raise MespotError(f"min_distance must be ≥ 1 frame, got {min_distance}")

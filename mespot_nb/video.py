@@ -47,6 +47,9 @@ class FrameSource:
     source : a video file or a folder of images.
     fps : frame rate; required for a folder, read from the file otherwise (overrides it if given).
     gray : yield (H, W) uint8 grayscale instead of (H, W, 3) uint8 BGR.
+    decode_threads : threads FFmpeg decodes a video file with (None: OpenCV's default, one per
+        core); the frames are the same either way. A process that shares the cores with others
+        (a chunk of :func:`~mespot_nb.face.track_video`) decodes on 1.
 
     Attributes
     ----------
@@ -58,11 +61,13 @@ class FrameSource:
     missing : frame numbers that could not be decoded so far.
     """
 
-    def __init__(self, source: str | Path, fps: float | None = None, gray: bool = False):
+    def __init__(self, source: str | Path, fps: float | None = None, gray: bool = False,
+                 decode_threads: int | None = None):
         import cv2
 
         self.path = Path(source)
         self.gray = gray
+        self.decode_threads = decode_threads
         self.missing: list[int] = []
         self.first_number: int | None = None
         if not self.path.exists():
@@ -123,6 +128,18 @@ class FrameSource:
             mt = max(mt, st.st_mtime_ns)
         return dict(path=str(self.path.resolve()), size=sizes, mtime=mt, n=len(self._files))
 
+    def _capture(self):
+        """An OpenCV capture of the video file (on ``decode_threads`` threads if set)."""
+        import cv2
+
+        n = self.decode_threads
+        if n is not None and hasattr(cv2, "CAP_PROP_N_THREADS"):
+            cap = cv2.VideoCapture(str(self.path), cv2.CAP_ANY, [cv2.CAP_PROP_N_THREADS, int(n)])
+            if cap.isOpened():
+                return cap
+            cap.release()
+        return cv2.VideoCapture(str(self.path))
+
     def read(self, frame: int) -> np.ndarray | None:
         """One frame by 1-based number (None if it cannot be decoded)."""
         for _, img in self.frames(frame, frame):
@@ -150,7 +167,7 @@ class FrameSource:
                     self.missing.append(k)
                 yield k, img
             return
-        cap = cv2.VideoCapture(str(self.path))
+        cap = self._capture()
         try:
             if start > 1:
                 cap.set(cv2.CAP_PROP_POS_FRAMES, start - 1)

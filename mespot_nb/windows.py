@@ -17,12 +17,15 @@ module (:func:`register_window_kind`) as the method itself is; the label rules a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .errors import MespotError
 from .intervals import coverage_matrix, iou_matrix
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 
 def window_bounds(starts: np.ndarray, length: int) -> np.ndarray:
@@ -154,6 +157,8 @@ def window_table(dataset, feats: dict, kind: "str | WindowKind" = "dyngeonet") -
     ``n_frames`` (the video's length), ``stride`` (frames between its consecutive windows, all
     of them — a larger gap between the usable ones means windows without a face between).
     """
+    import pandas as pd
+
     wk = kind if isinstance(kind, WindowKind) else get_window_kind(kind)
     if not wk.windowed:
         raise MespotError(f"window kind '{wk.name}' has no windows (per-frame curves)")

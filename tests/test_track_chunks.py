@@ -104,6 +104,65 @@ def test_lone_video_of_a_dataset_chunked_into_the_same_cache_entry(real, single,
     np.testing.assert_array_equal(again.landmarks, got.landmarks)
 
 
+def _same_track(a, b):
+    for k in ("landmarks", "status", "n_faces"):
+        np.testing.assert_array_equal(getattr(a, k), getattr(b, k), err_msg=k)
+
+
+def test_chunks_equal_the_single_pass_on_forked_and_on_spawned_workers(real, single,
+                                                                       monkeypatch):
+    """Chunk 0 runs in this process, the others in forked workers (where fork is available)
+    or joblib's spawned ones: either way the track is the single pass's, array for array."""
+    _few_frames_per_chunk(monkeypatch)
+    here = []  # chunks run in this process (a worker's calls are not seen here)
+    real_job = F._span_job
+    monkeypatch.setattr(F, "_span_job", lambda *a: here.append(a[0]) or real_job(*a))
+    if F._fork_context() is not None:
+        _same_track(track_video(real, stop=N, n_jobs=2), single)
+        assert here == [0]
+    here.clear()
+    monkeypatch.setattr(F, "_fork_context", lambda: None)
+    _same_track(track_video(real, stop=N, n_jobs=2), single)
+    assert here == [0]
+
+
+def test_error_in_a_forked_chunk_worker_raised_here(real, monkeypatch):
+    if F._fork_context() is None:
+        pytest.skip("no fork on this platform")
+    _few_frames_per_chunk(monkeypatch)
+    real_job = F._span_job
+
+    def job(j, *a):
+        if j == 1:
+            raise MespotError("chunk 1 broke")
+        return real_job(j, *a)
+
+    monkeypatch.setattr(F, "_span_job", job)
+    with pytest.raises(MespotError, match="chunk 1 broke"):
+        track_video(real, stop=N, n_jobs=2)
+
+
+def test_frontal_detector_kept_as_a_file_is_dlibs_builtin(tmp_path, monkeypatch, caplog):
+    import pickle
+
+    import dlib
+
+    from mespot_nb import dlib_models as D
+
+    monkeypatch.setenv("MESPOT_MODEL_CACHE", str(tmp_path))
+    builtin = pickle.dumps(dlib.get_frontal_face_detector())
+    first = D.frontal_face_detector()           # decoded, saved
+    path = D.frontal_detector_file()
+    assert path.parent == tmp_path and path.exists()
+    again = D.frontal_face_detector()           # read from the file
+    assert pickle.dumps(first) == pickle.dumps(again) == builtin
+    path.write_bytes(b"damaged")
+    with caplog.at_level(logging.WARNING):
+        assert pickle.dumps(D.frontal_face_detector()) == builtin
+    assert any("rebuilding" in r.getMessage() for r in caplog.records)
+    assert pickle.dumps(dlib.fhog_object_detector(str(path))) == builtin  # rewritten
+
+
 # ----------------------------------------------------------------------------------------------
 # small faces
 

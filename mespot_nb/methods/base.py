@@ -11,14 +11,16 @@ in :mod:`mespot_nb.methods` (or :func:`register` from a notebook).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
-import pandas as pd
 
 from ..errors import MespotError
 from ..features.common import FAMILIES
 from ..windows import LABEL_RULES, WINDOW_KINDS, WindowKind, register_window_kind
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,8 @@ def curve_windows(curve: np.ndarray, half: int) -> pd.DataFrame:
     """A per-frame score curve (T,) as windows of 2·half + 1 frames centred on each frame
     (those starting at frame ≥ 1), scored by the curve over its maximum — a training-free
     method's ``frame_scores`` for ROC curves and timelines."""
+    import pandas as pd
+
     c = np.nan_to_num(np.asarray(curve, float), nan=0.0)
     starts = np.arange(1, len(c) + 1) - int(half)
     ok = starts >= 1

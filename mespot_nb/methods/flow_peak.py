@@ -12,13 +12,17 @@ back to half its height over the local baseline; ≤ 0.5 s is micro, longer macr
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from ..peaks import FLOW_PEAK_MIN_PX, peak_intervals
 from ..features.common import register_family
 from ..features.curves import FlowPeakFamily
 from .base import Method, TrainingFree, curve_windows
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 register_family(FlowPeakFamily)
 

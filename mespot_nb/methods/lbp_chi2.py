@@ -8,12 +8,16 @@ is chosen, on training subjects.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from ..features.common import register_family
 from ..features.lbp import LbpDifference
 from .base import Method, TrainingFree, curve_windows
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 register_family(LbpDifference)
 
@@ -36,6 +40,8 @@ def lbp_spot(F: np.ndarray, k: int, p: float, extent: int | None = None) -> pd.D
     greedily by height at least k frames apart; each becomes the interval of 2k + 1 frames
     around it (or ``extent`` frames), clipped to the video. Score = C at the peak / max(C).
     """
+    import pandas as pd
+
     C = lbp_contrast(F, k)
     if not len(C) or C.max() <= 0:
         return pd.DataFrame(columns=["onset", "offset", "score"])

@@ -10,13 +10,17 @@ intervals (:mod:`mespot_nb.peaks`). One curve per type (k = 0.4 s and 1.3 s), on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from ..peaks import contrast, mdmd_intervals, mdmd_length_filter
 from ..features.common import register_family
 from ..features.curves import MDMDFamily
 from .base import Method, TrainingFree, curve_windows
+
+if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
+    import pandas as pd
 
 register_family(MDMDFamily)
 
@@ -33,6 +37,8 @@ def mdmd_contrast(f, type: str) -> np.ndarray:
 def spot(f, p: float, settings: dict) -> pd.DataFrame:
     """MDMD's intervals of one video at threshold fraction ``p``, both types unless
     ``settings["types"]`` says otherwise; rows ``onset, offset, score, type``."""
+    import pandas as pd
+
     parts = []
     for t in settings.get("types", ("micro", "macro")):
         lo, hi = mdmd_length_filter(f.fps, t, settings.get("style"))
