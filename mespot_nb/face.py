@@ -601,10 +601,17 @@ def _span_job(j: int, path: str, fps: float, params: TrackParams, anchor: int, f
 
 def _fork_context():
     """multiprocessing's ``fork`` context where forking is the platform's safe default (Linux
-    and other POSIX systems but macOS), else None (then chunks run on spawned joblib workers)."""
+    and other POSIX systems but macOS), else None (then chunks run on spawned joblib workers).
+
+    ``MESPOT_NO_FORK=1`` in the environment takes the spawned path everywhere: the escape hatch
+    if a forked worker ever hangs on a lock another thread of this process held (OpenCV's and
+    FFmpeg's thread pools are not documented as fork-safe)."""
     import multiprocessing as mp
+    import os
     import sys
 
+    if os.environ.get("MESPOT_NO_FORK", "") not in ("", "0"):
+        return None
     if sys.platform in ("darwin", "win32") or "fork" not in mp.get_all_start_methods():
         return None
     return mp.get_context("fork")

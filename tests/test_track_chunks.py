@@ -215,3 +215,14 @@ def test_small_face_fitted_on_enlarged_crop_is_closer(real, single, tmp_path, mo
     d_enl = _dev_to_full_size(enlarged, single, factor, off)
     d_nat = _dev_to_full_size(native, single, factor, off)
     assert d_enl < d_nat - 0.05, (d_enl, d_nat)
+
+
+def test_no_fork_environment_takes_the_spawned_path(monkeypatch):
+    from mespot_nb import face as F
+
+    monkeypatch.setenv("MESPOT_NO_FORK", "1")
+    assert F._fork_context() is None
+    monkeypatch.setenv("MESPOT_NO_FORK", "0")
+    import sys
+    if sys.platform.startswith("linux"):
+        assert F._fork_context() is not None
