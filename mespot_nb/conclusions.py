@@ -130,6 +130,12 @@ def _differences(w: Writer, diffs_path: tuple, name=_title) -> list[str]:
     return out
 
 
+def _has_truth(w: Writer, path: tuple) -> bool:
+    """A scored record with something to find (TP + FN > 0): a type the dataset has."""
+    r = w.get(*path)
+    return isinstance(r, dict) and "f1" in r and (r.get("tp", 0) + r.get("fn", 0)) > 0
+
+
 def _best(w: Writer, values: dict[str, tuple]) -> str | None:
     """The key with the highest value among ``{key: path}``."""
     have = {k: w.get(*p) for k, p in values.items() if isinstance(w.get(*p), (int, float))}
@@ -148,10 +154,10 @@ def _c00(w: Writer) -> list[str]:
                    f"{w.num('counts', 'intervals', fmt='{}')} annotated intervals "
                    f"({w.num('counts', 'micro', fmt='{}')} micro-, "
                    f"{w.num('counts', 'macro', fmt='{}')} macro-expressions).")
-    if w.has("duration_frames_median", "micro"):
-        out.append(f"The median micro-expression lasts "
-                   f"{w.num('duration_frames_median', 'micro', fmt='{:g}')} frames, the median "
-                   f"macro-expression {w.num('duration_frames_median', 'macro', fmt='{:g}')}.")
+    durs = [f"the median {t}-expression lasts {w.num('duration_frames_median', t, fmt='{:g}')} "
+            "frames" for t in ("micro", "macro") if w.has("duration_frames_median", t)]
+    if durs:
+        out.append(" and ".join(durs).capitalize() + ".")
     if w.has("counts", "findings"):
         n = w.get("counts", "findings")
         out.append("The readers' audit found nothing to correct." if n == 0 else
@@ -336,9 +342,10 @@ def _c08(w: Writer) -> list[str]:
     out = _lead(w, {m: (m, "megc2020", "overall") for m in methods
                     if w.has(m, "megc2020", "overall")}, "overall MEGC2020 F1", name=str)
     for m in methods:
-        if w.has(m, "megc2020", "micro") and w.has(m, "footage_fraction"):
-            out.append(f"{m}: micro F1 {w.f1(m, 'megc2020', 'micro')}, macro "
-                       f"{w.f1(m, 'megc2020', 'macro')}, leaving "
+        types = [f"{t} F1 {w.f1(m, 'megc2020', t)}" for t in ("micro", "macro")
+                 if _has_truth(w, (m, "megc2020", t))]
+        if types and w.has(m, "footage_fraction"):
+            out.append(f"{m}: " + ", ".join(types) + f", leaving "
                        f"{w.num(m, 'footage_fraction', fmt='{:.1%}')} of the footage to review.")
     out += _differences(w, ("differences_megc2020_overall",), name=str)
     return out
@@ -371,7 +378,8 @@ def _c10(w: Writer) -> list[str]:
     micro = {m: ("table", m, "megc2020", "micro") for m in table
              if w.has("table", m, "megc2020", "micro")}
     overall = {m: ("table", m, "megc2020", "overall") for m in table
-               if w.has("table", m, "megc2020", "overall")}
+               if w.has("table", m, "megc2020", "overall")
+               and _has_truth(w, ("table", m, "megc2020", "macro"))}
     for paths, what, t in ((micro, "MEGC2020 micro-expression F1", "micro"),
                            (overall, "overall MEGC2020 F1 (of the methods that spot both types)",
                             "overall")):

@@ -87,12 +87,17 @@ def package_versions() -> dict[str, str | None]:
     """Installed versions of the packages that shape the numbers."""
     from importlib.metadata import PackageNotFoundError, version
 
+    from ._version import __version__
+
     out = {}
     for p in PACKAGES:
         try:
             out[p] = version(p)
         except PackageNotFoundError:
             out[p] = None
+    # the kit's own version from its source: an editable install's metadata keeps the version
+    # it was installed at
+    out["mespot-nb"] = __version__
     return out
 
 

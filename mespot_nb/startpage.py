@@ -17,11 +17,13 @@ from ._io import write_bytes, write_text
 
 #: Where a reader starts, by notebook number: the headline table, then the two taught methods.
 START_HERE = ("10", "06", "05")
+#: How many sentences of the results notebook's conclusion the start page shows.
+HEADLINE_SENTENCES = 4
 
 
 def notebook_blurb(path: str | Path) -> tuple[str, str]:
-    """(title, one-line summary) of a notebook: its first heading and the first sentence of
-    the paragraph under it, Markdown links and emphasis dropped."""
+    """(title, one-line summary) of a notebook: its first heading, and its metadata's
+    ``mespot.summary`` (else the first sentence under the heading, Markdown dropped)."""
     import nbformat
 
     nb = nbformat.read(str(path), as_version=4)
@@ -30,11 +32,15 @@ def notebook_blurb(path: str | Path) -> tuple[str, str]:
         return Path(path).stem, ""
     lines = cell.source.strip().splitlines()
     title = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else Path(path).stem
+    summary = nb.metadata.get("mespot", {}).get("summary")
+    if summary:
+        return title, summary
     body = " ".join(ln.strip() for ln in lines[1:]).strip()
     para = re.split(r"\s{2,}|\n\n", body)[0] if body else ""
     para = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", para).replace("**", "").replace("`", "")
-    m = re.match(r"(.+?[.:])(\s|$)", para)
-    return title, (m.group(1) if m else para)[:300]
+    para = para.replace("*", "")
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", para)[0]
+    return title, first[:300]
 
 
 def first_figure(ipynb: str | Path) -> bytes | None:
@@ -88,7 +94,10 @@ def index_html(out: Path, runs: list[dict], prov: dict, results: dict,
     for d, rec in (results.get("10_results") or {}).items():
         text = (rec.get("conclusion") or {}).get("text")
         if text:
-            headline += f"<p><b>{html.escape(d)}:</b> {html.escape(_strip_md(text))}</p>"
+            text = _strip_md(text).removeprefix("Conclusion.").strip()
+            first = " ".join(re.split(r"(?<=\.)\s+", text)[:HEADLINE_SENTENCES])
+            headline += (f"<p><b>{html.escape(d)}:</b> {html.escape(first)} "
+                         f"<i>(the whole conclusion ends notebook 10)</i></p>")
     first = {r["notebook"][:2]: r for r in runs}
     where = [f'<a href="{html.escape(first[n]["html"])}">{html.escape(first[n]["notebook"])}</a>'
              for n in START_HERE if n in first and first[n].get("html")]
@@ -100,7 +109,7 @@ def index_html(out: Path, runs: list[dict], prov: dict, results: dict,
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>mespot-nb report</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:80em}}
 td,th{{padding:6px 10px;border-bottom:1px solid #ddd;vertical-align:top;text-align:left}}
-td.t img{{width:180px;border:1px solid #ccc}}.b{{color:#444}}.ok{{color:green}}.bad{{color:#b00}}
+td.t img{{width:180px;max-height:130px;object-fit:contain;border:1px solid #ccc}}.b{{color:#444}}.ok{{color:green}}.bad{{color:#b00}}
 .head{{background:#f4f6fa;padding:0.5em 1em;border-left:4px solid #4a6fa5}}</style>
 </head><body><h1>mespot-nb report</h1>
 <p><b>mespot-nb</b> spots facial micro-expressions in long videos. Its notebooks reproduce two

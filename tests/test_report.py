@@ -36,6 +36,8 @@ def test_notebooks_committed_clean():
                 assert not c.outputs and c.execution_count is None, p.name
         # it ends with the conclusion written from its own numbers (mespot_nb.conclusions)
         assert nb.cells[-1].source.strip() == "nb.conclude()", p.name
+        # and says in one line what it shows (the start page's line for it)
+        assert len(nb.metadata.get("mespot", {}).get("summary", "")) > 40, p.name
         # literal defaults only: every line is `name: type = literal  # comment`
         for line in tagged[0].source.splitlines():
             assert line.strip() == "" or (": " in line and " = " in line and "#" in line), line
