@@ -207,14 +207,19 @@ def _auc_sentence(w: Writer, key: str = "separability_auc", what: str = "feature
     return out
 
 
+def _windows(w: Writer, what: str, length: str, pos: str, rule: str) -> list[str]:
+    """"Of N <what> windows of L frames, P <rule>": how few positives the method learns from."""
+    if not w.has("windows", "total"):
+        return []
+    return [f"Of {w.num('windows', 'total', fmt='{}')} {what} of "
+            f"{w.num('windows', length, fmt='{}')} frames, "
+            f"{w.num('windows', pos, fmt='{}')} {rule}"]
+
+
 def _c02(w: Writer) -> list[str]:
-    out = []
-    if w.has("windows", "total"):
-        out.append(f"Of {w.num('windows', 'total', fmt='{}')} windows of "
-                   f"{w.num('windows', 'L', fmt='{}')} frames, "
-                   f"{w.num('windows', 'iou_pos', fmt='{}')} are positives (IoU ≥ "
-                   f"{w.const(0.5)} with a micro-expression): the network learns from few.")
-    return out + _auc_sentence(w, what="ROI's dynamic-image energy")
+    return _windows(w, "windows", "L", "iou_pos", f"are positives (IoU ≥ {w.const(0.5)} with a "
+                    "micro-expression): the network learns from few.") + \
+        _auc_sentence(w, what="ROI's dynamic-image energy")
 
 
 def _c03(w: Writer) -> list[str]:
@@ -227,13 +232,9 @@ def _c03(w: Writer) -> list[str]:
 
 
 def _c04(w: Writer) -> list[str]:
-    out = []
-    if w.has("windows", "total"):
-        out.append(f"Of {w.num('windows', 'total', fmt='{}')} HOOF windows of "
-                   f"{w.num('windows', 'W', fmt='{}')} frames, "
-                   f"{w.num('windows', 'cov_pos', fmt='{}')} cover ≥ {w.const(0.8)} of a "
-                   "micro-expression (seed 004's positives).")
-    return out + _auc_sentence(w, what="HOOF summary")
+    return _windows(w, "HOOF windows", "W", "cov_pos", f"cover ≥ {w.const(0.8)} of a "
+                    "micro-expression (seed 004's positives).") + \
+        _auc_sentence(w, what="HOOF summary")
 
 
 def _auc_bar(w: Writer, path: tuple, who: str) -> str:
