@@ -166,3 +166,32 @@ def windows_clear_of_truth(dataset: Dataset, table: "pd.DataFrame", margin: int 
         out[m] = clear_of_events(video_truth(dataset, s, v), table["start"].to_numpy()[m],
                                  table["stop"].to_numpy()[m], margin)
     return out
+
+
+def isolated_event(truth: "pd.DataFrame", kinds, length: int, n_frames: int,
+                   margin: int = 0) -> tuple[int, str] | None:
+    """A window of ``length`` frames centred on the first event of ``kinds`` whose window
+    touches no *other* event of ``truth`` (so a figure of "a blink" shows a blink only).
+
+    Parameters
+    ----------
+    truth : a :func:`video_truth` table.
+    kinds : event kinds to look for, in order of preference (e.g. ``["head turn", "head nod"]``).
+    length : window length, frames.
+    n_frames : frames in the video (the window is kept inside 1..n_frames).
+    margin : frames by which the other events are widened.
+
+    Returns
+    -------
+    ``(start, kind)`` — the window's first frame (1-based) and the event's kind — or None.
+    """
+    if length < 1 or n_frames < length:
+        raise MespotError(f"isolated_event: window of {length} frames does not fit a video of "
+                          f"{n_frames} frames")
+    for kind in kinds:
+        for i, r in truth[truth["kind"] == kind].iterrows():
+            start = min(max(1, (int(r.onset) + int(r.offset)) // 2 - length // 2),
+                        n_frames - length + 1)
+            if clear_of_events(truth.drop(index=i), [start], [start + length - 1], margin)[0]:
+                return start, kind
+    return None

@@ -136,8 +136,10 @@ def truth_bands(ax, events: pd.DataFrame | None, fps: float | None = None,
     xlim = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     lanes = row_height * len(TRUTH_LANES)
-    if had:   # room under the data for the lanes
+    if had:   # room under the data for the lanes; no y ticks beside them
+        ticks = [t for t in ax.get_yticks() if y0 <= t <= y1]
         ax.set_ylim(y1 - (y1 - y0) / (1 - lanes), y1)
+        ax.set_yticks(ticks)
     trans = ax.get_xaxis_transform()   # x in data, y in axes fraction
     k = 1.0 / fps if fps else 1.0
     for kind, (lane, color) in TRUTH_STYLE.items():
@@ -162,7 +164,7 @@ def truth_bands(ax, events: pd.DataFrame | None, fps: float | None = None,
 def _timeline_legend(ax, events: pd.DataFrame | None, ncol: int = 4):
     """The legend of a timeline: upper right, or below the axes when truth lanes add entries."""
     if events is not None and len(events):
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.28), ncol=6,
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.2), ncol=6,
                   frameon=False)
     else:
         ax.legend(fontsize=7, loc="upper right", ncol=ncol)
@@ -413,10 +415,10 @@ def dynamic_image_grid(rows: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]
         ax.set_xticks([])
         ax.set_yticks([])
     fig = axes[0, 0].figure
-    fig.colorbar(im_di, ax=axes[:, 0::2].ravel().tolist(), location="bottom", shrink=0.5,
-                 extend="both", label="dynamic image Σ α_t·frame_t (one scale for all rows)")
-    fig.colorbar(im_d, ax=axes[:, 1::2].ravel().tolist(), location="bottom", shrink=0.5,
-                 label="|apex − onset| (grey levels, one scale)")
+    fig.colorbar(im_di, ax=axes.ravel().tolist(), location="bottom", shrink=0.5, aspect=40,
+                 extend="both", label="dynamic image Σ α_t·frame_t (one scale for every row)")
+    fig.colorbar(im_d, ax=axes.ravel().tolist(), location="right", shrink=0.7,
+                 label="|apex − onset| (grey levels)")
     return axes
 
 
@@ -503,7 +505,12 @@ def group_intervals(groups: dict[str, pd.DataFrame], unit_of: dict[str, str] | N
     cols = list(next(iter(groups.values())).columns)
     unit_of = unit_of or {c: "" for c in cols}
     units = list(dict.fromkeys(unit_of[c] for c in cols))
-    axes = _axes(axes, len(units), figsize=(5.5 * len(units), 3))
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, axes = plt.subplots(1, len(units), figsize=(5.5 * len(units), 3.2),
+                               layout="constrained")
+    axes = np.atleast_1d(axes)
     colors = ["tab:red", "tab:gray", "tab:blue", "tab:green"]
     for ax, unit in zip(axes, units):
         cs = [c for c in cols if unit_of[c] == unit]
@@ -518,7 +525,8 @@ def group_intervals(groups: dict[str, pd.DataFrame], unit_of: dict[str, str] | N
         ax.set_xlim(left=0)
         ax.set_xlabel(f"{unit} — median and IQR over windows" if unit else "median and IQR")
         ax.grid(axis="x", lw=0.3)
-    axes[0].legend(fontsize=7, loc="lower right")
+    axes[0].legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.2), ncol=2,
+                   frameon=False)
     if title:
         axes[0].set_title(title, fontsize=9)
     return axes
@@ -566,12 +574,15 @@ def flow_quiver(img: np.ndarray, boxes: dict, flows: dict[str, np.ndarray], ax=N
     for name, f in flows.items():
         x0, y0, x1, y1 = boxes[name]
         ys, xs = np.mgrid[step // 2:f.shape[0]:step, step // 2:f.shape[1]:step]
-        q = ax.quiver(xs + x0, ys + y0, f[ys, xs, 0], f[ys, xs, 1], color="yellow",
-                      angles="xy", scale_units="xy", scale=1 / max(scale, 1e-6), width=0.006,
-                      headwidth=3.5, headlength=4, edgecolor="k", linewidth=0.3)
+        u, v = f[ys, xs, 0], f[ys, xs, 1]
+        big = np.hypot(u, v) * scale >= 0.5     # an arrow under half a pixel would be a dot
+        q = ax.quiver(xs[big] + x0, ys[big] + y0, u[big], v[big], color="yellow",
+                      angles="xy", scale_units="xy", scale=1 / max(scale, 1e-6), width=0.007,
+                      headwidth=3, headlength=3.5, headaxislength=3)
     if q is not None:
-        ax.quiverkey(q, 0.5, -0.04, key_px, f"{key_px:g} px of flow (arrows ×{scale:.3g})",
-                     labelpos="E", coordinates="axes", color="k", fontproperties={"size": 8})
+        ax.quiverkey(q, 0.06, 0.04, key_px, f"{key_px:g} px of flow, drawn ×{scale:.3g}",
+                     labelpos="E", coordinates="axes", color="yellow", labelcolor="white",
+                     fontproperties={"size": 8})
     if title:
         ax.set_title(title, fontsize=9)
     return ax
