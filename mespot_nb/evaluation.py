@@ -159,26 +159,59 @@ def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
     return float(roc_auc_score(labels, scores))
 
 
-#: The seeds' published figures (micro-expression spotting, leave-one-subject-out).
-PUBLISHED = {
-    ("dyngeonet", "casme2"): {"f1": 0.0501, "source": "seed 000, Table 1 (CAS(ME)²)"},
-    ("dyngeonet", "samm-lv"): {"f1": 0.0974, "source": "seed 000, Table 1 (SAMM)"},
-    ("dyngeonet", "smic-e-long"): {"f1": 0.1035, "source": "seed 000, Table 1 (SMIC-E-Long)"},
-    ("hoof-lstm", "samm-lv"): {"recall": 0.4654, "precision": 0.0450, "f1": 0.0821, "tp": 74,
-                               "fp": 1569, "source": "seed 004, Table I (SAMM, coverage)"},
-}
+#: Published figures: one row per (method, dataset, protocol, type), each with the work it comes
+#: from (a key of :data:`mespot_nb.references.REFERENCES`) and where in it. ``dataset`` is the
+#: dataset's format or entry name (casme2, samm-lv, smic-e-long).
+PUBLISHED_FIGURES = [
+    dict(method="dyngeonet", dataset="casme2", protocol="megc2020", type="micro", f1=0.0501,
+         reference="tran2021dyngeonet", where="Table 1 (CAS(ME)²)"),
+    dict(method="dyngeonet", dataset="samm-lv", protocol="megc2020", type="micro", f1=0.0974,
+         reference="tran2021dyngeonet", where="Table 1 (SAMM)"),
+    dict(method="dyngeonet", dataset="smic-e-long", protocol="megc2020", type="micro", f1=0.1035,
+         reference="tran2021dyngeonet", where="Table 1 (SMIC-E-Long)"),
+    dict(method="hoof-lstm", dataset="samm-lv", protocol="coverage", type="micro", f1=0.0821,
+         recall=0.4654, precision=0.0450, tp=74, fp=1569,
+         reference="verburg2019", where="Table I (SAMM)"),
+    dict(method="mdmd", dataset="casme2", protocol="megc2020", type="overall", f1=0.0376,
+         reference="he2020megc", where="the MEGC2020 baseline (CAS(ME)²)"),
+    dict(method="mdmd", dataset="samm-lv", protocol="megc2020", type="overall", f1=0.0445,
+         reference="he2020megc", where="the MEGC2020 baseline (SAMM-LV)"),
+]
 
 
-def published(method: str, dataset_name: str, dataset_format: str) -> dict | None:
-    """The published figure for a method on a real dataset (matched by entry name or format);
-    None for the demo or unknown data."""
+def _dataset_key(dataset_name: str, dataset_format: str) -> list[str]:
     key = dataset_name.lower()
-    for cand in (key, dataset_format):
-        if (method, cand) in PUBLISHED:
-            return PUBLISHED[(method, cand)]
-    if "smic" in key and (method, "smic-e-long") in PUBLISHED:
-        return PUBLISHED[(method, "smic-e-long")]
+    out = [key, dataset_format]
+    if "smic" in key:
+        out.append("smic-e-long")
+    return out
+
+
+def published(method: str, dataset_name: str, dataset_format: str, type: str = "micro"
+              ) -> dict | None:
+    """The published figure of ``method`` on a real dataset (matched by entry name or format)
+    for ``type`` (micro by default); None for the demo, other data, or nothing published. The
+    row's ``source`` names the work and where in it."""
+    from .references import get
+
+    for cand in _dataset_key(dataset_name, dataset_format):
+        for row in PUBLISHED_FIGURES:
+            if (row["method"], row["dataset"], row["type"]) == (method, cand, type):
+                return {**row, "source": f"{get(row['reference']).short()}, {row['where']}"}
     return None
+
+
+def published_table(methods: list[str] | None = None) -> pd.DataFrame:
+    """Every published figure (of ``methods``, default all) with its full citation: columns
+    ``method, dataset, protocol, type, f1, recall, precision, where, citation``."""
+    from .references import get
+
+    rows = [{**{k: r.get(k) for k in ("method", "dataset", "protocol", "type", "f1", "recall",
+                                       "precision", "where")},
+             "citation": get(r["reference"]).full()}
+            for r in PUBLISHED_FIGURES if methods is None or r["method"] in methods]
+    return pd.DataFrame(rows, columns=["method", "dataset", "protocol", "type", "f1", "recall",
+                                       "precision", "where", "citation"])
 
 
 def compare_methods(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],
@@ -315,6 +348,65 @@ def f1_table(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame], protocols=P
                 rows.append(dict(method=m, protocol=proto, type=t, **e[t].as_dict(),
                                  f1_lo=_round_out(lo, -1), f1_hi=_round_out(hi, 1)))
     return pd.DataFrame(rows)
+
+
+#: An interval from fewer subjects than this is flagged in tables and conclusions: with two or
+#: three subjects the bootstrap has a handful of distinct resamples, and an interval can even
+#: have zero width ([0.143, 0.143]) without meaning certainty.
+FEW_SUBJECTS = 4
+
+
+def results_table(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],
+                  method_types: dict[str, tuple[str, ...]], protocols=PROTOCOLS,
+                  n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Every method × protocol × type it spots, with intervals and the subjects behind them.
+
+    A method that spots one type (``method_types[m] == ("micro",)``) gets that type's rows only:
+    its "overall" would count every expression of the other type as missed. A method spotting
+    micro and macro gets both and ``overall`` (counts summed, then F1, as MEGC2020 does).
+
+    Returns
+    -------
+    DataFrame, a row per (method, protocol, type): tp, fp, fn, precision, recall, f1, f1_lo,
+    f1_hi (95 % subject bootstrap, rounded outward), ``n_subjects`` (how many subjects the
+    interval resamples) and ``few_subjects`` (fewer than :data:`FEW_SUBJECTS`).
+    """
+    rows = []
+    for m, pred in predictions.items():
+        types = tuple(method_types.get(m, ("micro",)))
+        pred = pred if "type" in pred.columns or len(types) != 1 else pred.assign(type=types[0])
+        want = types + (("overall",) if len(types) > 1 else ())
+        sub = f1_table(gt, {m: pred}, protocols, types=want, n_boot=n_boot, seed=seed)
+        n = len(scored_subjects(gt, pred))
+        rows.append(sub.assign(n_subjects=n, few_subjects=n < FEW_SUBJECTS))
+    if not rows:
+        return pd.DataFrame()
+    return pd.concat(rows, ignore_index=True)
+
+
+def protocols_agree(table: pd.DataFrame, a: str = "megc2020", b: str = "one-to-one") -> bool:
+    """True when protocols ``a`` and ``b`` gave the same TP, FP and FN in every row of a
+    :func:`f1_table` / :func:`results_table` (same methods and types under both)."""
+    key = [c for c in ("method", "type") if c in table.columns]
+    ta = table[table.protocol == a].set_index(key)[["tp", "fp", "fn"]].sort_index()
+    tb = table[table.protocol == b].set_index(key)[["tp", "fp", "fn"]].sort_index()
+    return bool(len(ta) and ta.index.equals(tb.index) and (ta.to_numpy() == tb.to_numpy()).all())
+
+
+def overlapping_truths(gt: pd.DataFrame) -> int:
+    """How many pairs of annotated intervals of one type overlap or touch on one video.
+
+    Only then can one prediction reach IoU ≥ 0.5 with two ground truths (two disjoint ones
+    would each have to fill exactly half of it, so they touch). Otherwise every prediction
+    matches at most one ground truth, both MEGC2020 and one-to-one count one TP per found
+    ground truth and every other prediction as FP, and the two protocols agree exactly."""
+    n = 0
+    for _, g in gt.groupby(["subject", "video", "type"], sort=False):
+        iv = g[["onset", "offset"]].to_numpy()
+        iv = iv[np.argsort(iv[:, 0])]
+        for i in range(len(iv) - 1):
+            n += int((iv[i + 1:, 0] <= iv[i, 1] + 1).sum())
+    return n
 
 
 def pairwise_differences(gt: pd.DataFrame, predictions: dict[str, pd.DataFrame],

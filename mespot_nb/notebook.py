@@ -85,6 +85,16 @@ class Notebook:
         paper profile without one is refused here, before any training."""
         return imagenet_for(self.manifest, method, self.cfg)
 
+    def conclude(self):
+        """The notebook's closing paragraph, written from what it recorded
+        (:func:`mespot_nb.conclusions.conclude`); recorded too, as ``conclusion``, so that
+        ``results.json`` holds the text beside the figures it quotes. Shown as Markdown."""
+        from .conclusions import conclude
+
+        c = conclude(self.name, self.rec.results.get(self.rec.dataset, {}))
+        self.rec.record("conclusion", value=c.as_dict())
+        return c
+
     def read(self, name: str) -> Dataset:
         """Another dataset of the manifest (cross-database setups)."""
         return read_entry(self.manifest.entry(name), self.manifest)
@@ -190,3 +200,22 @@ def methods_list(text: str = "", trainable: bool | None = None) -> list[str]:
 def display_table(df: pd.DataFrame, digits: int = 4) -> Any:
     """A rounded copy of a table for display."""
     return df.round(digits)
+
+
+def summary_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`~mespot_nb.evaluation.results_table` for reading: a row per (method, type), a
+    column per protocol holding "F1 [lo, hi]", and the subjects behind the intervals, marked
+    "(few)" when fewer than :data:`~mespot_nb.evaluation.FEW_SUBJECTS`."""
+    if not len(table):
+        return pd.DataFrame()
+    t = table.assign(
+        method=table.method.map(lambda m: get_method(m).title if m in method_names() else m),
+        cell=[f"{f:.3f} [{lo:.3f}, {hi:.3f}]" for f, lo, hi in
+              zip(table.f1, table.f1_lo, table.f1_hi)])
+    out = t.pivot_table(index=["method", "type"], columns="protocol", values="cell",
+                        aggfunc="first", sort=False)
+    subj = t.groupby(["method", "type"], sort=False).agg(n=("n_subjects", "first"),
+                                                          few=("few_subjects", "first"))
+    out["subjects"] = [f"{n} (few)" if few else str(n) for n, few in zip(subj.n, subj.few)]
+    out.columns.name = None
+    return out

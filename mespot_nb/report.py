@@ -8,7 +8,9 @@ Per run it writes, under ``out``:
   ``notebook → dataset → …`` (e.g. method → protocol);
 * ``provenance.json`` — parameters, git commit, package versions, manifest hash, seed, wall time
   per notebook;
-* ``index.html`` — links to all of it with pass/fail per notebook.
+* ``index.html`` — the start page (:mod:`mespot_nb.startpage`): what the kit is, where to start,
+  each notebook's one line, thumbnail, pass/fail and time, the headline conclusion and the
+  provenance; ``references.html`` — every cited work in full.
 
 Each notebook has exactly one cell tagged ``parameters`` with literal defaults; the runner passes
 ``dataset, profile, manifest, cache_dir, out_dir, seed``.
@@ -17,7 +19,6 @@ Each notebook has exactly one cell tagged ``parameters`` with literal defaults; 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ._io import write_json, write_text
+from .startpage import write_pages
 from .errors import MespotError
 
 log = logging.getLogger(__name__)
@@ -291,7 +293,7 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
         prov["runs"] = runs
         prov["wall_s_total"] = round(time.time() - t_all, 2)
         write_json(out / "provenance.json", prov)
-        write_text(out / "index.html", _index_html(runs, prov))
+        write_pages(out, runs, prov, results, {p.name: p for p in nbs})
         if bar is not None:
             bar.update(1)
     if bar is not None:
@@ -302,28 +304,3 @@ def run_report(datasets: list[str] | None = None, profile: str = "quick", out: s
     log.warning("mespot report: %d/%d notebooks passed in %.0f s → %s", len(runs) - len(failed),
                 len(runs), time.time() - t_all, out / "index.html")
     return 1 if failed else 0
-
-
-def _index_html(runs: list[dict], prov: dict) -> str:
-    rows = []
-    for r in runs:
-        ok = r["status"] == "passed"
-        link = (f'<a href="{html.escape(r["html"])}">{html.escape(r["notebook"])}</a>'
-                if r["html"] else html.escape(r["notebook"]))
-        nb = f' (<a href="{html.escape(r["ipynb"])}">ipynb</a>)' if r["ipynb"] else ""
-        err = f'<br><code>{html.escape(r["error"] or "")}</code>' if not ok else ""
-        rows.append(f'<tr><td>{html.escape(r["dataset"])}</td><td>{link}{nb}</td>'
-                    f'<td style="color:{"green" if ok else "red"}">{r["status"]}{err}</td>'
-                    f'<td>{r["wall_s"]:.1f} s</td></tr>')
-    p = prov
-    return f"""<!doctype html><html><head><meta charset="utf-8"><title>mespot-nb report</title>
-<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 10px;border-bottom:1px solid #ddd}}</style>
-</head><body><h1>mespot-nb report</h1>
-<p>profile <b>{html.escape(str(p['parameters'].get('profile')))}</b>, seed {p['seed']},
-commit <code>{html.escape(str(p['git_commit']))}</code>{' (uncommitted changes)' if p['git_dirty'] else ''},
-created {html.escape(p['created'])}, total {p.get('wall_s_total', 0):.0f} s.</p>
-<table><tr><th>dataset</th><th>notebook</th><th>status</th><th>wall time</th></tr>
-{''.join(rows)}</table>
-<p><a href="results.json">results.json</a> · <a href="provenance.json">provenance.json</a></p>
-</body></html>
-"""

@@ -34,6 +34,8 @@ def test_notebooks_committed_clean():
         for c in nb.cells:
             if c.cell_type == "code":
                 assert not c.outputs and c.execution_count is None, p.name
+        # it ends with the conclusion written from its own numbers (mespot_nb.conclusions)
+        assert nb.cells[-1].source.strip() == "nb.conclude()", p.name
         # literal defaults only: every line is `name: type = literal  # comment`
         for line in tagged[0].source.splitlines():
             assert line.strip() == "" or (": " in line and " = " in line and "#" in line), line
@@ -146,6 +148,19 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
         return []
 
     assert without_interval(res) == []
+
+    # every notebook ends with a conclusion whose every figure is the recorded one
+    from mespot_nb.conclusions import check_figures
+    from mespot_nb.methods import METHODS
+
+    for name, per in res.items():
+        concl = per["tinyfull"].get("conclusion")
+        assert concl and concl["figures"], name
+        assert check_figures(concl, per["tinyfull"]) == [], name
+    assert set(res["10_results"]["tinyfull"]["table"]) == set(METHODS)
+    index = (out / "index.html").read_text()
+    assert "Where to start" in index and "Headline" in index and index.count("thumbs/") >= 8
+    assert "Verburg" in (out / "references.html").read_text()
 
 
 def test_set_parameters_refused_before_any_work(tmp_path):

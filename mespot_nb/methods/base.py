@@ -70,6 +70,8 @@ class Method:
         or frames), ``select_protocol`` (the protocol its threshold is chosen by), ``nms_iou``.
     free : the training-free spotter, when ``build`` is None.
     types : the expression types it spots.
+    references : keys of :data:`mespot_nb.references.REFERENCES` the method comes from (the
+        report's references page lists them; a plug-in may name its own or none).
     """
 
     name: str
@@ -87,6 +89,7 @@ class Method:
     spot: dict = field(default_factory=dict)
     free: TrainingFree | None = None
     types: tuple[str, ...] = ("micro",)
+    references: tuple[str, ...] = ()
 
     @property
     def trainable(self) -> bool:
@@ -178,6 +181,12 @@ def check_method(method: Method) -> None:
     if method.label not in LABEL_RULES:
         raise MespotError(f"{who}: label rule {method.label!r} is not one of "
                           f"{', '.join(LABEL_RULES)}")
+    from ..references import REFERENCES
+
+    unknown = [k for k in method.references if k not in REFERENCES]
+    if unknown:
+        raise MespotError(f"{who} cites {', '.join(repr(k) for k in unknown)}, not a known "
+                          "reference; add it first with mespot_nb.references.register_reference")
     if method.build is None:
         return
     kind = WINDOW_KINDS[method.window]

@@ -36,16 +36,19 @@ FAMILIES = ("dynamic", "geometry")
 DYNGEONET = Method(
     name="dyngeonet", title="DynGeoNet", source="seed 000 §3 (dynamic images + geometry)",
     window="dyngeonet", label="iou_pos", families=FAMILIES, inputs=("dyn", "geo"),
-    build=partial(_spotnet, image="dyn", geo=True), imagenet=True, spot=SPOT)
+    build=partial(_spotnet, image="dyn", geo=True), imagenet=True, spot=SPOT,
+    references=("tran2021dyngeonet", "bilen2016", "simonyan2015"))
 DYNNET = Method(
     name="dynnet", title="DynNet", source="seed 000 §4.3 (ablation: dynamic images only)",
     window="dyngeonet", label="iou_pos", families=FAMILIES, inputs=("dyn",),
-    build=partial(_spotnet, image="dyn"), imagenet=True, spot=SPOT)
+    build=partial(_spotnet, image="dyn"), imagenet=True, spot=SPOT,
+    references=("tran2021dyngeonet", "bilen2016", "simonyan2015"))
 GEONET = Method(
     name="geonet", title="GeoNet", source="seed 000 §4.3 (ablation: geometry only)",
     window="dyngeonet", label="iou_pos", families=FAMILIES, inputs=("geo",),
-    build=partial(_spotnet, geo=True), spot=SPOT)
+    build=partial(_spotnet, geo=True), spot=SPOT, references=("tran2021dyngeonet",))
 VGG16 = Method(
     name="vgg16", title="VGG16", source="seed 000 §4.1 (baseline: apex-frame ROIs, SGD)",
     window="dyngeonet", label="iou_pos", families=FAMILIES, inputs=("apex",),
-    build=partial(_spotnet, image="apex"), optimizer="sgd", imagenet=True, spot=SPOT)
+    build=partial(_spotnet, image="apex"), optimizer="sgd", imagenet=True, spot=SPOT,
+    references=("tran2021dyngeonet", "simonyan2015"))

@@ -67,4 +67,5 @@ FLOW_PEAK = Method(
     window="frame", label="cov_pos", families=("flowpeak",),
     spot={"select_protocol": "megc2020", "select_type": "overall"},
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"]),
-    types=("micro", "macro"))
+    types=("micro", "macro"),
+    references=("zhao2022flow", "he2021", "farneback2003"))

@@ -32,4 +32,5 @@ HOOF_LSTM = Method(
     name="hoof-lstm", title="HOOF-LSTM", source="seed 004 §III (HOOF sequences → LSTM)",
     window="hoof", label="cov_pos", families=("hoof",), inputs=("hoof",), build=_build,
     loss="ce", schedule="lstm",
-    spot={"merge": "suppress", "select_protocol": "coverage"})
+    spot={"merge": "suppress", "select_protocol": "coverage"},
+    references=("verburg2019", "chaudhry2009", "hochreiter1997"))

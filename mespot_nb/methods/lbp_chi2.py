@@ -75,4 +75,5 @@ LBP_CHI2 = Method(
     name="lbp-chi2", title="LBP-χ²", source="Moilanen et al. 2014; seed 004 §II-B",
     window="frame", label="cov_pos", families=("lbp",),
     spot={"extent": "train-median", "select_protocol": "megc2020"},
-    free=TrainingFree(spot=_spot, frame_scores=_frame_scores))
+    free=TrainingFree(spot=_spot, frame_scores=_frame_scores),
+    references=("moilanen2014", "verburg2019"))

@@ -58,4 +58,5 @@ MDMD = Method(
     window="frame", label="cov_pos", families=("mdmd",),
     spot={"select_protocol": "megc2020", "select_type": "overall"},
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=0.01),
-    types=("micro", "macro"))
+    types=("micro", "macro"),
+    references=("wang2017mdmd", "he2020megc"))
