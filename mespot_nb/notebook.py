@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .datasets import read_entry
+from .datasets import read_entry, video_truth
 from .errors import MespotError
 from .face import TrackParams, track_for
 from .features import FeatureParams, extract_features, features_for, profile_feature_params
@@ -68,6 +68,12 @@ class Notebook:
     def video_features(self, subject: str, video: str):
         """The cached features of (subject, video)."""
         return features_for(self.dataset, subject, video, self.cache_dir, self.feature_params)
+
+    def truth(self, subject: str, video: str) -> pd.DataFrame:
+        """Everything known to happen in (subject, video) — on the demo every expression,
+        blink, talking bout, head turn or nod and lighting step; elsewhere no rows (see
+        :func:`~mespot_nb.datasets.video_truth`). Pass it to a timeline's ``events``."""
+        return video_truth(self.dataset, subject, video)
 
     def checkpoints(self, method: str, dataset: str | None = None) -> Path:
         """Where LOSO fold checkpoints of ``method`` live (shared by notebooks and the CLI)."""

@@ -93,6 +93,83 @@ def shade_intervals(ax, intervals: pd.DataFrame, fps: float | None = None, alpha
     return ax
 
 
+#: How :func:`truth_bands` draws each kind of :func:`mespot_nb.datasets.video_truth` row:
+#: its lane (row of the rug under the curve, from the bottom) and colour.
+TRUTH_STYLE = {"micro": (0, TYPE_COLORS["micro"]), "macro": (0, TYPE_COLORS["macro"]),
+               "blink": (1, "#2ca02c"), "talking": (2, "#9467bd"), "head turn": (3, "#8c564b"),
+               "head nod": (3, "#e377c2"), "light step": (4, "#bcbd22")}
+TRUTH_LANES = ("expression", "blink", "talking", "head", "light")
+
+
+def truth_bands(ax, events: pd.DataFrame | None, fps: float | None = None,
+                row_height: float = 0.045, shade: bool = True):
+    """What is known to happen in a video, under a timeline: one thin lane per kind of event
+    (expressions, blinks, talking, head turns/nods, lighting steps) below the plotted data,
+    and — for the distractors — a faint full-height band, so each false peak shows its cause.
+
+    Call it after the data are drawn: it lowers the y-limits so that the lanes sit below them.
+    A legend entry per kind present ("blink", "head turn", … ; expressions as "micro (truth)").
+
+    Parameters
+    ----------
+    ax : the timeline's axes (time in frames, or in seconds when ``fps`` is given).
+    events : a :func:`mespot_nb.datasets.video_truth` table (``kind``, ``onset``, ``offset``,
+        1-based inclusive frames); None or empty draws nothing (datasets without such a record).
+    row_height : height of one lane, as a fraction of the axes.
+    shade : also shade each distractor over the full height (alpha 0.08).
+
+    Returns
+    -------
+    The axes.
+    """
+    from matplotlib.patches import Rectangle
+
+    if events is None or not len(events):
+        return ax
+    unknown = set(events["kind"]) - set(TRUTH_STYLE)
+    if unknown:
+        from .errors import MespotError
+
+        raise MespotError(f"truth_bands: unknown event kinds {sorted(unknown)}; "
+                          f"use {', '.join(TRUTH_STYLE)}")
+    had = ax.has_data()
+    xlim = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    lanes = row_height * len(TRUTH_LANES)
+    if had:   # room under the data for the lanes; no y ticks beside them
+        ticks = [t for t in ax.get_yticks() if y0 <= t <= y1]
+        ax.set_ylim(y1 - (y1 - y0) / (1 - lanes), y1)
+        ax.set_yticks(ticks)
+    trans = ax.get_xaxis_transform()   # x in data, y in axes fraction
+    k = 1.0 / fps if fps else 1.0
+    for kind, (lane, color) in TRUTH_STYLE.items():
+        rows = events[events["kind"] == kind]
+        for n, r in enumerate(rows.itertuples()):
+            s, e = (r.onset - 0.5) * k, (r.offset + 0.5) * k
+            ax.add_patch(Rectangle((s, lane * row_height + 0.1 * row_height), e - s,
+                                   0.8 * row_height, transform=trans, color=color, lw=0,
+                                   alpha=0.9, zorder=1.5,
+                                   label=(f"{kind} (truth)" if lane == 0 else kind)
+                                   if n == 0 else None))
+            if shade and lane > 0:
+                ax.axvspan(s, e, color=color, alpha=0.08, lw=0, zorder=0)
+    for lane, name in enumerate(TRUTH_LANES):
+        ax.text(1.003, (lane + 0.5) * row_height, name, transform=ax.transAxes, fontsize=6,
+                va="center", ha="left", color="0.3")
+    if had:
+        ax.set_xlim(xlim)
+    return ax
+
+
+def _timeline_legend(ax, events: pd.DataFrame | None, ncol: int = 4):
+    """The legend of a timeline: upper right, or below the axes when truth lanes add entries."""
+    if events is not None and len(events):
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.2), ncol=6,
+                  frameon=False)
+    else:
+        ax.legend(fontsize=7, loc="upper right", ncol=ncol)
+
+
 def gt_timeline(intervals: pd.DataFrame, n_frames: int, fps: float, ax=None, title: str = ""):
     """One video's ground truth as bars on a time axis (seconds): micro above, macro below."""
     ax = _ax(ax, figsize=(10, 1.8))
@@ -200,7 +277,8 @@ def draw_landmarks(img: np.ndarray, lm: np.ndarray, boxes: dict | None = None,
 
 
 def landmark_trajectories(track, intervals: pd.DataFrame, points: dict[str, int], ax=None,
-                          title: str = ""):
+                          title: str = "", events: pd.DataFrame | None = None,
+                          quantum: float | None = 1.0):
     """Vertical position of chosen landmarks over time, relative to the nose tip (P31), with
     ground truth shaded and frames without a face marked.
 
@@ -208,10 +286,17 @@ def landmark_trajectories(track, intervals: pd.DataFrame, points: dict[str, int]
     ----------
     track : a :class:`~mespot_nb.face.FaceTrack`.
     points : label → 0-based landmark index (e.g. {"inner brow P22": 21}).
+    events : what is known to happen (:func:`mespot_nb.datasets.video_truth`), drawn as lanes
+        by :func:`truth_bands`; None for none.
+    quantum : landmark step in pixels (dlib's whole pixel), shaded as a ±quantum band around 0
+        so a reader sees which moves are one-step jitter; None for no band.
     """
     ax = _ax(ax, figsize=(11, 3.2))
     t = (np.arange(track.n_frames) + track.first_frame) / track.fps
     nose = track.landmarks[:, 30, 1]
+    if quantum:
+        ax.axhspan(-quantum, quantum, color="0.85", lw=0, zorder=0,
+                   label=f"±{quantum:g} px (one landmark step)")
     for label, i in points.items():
         y = track.landmarks[:, i, 1] - nose
         ax.plot(t, y - np.nanmedian(y), lw=0.8, label=label)
@@ -222,7 +307,8 @@ def landmark_trajectories(track, intervals: pd.DataFrame, points: dict[str, int]
                 label="no face")
     ax.set_xlabel("time (s)")
     ax.set_ylabel("y − nose y − median (px)")
-    ax.legend(fontsize=7, ncol=4, loc="upper right")
+    truth_bands(ax, events, fps=track.fps)
+    _timeline_legend(ax, events)
     if title:
         ax.set_title(title, fontsize=9)
     return ax
@@ -285,25 +371,42 @@ def coefficient_curve(curves: dict[str, np.ndarray], ax=None):
     return ax
 
 
-def dynamic_image_grid(rows: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]], axes=None):
+def dynamic_image_grid(rows: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]],
+                       limit: float | None = None, axes=None):
     """Rows of windows (e.g. micro-expression, neutral, blink, head turn); for each ROI its
-    dynamic image and its |apex − onset| difference, side by side.
+    dynamic image and its |apex − onset| difference, side by side — every dynamic image on
+    **one** symmetric colour scale (±``limit``, white = 0 = nothing changed) and every
+    difference on one scale from 0, each with a colour bar, so the rows can be compared.
 
-    ``rows[label][roi] = (dynamic image uint8, difference image)``.
+    Parameters
+    ----------
+    rows : ``rows[label][roi] = (dynamic image, difference image)``, both (h, w) float: the raw
+        Σ α_t·frame_t (grey levels × weight, not stretched) and |apex − onset| (grey levels).
+    limit : the dynamic images' limit; None for the largest |value| over all of them
+        (see :func:`mespot_nb.features.shared_limit` for a robust one).
+
+    Returns
+    -------
+    (rows, 2·ROIs) array of axes; each dynamic image's norm has vmin = −limit, vmax = limit.
     """
     import matplotlib.pyplot as plt
 
     labels = list(rows)
     rois = list(next(iter(rows.values())))
     if axes is None:
-        _, axes = plt.subplots(len(labels), 2 * len(rois),
-                               figsize=(2.2 * 2 * len(rois), 1.9 * len(labels)), squeeze=False)
-    vmax = max(float(d.max()) for r in rows.values() for _, d in r.values()) or 1.0
+        _, axes = plt.subplots(len(labels), 2 * len(rois), layout="constrained",
+                               figsize=(2.1 * 2 * len(rois) + 1.2, 1.9 * len(labels)),
+                               squeeze=False)
+    if limit is None:
+        limit = max(float(np.nanmax(np.abs(di))) for r in rows.values() for di, _ in r.values())
+    limit = float(limit) or 1.0
+    vmax = max(float(np.nanmax(d)) for r in rows.values() for _, d in r.values()) or 1.0
+    im_di = im_d = None
     for i, lab in enumerate(labels):
         for j, roi in enumerate(rois):
             di, diff = rows[lab][roi]
-            axes[i, 2 * j].imshow(di, cmap="gray")
-            axes[i, 2 * j + 1].imshow(diff, cmap="magma", vmin=0, vmax=vmax)
+            im_di = axes[i, 2 * j].imshow(di, cmap="RdBu_r", vmin=-limit, vmax=limit)
+            im_d = axes[i, 2 * j + 1].imshow(diff, cmap="magma", vmin=0, vmax=vmax)
             if i == 0:
                 axes[i, 2 * j].set_title(f"{roi}: dynamic image", fontsize=8)
                 axes[i, 2 * j + 1].set_title(f"{roi}: |apex − onset|", fontsize=8)
@@ -311,6 +414,11 @@ def dynamic_image_grid(rows: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]
     for ax in np.ravel(axes):
         ax.set_xticks([])
         ax.set_yticks([])
+    fig = axes[0, 0].figure
+    fig.colorbar(im_di, ax=axes.ravel().tolist(), location="bottom", shrink=0.5, aspect=40,
+                 extend="both", label="dynamic image Σ α_t·frame_t (one scale for every row)")
+    fig.colorbar(im_d, ax=axes.ravel().tolist(), location="right", shrink=0.7,
+                 label="|apex − onset| (grey levels)")
     return axes
 
 
@@ -379,15 +487,63 @@ def geometry_bars(vectors: dict[str, np.ndarray], axes=None):
     return axes
 
 
+def group_intervals(groups: dict[str, pd.DataFrame], unit_of: dict[str, str] | None = None,
+                    axes=None, title: str = ""):
+    """Per feature group, the median and interquartile range of each window class — e.g.
+    every micro-expression window against a sample of neutral ones — one panel per unit.
+
+    Parameters
+    ----------
+    groups : class label → (N_class, G) table, one column per feature group (same columns).
+    unit_of : column → unit label; columns sharing a unit share a panel (default: one panel).
+
+    Returns
+    -------
+    The axes (one per unit).
+    """
+    labels = list(groups)
+    cols = list(next(iter(groups.values())).columns)
+    unit_of = unit_of or {c: "" for c in cols}
+    units = list(dict.fromkeys(unit_of[c] for c in cols))
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, axes = plt.subplots(1, len(units), figsize=(5.5 * len(units), 3.2),
+                               layout="constrained")
+    axes = np.atleast_1d(axes)
+    colors = ["tab:red", "tab:gray", "tab:blue", "tab:green"]
+    for ax, unit in zip(axes, units):
+        cs = [c for c in cols if unit_of[c] == unit]
+        for n, lab in enumerate(labels):
+            d = groups[lab][cs]
+            med, q1, q3 = d.median(), d.quantile(0.25), d.quantile(0.75)
+            y = np.arange(len(cs)) + (n - (len(labels) - 1) / 2) * 0.25
+            ax.errorbar(med, y, xerr=[med - q1, q3 - med], fmt="o", ms=4, capsize=3,
+                        color=colors[n % len(colors)], label=f"{lab} (n = {len(d)})")
+        ax.set_yticks(np.arange(len(cs)), cs, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(left=0)
+        ax.set_xlabel(f"{unit} — median and IQR over windows" if unit else "median and IQR")
+        ax.grid(axis="x", lw=0.3)
+    axes[0].legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.2), ncol=2,
+                   frameon=False)
+    if title:
+        axes[0].set_title(title, fontsize=9)
+    return axes
+
+
 def feature_trace(starts: np.ndarray, values: np.ndarray, length: int, fps: float,
-                  intervals: pd.DataFrame, ax=None, label: str = "", title: str = ""):
-    """A per-window scalar over a whole video (plotted at window centres) with ground truth."""
+                  intervals: pd.DataFrame, ax=None, label: str = "", title: str = "",
+                  events: pd.DataFrame | None = None):
+    """A per-window scalar over a whole video (plotted at window centres) with ground truth,
+    and what is known to happen (``events``, see :func:`truth_bands`) in lanes below."""
     ax = _ax(ax, figsize=(11, 2.8))
     t = (np.asarray(starts) + (length - 1) / 2) / fps
     ax.plot(t, values, lw=0.8, color="k", label=label)
     shade_intervals(ax, intervals, fps=fps)
     ax.set_xlabel("time (s)")
-    ax.legend(fontsize=7, loc="upper right")
+    truth_bands(ax, events, fps=fps)
+    _timeline_legend(ax, events)
     if title:
         ax.set_title(title, fontsize=9)
     return ax
@@ -398,23 +554,43 @@ def feature_trace(starts: np.ndarray, values: np.ndarray, length: int, fps: floa
 
 
 def flow_quiver(img: np.ndarray, boxes: dict, flows: dict[str, np.ndarray], ax=None,
-                step: int = 3, scale: float = 1.0, title: str = ""):
-    """The flow field inside each ROI drawn as arrows on the aligned frame."""
+                step: int = 3, scale: float = 1.0, title: str = "", key_px: float = 1.0):
+    """The flow field inside each ROI drawn as arrows on the aligned frame: one arrow every
+    ``step`` pixels, ``scale`` times its length, and a key arrow of ``key_px`` pixels of flow.
+
+    Parameters
+    ----------
+    img : the aligned frame (grayscale or BGR uint8).
+    boxes : ROI name → (x0, y0, x1, y1) in ``img``'s pixels.
+    flows : ROI name → (h, w, 2) float flow in pixels, the ROI's own grid.
+    step : grid subsampling (pixels between arrows).
+    scale : arrow magnification (an arrow is ``scale`` × the flow's length, in image pixels).
+    key_px : length of the key arrow's flow, in pixels (drawn ``scale`` times longer).
+    """
     ax = _ax(ax, figsize=(5, 5.5))
     _show(ax, img)
     draw_boxes(ax, boxes, labels=False)
+    q = None
     for name, f in flows.items():
         x0, y0, x1, y1 = boxes[name]
-        ys, xs = np.mgrid[0:f.shape[0]:step, 0:f.shape[1]:step]
-        ax.quiver(xs + x0, ys + y0, f[ys, xs, 0], f[ys, xs, 1], color="yellow", angles="xy",
-                  scale_units="xy", scale=1 / max(scale, 1e-6), width=0.004)
+        ys, xs = np.mgrid[step // 2:f.shape[0]:step, step // 2:f.shape[1]:step]
+        u, v = f[ys, xs, 0], f[ys, xs, 1]
+        big = np.hypot(u, v) * scale >= 0.5     # an arrow under half a pixel would be a dot
+        q = ax.quiver(xs[big] + x0, ys[big] + y0, u[big], v[big], color="yellow",
+                      angles="xy", scale_units="xy", scale=1 / max(scale, 1e-6), width=0.007,
+                      headwidth=3, headlength=3.5, headaxislength=3)
+    if q is not None:
+        ax.quiverkey(q, 0.06, 0.04, key_px, f"{key_px:g} px of flow, drawn ×{scale:.3g}",
+                     labelpos="E", coordinates="axes", color="yellow", labelcolor="white",
+                     fontproperties={"size": 8})
     if title:
         ax.set_title(title, fontsize=9)
     return ax
 
 
-def hoof_polar(hists: dict[str, np.ndarray], ax=None, title: str = ""):
-    """Polar plot of 8-bin HOOFs (bin k at angle (k + ½)·45°; y down, so 90° points down)."""
+def hoof_polar(hists: dict[str, np.ndarray], ax=None, title: str = "", rmax: float | None = None):
+    """Polar plot of 8-bin HOOFs (bin k at angle (k + ½)·45°; y down, so 90° points down).
+    ``rmax``: the radial limit (give the same to every panel that is compared)."""
     import matplotlib.pyplot as plt
 
     if ax is None:
@@ -424,8 +600,13 @@ def hoof_polar(hists: dict[str, np.ndarray], ax=None, title: str = ""):
         ang = (np.arange(b) + 0.5) * 2 * np.pi / b
         ax.plot(np.r_[ang, ang[:1]], np.r_[h, h[:1]], label=lab)
     ax.set_theta_direction(-1)  # image coordinates: y grows downwards
-    ax.set_yticklabels([])
-    ax.legend(fontsize=7, loc="lower left", bbox_to_anchor=(-0.15, -0.25))
+    if rmax is not None:
+        ax.set_ylim(0, rmax)
+        ticks = [t for t in (0.125, 0.25, 0.5, 0.75, 1.0) if t <= rmax][-2:]
+        ax.set_yticks(ticks, [f"{t:g}" for t in ticks], fontsize=6)
+    else:
+        ax.set_yticklabels([])
+    ax.legend(fontsize=7, loc="lower left", bbox_to_anchor=(-0.15, -0.3))
     if title:
         ax.set_title(title, fontsize=9)
     return ax
@@ -493,9 +674,11 @@ def threshold_curve(curve: pd.DataFrame, chosen: float, ax=None):
 
 
 def score_timeline(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: float, fps: float,
-                   predictions: pd.DataFrame | None = None, ax=None, title: str = ""):
+                   predictions: pd.DataFrame | None = None, ax=None, title: str = "",
+                   events: pd.DataFrame | None = None):
     """Window scores over a video (at window centres) with ground truth shaded, the threshold,
-    and the spotted intervals as black bars."""
+    the spotted intervals as black bars, and what is known to happen (``events``, a
+    :func:`mespot_nb.datasets.video_truth` table) in lanes below (:func:`truth_bands`)."""
     ax = _ax(ax, figsize=(11, 2.6))
     t = (scores["start"] + scores["stop"]) / 2 / fps
     ax.plot(t, scores["score"], lw=0.8, color="k")
@@ -507,16 +690,20 @@ def score_timeline(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: flo
     ax.set_ylim(-0.02, 1.1)
     ax.set_xlabel("time (s)")
     ax.set_ylabel("P(micro)")
-    ax.legend(fontsize=7, loc="upper right", ncol=4)
+    truth_bands(ax, events, fps=fps)
+    _timeline_legend(ax, events)
     if title:
         ax.set_title(title, fontsize=9)
     return ax
 
 
 def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, threshold: float | None,
-                          fps: float, predictions: pd.DataFrame | None = None, title: str = ""):
+                          fps: float, predictions: pd.DataFrame | None = None, title: str = "",
+                          events: pd.DataFrame | None = None):
     """Interactive twin of :func:`score_timeline` (also the HTML of ``mespot spot``); no
-    threshold line when ``threshold`` is None (a training-free spotter's p is not a score)."""
+    threshold line when ``threshold`` is None (a training-free spotter's p is not a score).
+    ``events`` (a :func:`mespot_nb.datasets.video_truth` table) become one row of bars per
+    kind under the scores, below 0, with the event's frames on hover."""
     import plotly.graph_objects as go
 
     fig = go.Figure()
@@ -536,8 +723,23 @@ def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, thresho
         for r in predictions.itertuples():
             fig.add_shape(type="line", x0=(r.onset - 0.5) / fps, x1=(r.offset + 0.5) / fps,
                           y0=1.04, y1=1.04, line=dict(color="black", width=6))
-    fig.update_layout(title=title, height=300, xaxis_title="time (s)", yaxis_title="P(micro)",
-                      yaxis_range=[-0.02, 1.1], margin=dict(l=60, r=20, t=40, b=40))
+    y_low = -0.02
+    if events is not None and len(events):
+        for kind, (lane, color) in TRUTH_STYLE.items():
+            ev = events[events["kind"] == kind]
+            if not len(ev):
+                continue
+            y = -0.06 - 0.05 * lane
+            fig.add_trace(go.Bar(
+                x=((ev["offset"] - ev["onset"] + 1) / fps).tolist(),
+                base=((ev["onset"] - 0.5) / fps).tolist(), y=[y] * len(ev), width=0.04,
+                orientation="h", marker_color=color, name=kind,
+                customdata=np.stack([ev["onset"], ev["offset"]], 1),
+                hovertemplate=f"{kind}: frames %{{customdata[0]}}–%{{customdata[1]}}<extra></extra>"))
+        y_low = -0.06 - 0.05 * len(TRUTH_LANES)
+    fig.update_layout(title=title, height=300 if y_low > -0.05 else 340, xaxis_title="time (s)",
+                      yaxis_title="P(micro)", yaxis_range=[y_low, 1.1], barmode="overlay",
+                      margin=dict(l=60, r=20, t=40, b=40))
     return fig
 
 
@@ -561,10 +763,12 @@ def roc_curves(curves: dict[str, tuple[np.ndarray, np.ndarray, float]], ax=None,
 
 def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
                    predictions: pd.DataFrame | None = None, threshold: float | None = None,
-                   ax=None, label: str = "curve", title: str = "", extra: dict | None = None):
+                   ax=None, label: str = "curve", title: str = "", extra: dict | None = None,
+                   events: pd.DataFrame | None = None):
     """A per-frame curve over time (row t = frame t + 1) with the ground truth shaded, the
     threshold dashed, and each spotted interval as a bar above the curve coloured by its type
-    (its apex, when given, as a dot). ``extra``: more curves to draw thinly ({label: curve})."""
+    (its apex, when given, as a dot). ``extra``: more curves to draw thinly ({label: curve});
+    ``events``: what is known to happen, in lanes below (:func:`truth_bands`)."""
     ax = _ax(ax, figsize=(11, 2.8))
     t = np.arange(1, len(curve) + 1) / fps
     shade_intervals(ax, truth, fps)
@@ -583,7 +787,8 @@ def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
                 ax.plot(r.apex / fps, top * 1.08, "k.", ms=4)
     ax.set_xlabel("time (s)")
     ax.set_ylabel(label)
-    ax.legend(fontsize=7, loc="upper right", ncol=4)
+    truth_bands(ax, events, fps=fps)
+    _timeline_legend(ax, events)
     if title:
         ax.set_title(title, fontsize=9)
     return ax
@@ -594,9 +799,10 @@ def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
 
 
 def candidate_curve(curve: np.ndarray | None, fps: float, cand: dict, score: float | None = None,
-                    window_s: float = 1.5, ax=None):
+                    window_s: float = 1.5, ax=None, events: pd.DataFrame | None = None):
     """A candidate's flow-magnitude curve (pixels) ± ``window_s`` seconds, its interval shaded,
-    onset/apex/offset marked; ``cand`` holds onset, apex, offset (1-based frames) and type."""
+    onset/apex/offset marked; ``cand`` holds onset, apex, offset (1-based frames) and type.
+    ``events``: what is known to happen in the video (:func:`truth_bands`; those in view)."""
     ax = _ax(ax, figsize=(5.2, 2.4))
     on, ap, off = int(cand["onset"]), int(cand["apex"]), int(cand["offset"])
     pad = int(round(window_s * fps))
@@ -613,6 +819,12 @@ def candidate_curve(curve: np.ndarray | None, fps: float, cand: dict, score: flo
         ax.text(0.5, 0.5, "no flow curve (flow-peak features not given)", ha="center",
                 va="center", transform=ax.transAxes, fontsize=8)
     ax.set_xlabel("time (s)")
+    if events is not None and len(events):
+        lo, hi = max(1, on - pad), off + pad
+        near = events[(events["offset"] >= lo) & (events["onset"] <= hi)]
+        truth_bands(ax, near if len(near) else None, fps=fps)
+        if len(near):
+            ax.legend(fontsize=6, loc="upper right", ncol=2)
     if score is not None:
         ax.set_title(f"frames {on}–{off}, apex {ap} · score {score:.3f}", fontsize=9)
     return ax

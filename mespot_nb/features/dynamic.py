@@ -177,3 +177,23 @@ def dynamic_image_energy(dataset, cache_dir: str | Path, windows, length: int,
             out[idx] = {roi: float(np.abs(dynamic_image(st)).mean()) for roi, st in stacks.items()}
     return pd.DataFrame.from_dict(out, orient="index").loc[windows.index]
 
+
+
+def shared_limit(images, q: float = 99.5) -> float:
+    """One symmetric colour limit for several dynamic images: the ``q``-th percentile of |value|
+    over all their pixels (so a handful of extreme pixels does not wash the rest out).
+
+    Parameters
+    ----------
+    images : iterable of (h, w) float arrays (raw :func:`dynamic_image` outputs, any sizes).
+    q : percentile, 0 < q ≤ 100.
+
+    Returns
+    -------
+    float ≥ 0, in the images' units (grey levels × weight); 0 when every pixel is 0 or NaN.
+    """
+    if not 0 < q <= 100:
+        raise MespotError(f"shared_limit: percentile q = {q} must be in (0, 100]")
+    vals = np.concatenate([np.abs(np.asarray(im, np.float64)).ravel() for im in images])
+    vals = vals[np.isfinite(vals)]
+    return float(np.percentile(vals, q)) if len(vals) else 0.0

@@ -74,6 +74,85 @@ def geometry_scores(geo: np.ndarray) -> dict[str, np.ndarray]:
                 "max |log ratio|": np.nanmax(np.abs(np.log(geo[:, :45])), axis=1)}
 
 
+#: Feature groups of the 67-dim vector: name → (columns, unit).
+GEOMETRY_GROUPS = {"brow–nose ratios": (slice(0, 30), "|ratio − 1|"),
+                   "lip-loop ratios": (slice(30, 42), "|ratio − 1|"),
+                   "mouth chords": (slice(42, 45), "|ratio − 1|"),
+                   "brow points P18–P27": (slice(45, 55), "deformation (px)"),
+                   "mouth points P49–P60": (slice(55, 67), "deformation (px)")}
+
+
+def geometry_groups(geo: np.ndarray):
+    """One scalar per feature group and window: the mean |ratio − 1| of a group of lines, the
+    mean deformation (pixels, at the alignment's inter-ocular distance) of a group of points.
+
+    Parameters
+    ----------
+    geo : (N, 67) geometric vectors (NaN rows allowed).
+
+    Returns
+    -------
+    (N, 5) DataFrame, columns the keys of :data:`GEOMETRY_GROUPS`; ``.attrs["units"]`` maps
+    each column to its unit.
+    """
+    import pandas as pd
+
+    geo = np.asarray(geo, np.float64)
+    if geo.ndim != 2 or geo.shape[1] != 67:
+        raise MespotError(f"geometry_groups needs (N, 67) geometric vectors; got {geo.shape}")
+    out = {}
+    for name, (cols, unit) in GEOMETRY_GROUPS.items():
+        v = geo[:, cols]
+        out[name] = np.abs(v - 1).mean(1) if unit.startswith("|ratio") else v.mean(1)
+    df = pd.DataFrame(out)
+    df.attrs["units"] = {n: u for n, (_, u) in GEOMETRY_GROUPS.items()}
+    return df
+
+
+def landmark_steps(landmarks: np.ndarray, points: dict[str, int], ref: int = 30,
+                   inside: np.ndarray | None = None):
+    """How quantised landmark traces are, and how far they move inside chosen frames.
+
+    Each trace is point y − reference y (pixels, default the nose tip P31), minus its median.
+
+    Parameters
+    ----------
+    landmarks : (T, 68, 2) pixels, NaN where there is no face.
+    points : label → 0-based landmark index.
+    ref : the reference landmark (0-based).
+    inside : (T,) bool, e.g. frames inside micro-expressions; None for none.
+
+    Returns
+    -------
+    DataFrame, one row per point: ``steps`` (frame-to-frame steps between faces), ``zero``
+    and ``one`` (fractions of steps exactly 0 and exactly ±1 px), ``p95_outside`` (95th
+    percentile of |trace| outside ``inside``), ``max_inside`` (largest |trace| inside; NaN
+    when nothing is inside).
+    """
+    import pandas as pd
+
+    lm = np.asarray(landmarks, np.float64)
+    if lm.ndim != 3 or lm.shape[1:] != (68, 2):
+        raise MespotError(f"landmark_steps needs (T, 68, 2) landmarks; got {lm.shape}")
+    inside = np.zeros(len(lm), bool) if inside is None else np.asarray(inside, bool)
+    if inside.shape != (len(lm),):
+        raise MespotError(f"landmark_steps: inside has shape {inside.shape}, need ({len(lm)},)")
+    rows = {}
+    for label, i in points.items():
+        y = lm[:, i, 1] - lm[:, ref, 1]
+        y = y - np.nanmedian(y)
+        d = np.diff(y)
+        d = d[np.isfinite(d)]
+        ok = np.isfinite(y)
+        rows[label] = dict(
+            steps=len(d), zero=float(np.mean(np.abs(d) < 1e-6)) if len(d) else np.nan,
+            one=float(np.mean(np.abs(np.abs(d) - 1) < 1e-6)) if len(d) else np.nan,
+            p95_outside=float(np.percentile(np.abs(y[ok & ~inside]), 95))
+            if (ok & ~inside).any() else np.nan,
+            max_inside=float(np.abs(y[ok & inside]).max()) if (ok & inside).any() else np.nan)
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
 class Geometry(Consumer):
     """Streaming consumer: the geometric vector of every DynGeoNet window (landmarks only).
 

@@ -15,6 +15,7 @@ from PIL import Image
 
 from .. import plotting
 from ..cache import video_entry_name
+from ..datasets import video_truth
 from ..errors import MespotError
 from ..face import FaceTrack, TrackParams, track_cache_path
 from ..methods.flow_peak import motion_curve
@@ -155,7 +156,8 @@ def curve_png(review, cid: str, proposed: dict | None = None) -> bytes:
     ax = fig.add_subplot()
     fps = float(review.state.videos[(c["subject"], c["video"])]["fps"])
     plotting.candidate_curve(flow_curve(review, c["subject"], c["video"]), fps,
-                             proposed or c["proposed"], score=c["score_now"], ax=ax)
+                             proposed or c["proposed"], score=c["score_now"], ax=ax,
+                             events=video_truth(review.dataset, c["subject"], c["video"]))
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
@@ -188,6 +190,7 @@ def figure(review, cid: str | None = None, axes=None):
     plotting.frame_strip([ims[0], ims[1], ims[2]], [f"onset {p['onset']}", f"apex {p['apex']}",
                                                     f"offset {p['offset']}"], axes=axes[:4])
     plotting.candidate_curve(flow_curve(review, c["subject"], c["video"]), src.fps, p,
-                             score=c["score_now"], ax=axes[4])
+                             score=c["score_now"], ax=axes[4],
+                             events=video_truth(review.dataset, c["subject"], c["video"]))
     axes[4].set_title(f"{c['id']} ({p['type']}), score {c['score_now']:.3f}", fontsize=9)
     return axes
