@@ -261,7 +261,7 @@ def _dataset_and_features(a: argparse.Namespace, method):
 
     m = load_manifest(a.manifest)
     ds = read_entry(m.entry(a.dataset), m)
-    fparams = method.feature_params(profile_feature_params(a.profile))
+    fparams = method.feature_params(profile_feature_params(a.profile), ds)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
     return m, ds, fparams, feats
 

@@ -8,6 +8,8 @@
   window's apex-frame ROI image — no dynamic image, no geometry.
 * **HOOF-LSTM** (seed 004 §III-C): two LSTM layers of 12 units over the HOOF sequence, softmax
   over two classes.
+* **SOFTNet** (Liong, See & Wong, ICIP 2021): three shallow streams on u, v and ε → one linear
+  score per frame, trained with mean squared error.
 
 VGG-16 is defined here (torchvision is not needed) with torchvision's layer indices, so ImageNet
 weights load from a local torchvision ``vgg16`` state-dict file when the manifest names one —
@@ -202,6 +204,37 @@ class HoofLSTM(nn.Module):
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         h, _ = self.lstm(batch["hoof"])
         return self.out(h[:, -1])
+
+
+class SoftNet(nn.Module):
+    """SOFTNet's shallow three-stream CNN (Liong et al. 2021; the authors' Keras code).
+
+    Input ``sn_roi`` (B, 42, 42, 3) uint8 — channels u, v, ε min-max scaled to 0…255 — is read
+    as [0, 1]. Streams u, v and ε: a 5 × 5 convolution ('same') with 3, 5 and 8 filters, ReLU,
+    3 × 3 max-pooling with stride 3 (→ 14 × 14); concatenated (16 channels), 2 × 2 max-pooling
+    (→ 7 × 7), flattened (784), dense 400 + ReLU, dense 1, linear. Weights start as Keras'
+    defaults (Glorot-uniform, zero biases). Returns (B,) scores.
+    """
+
+    FILTERS = (3, 5, 8)
+
+    def __init__(self, cfg: ModelConfig | None = None, shapes: dict | None = None):
+        super().__init__()
+        side = int((shapes or {}).get("sn_roi", (42, 42, 3))[0])
+        self.streams = nn.ModuleList(nn.Sequential(nn.Conv2d(1, f, 5, padding=2), nn.ReLU(),
+                                                   nn.MaxPool2d(3, 3)) for f in self.FILTERS)
+        self.pool = nn.MaxPool2d(2, 2)
+        n = sum(self.FILTERS) * ((side // 3) // 2) ** 2
+        self.head = nn.Sequential(nn.Flatten(), nn.Linear(n, 400), nn.ReLU(), nn.Linear(400, 1))
+        for mod in self.modules():
+            if isinstance(mod, (nn.Conv2d, nn.Linear)):
+                nn.init.xavier_uniform_(mod.weight)
+                nn.init.zeros_(mod.bias)
+
+    def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        x = batch["sn_roi"].float().div(255).permute(0, 3, 1, 2)
+        z = torch.cat([s(x[:, c:c + 1]) for c, s in enumerate(self.streams)], 1)
+        return self.head(self.pool(z)).squeeze(1)
 
 
 def load_imagenet_vgg16(model: nn.Module, path: str | Path) -> int:
