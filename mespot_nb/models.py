@@ -46,6 +46,8 @@ class ModelConfig:
         Adam 1e-3, 50 epochs; the quick profile takes 60 epochs at 3e-3 — the LSTM is cheap).
     sgd_lr, momentum : the VGG16 baseline's SGD (seed 000 §4.1: lr 1e-4; momentum 0.9 where the
         paper is silent). The quick profile's narrow net from scratch takes a larger rate.
+    softnet_epochs : SOFTNet's epochs (its code: 10, the paper profile; the quick profile takes
+        4 so that its LOSO on the demo fits the report's budget on a CPU).
     neg_ratio : negatives sampled per positive in each epoch (class imbalance).
     patience : early stopping on training-subject validation AUC (epochs without improvement).
     dropout : before each fully connected layer.
@@ -69,6 +71,7 @@ class ModelConfig:
     batch: int = 64
     sgd_lr: float = 2e-2
     momentum: float = 0.9
+    softnet_epochs: int = 4
     neg_ratio: float = 4.0
     patience: int = 3
     dropout: float = 0.3
@@ -83,6 +86,7 @@ class ModelConfig:
             return cls(image_size=224, width=1.0, pool=7, fc=4096, geo_hidden=256, head=512,
                        epochs=100, lr=1e-4, sgd_lr=1e-4, momentum=0.9, lstm_epochs=50,
                        lstm_lr=1e-3, lstm_patience=10, batch=32, neg_ratio=4.0, patience=10,
+                       softnet_epochs=10,
                        dropout=0.5, batch_norm=False)
         if name == "quick":
             return cls()

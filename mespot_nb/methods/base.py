@@ -72,7 +72,8 @@ class Method:
     free : the training-free spotter, when ``build`` is None.
     types : the expression types it spots.
     train : the method's own training settings, over the profile's: ``epochs``, ``lr``,
-        ``batch``, ``momentum``; ``neg_keep`` (a fraction of the negative windows drawn once per
+        ``batch``, ``momentum`` (a number, or the name of a :class:`ModelConfig` field that
+        holds it per profile, e.g. ``"softnet_epochs"``); ``neg_keep`` (a fraction of the negative windows drawn once per
         fit, every epoch then using all of them and every positive, instead of ``neg_ratio``
         negatives per positive drawn afresh); ``holdout`` (False: fit on every training subject,
         no validation subjects); ``epoch`` (``"last"``: keep the last epoch, no early stopping);
@@ -140,7 +141,8 @@ class Method:
                   (cfg.lstm_lr if lstm else cfg.lr),
                   patience=cfg.lstm_patience if lstm else cfg.patience,
                   optimizer=self.optimizer, momentum=cfg.momentum, batch=cfg.batch)
-        st.update({k: v for k, v in self.train.items()
+        st.update({k: (getattr(cfg, v) if isinstance(v, str) else v)   # a profile's field
+                   for k, v in self.train.items()
                    if k in ("epochs", "lr", "patience", "momentum", "batch")})
         return st
 

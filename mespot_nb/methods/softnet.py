@@ -11,7 +11,8 @@ authors' published code (github.com/genbing99/SoftNet-SpotME); the code here is 
   when it overlaps a micro-expression at all (rule ``overlap_pos``, the code's pseudo-labels:
   IoU > 0).
 * **Network** — :class:`mespot_nb.models.SoftNet`, MSE on the 0/1 label, SGD (lr 5e-4, no
-  momentum), batch 12, 10 epochs (the last one kept), on every training subject; half the
+  momentum), batch 12, 10 epochs under the paper profile (4 under the quick one:
+  ``ModelConfig.softnet_epochs``), the last one kept, on every training subject; half the
   negative windows dropped once per fit; each positive also flipped, blurred and noised
   (:func:`augment_positives`; the code does this for micro-expressions).
 * **Spotting** — a_j = mean(s[j−k … j+k−1]), T = mean(a) + p·(max(a) − mean(a)) with p = 0.55
@@ -89,7 +90,7 @@ SOFTNET = Method(
     source="Liong, See & Wong, ICIP 2021 (shallow optical-flow three-stream CNN)",
     window="softnet", label="overlap_pos", families=("softnet",), inputs=("sn_roi",),
     build=_build, loss="mse", optimizer="sgd",
-    train=dict(epochs=10, lr=5e-4, batch=12, momentum=0.0, neg_keep=0.5, holdout=False,
+    train=dict(epochs="softnet_epochs", lr=5e-4, batch=12, momentum=0.0, neg_keep=0.5, holdout=False,
                epoch="last", threshold=0.55),
     augment=augment_positives, dataset_params=dataset_params,
     spot={"merge": "smoothed-peaks", "select_protocol": "megc2020"})
