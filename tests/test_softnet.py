@@ -208,3 +208,37 @@ def test_softnet_learns_a_tiny_synthetic_set():
     model0, _, _ = fit(untrained, ModelConfig.profile("quick"), train, None, seed=0,
                        device="cpu")
     assert roc_auc_score(test.labels, predict_scores(model0, test, m, device="cpu")) < auc
+
+
+def test_training_keeps_every_subject_and_the_fixed_p():
+    """train_with_threshold on SOFTNet: no validation split (every training subject fits), the
+    last epoch (4 under the quick profile), p = 0.55 as the threshold (not chosen)."""
+    import torch
+
+    from mespot_nb.inference import WindowData
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.training import train_with_threshold
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(1)
+    rows, xs, ys = [], [], []
+    for subj in ("a", "b", "c"):
+        n = 60
+        x = rng.normal(0.3, 0.1, (n, 42, 42, 3))
+        y = np.zeros(n, bool)
+        y[20:26] = True
+        x[y, 5:14, 8:34, 0] += 0.6
+        rows.append(pd.DataFrame({"subject": subj, "video": subj + "1",
+                                  "start": np.arange(1, n + 1), "stop": np.arange(1, n + 1) + 2,
+                                  "fps": 30.0, "n_frames": n + 3, "stride": 1}))
+        xs.append(minmax_uint8(x))
+        ys.append(y)
+    data = WindowData(pd.concat(rows, ignore_index=True), {"sn_roi": np.concatenate(xs)},
+                      np.concatenate(ys))
+    iv = _iv([(s, s + "1", 21, 28, "micro") for s in ("a", "b", "c")])
+    t = train_with_threshold("softnet", ModelConfig.profile("quick"), data, iv, seed=0,
+                             device="cpu")
+    assert t["fit_subjects"] == ["a", "b", "c"] and t["best_epoch"] == 4
+    assert t["threshold"] == 0.55 and len(t["threshold_curve"]) == 1
+    assert t["spot_kw"]["merge"] == "smoothed-peaks"
+    assert t["n_train"] == {"windows": len(data.labels), "positives": int(data.labels.sum())}
