@@ -242,3 +242,24 @@ def test_training_keeps_every_subject_and_the_fixed_p():
     assert t["threshold"] == 0.55 and len(t["threshold_curve"]) == 1
     assert t["spot_kw"]["merge"] == "smoothed-peaks"
     assert t["n_train"] == {"windows": len(data.labels), "positives": int(data.labels.sum())}
+
+
+def test_an_epoch_sees_half_the_negatives_and_each_positive_four_times(monkeypatch):
+    import mespot_nb.training as T
+    from mespot_nb.inference import WindowData
+    from mespot_nb.models import ModelConfig
+
+    rng = np.random.default_rng(2)
+    x = minmax_uint8(rng.normal(0.3, 0.1, (70, 42, 42, 3)))
+    y = np.zeros(70, bool)
+    y[:10] = True
+    data = WindowData(pd.DataFrame({"subject": ["s"] * 70, "video": "v"}), {"sn_roi": x}, y)
+    seen = []
+    real = T.numpy_batch
+    monkeypatch.setattr(T, "numpy_batch", lambda arr, idx, dev: (
+        seen.append((len(idx), len(arr["sn_roi"]))), real(arr, idx, dev))[1])
+    m = replace(get_method("softnet"), train={**get_method("softnet").train, "epochs": 1})
+    T.fit(m, ModelConfig.profile("quick"), data, None, seed=0, device="cpu")
+    assert sum(n for n, _ in seen) == 4 * 10 + 60 // 2      # 10 positives × 4, 30 negatives
+    assert {a for _, a in seen} == {70 + 30}                 # the 30 augmented copies appended
+    assert max(n for n, _ in seen) == 12                     # batch 12
