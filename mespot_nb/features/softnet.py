@@ -150,7 +150,7 @@ def tvl1_flow(prev: np.ndarray, nxt: np.ndarray) -> np.ndarray:
     except ImportError:
         raise MespotError("softnet_flow='tvl1' needs scikit-image's TV-L1 "
                           "(skimage.registration.optical_flow_tvl1): pip install "
-                          "'scikit-image>=0.19', or use softnet_flow='farneback'") from None
+                          "'scikit-image>=0.21', or use softnet_flow='farneback'") from None
     v, u = optical_flow_tvl1(prev.astype(np.float32) / 255, nxt.astype(np.float32) / 255)
     return np.stack([u, v], axis=-1).astype(np.float32)
 
