@@ -34,12 +34,13 @@ def throughput(method: str, cfg: ModelConfig, seconds: float, threads: int,
     torch.set_num_threads(threads)
     torch.manual_seed(0)
     m = get_method(method)
-    bs, S = cfg.batch, cfg.image_size
+    bs, S = m.settings(cfg)["batch"], cfg.image_size   # the method's own batch (SOFTNet: 12)
     rng = np.random.default_rng(0)
     arr = {"dyn": rng.integers(0, 255, (bs, S, S), dtype=np.uint8),
            "apex": rng.integers(0, 255, (bs, S, S), dtype=np.uint8),
            "geo": rng.random((bs, 67), dtype=np.float32),
-           "hoof": rng.random((bs, 15, 32), dtype=np.float32)}
+           "hoof": rng.random((bs, 15, 32), dtype=np.float32),
+           "sn_roi": rng.integers(0, 255, (bs, 42, 42, 3), dtype=np.uint8)}
     net = build_model(m, cfg, {k: v.shape[1:] for k, v in arr.items()})
     opt = torch.optim.Adam(net.parameters(), 1e-4)
     b = numpy_batch(arr, np.arange(bs), torch.device("cpu"))

@@ -51,6 +51,9 @@ WHAT = {
     "bench_softnet.py": "the kit's feature passes vs a SOFTNet-style reference (dlib HOG every "
                         "frame, 128² crop, TV-L1 between i and i+k; opencv-contrib in its own "
                         "venv) on real footage",
+    "bench_softnet_flow.py": "SOFTNet's input with Farneback flow (quick profile) vs "
+                             "scikit-image's TV-L1 (paper profile) on the same real frames: "
+                             "Pearson r of u, v, strain and of the final samples; ms per pair",
     "bench_training.py": "training steps (forward + backward + optimiser) per method; reference: "
                          "float32 matrix-multiply GFLOP/s with the same threads",
     "bench_landmarks.py": "landmark tracking vs per-frame detection + fitting on a 640×360 "

@@ -254,14 +254,19 @@ def cmd_features(a: argparse.Namespace) -> int:
 # train / spot
 
 
-def _dataset_and_features(a: argparse.Namespace, method):
+def _dataset_and_features(a: argparse.Namespace, method, held: set | None = None):
     from .datasets import read_entry
     from .features import extract_features, profile_feature_params
     from .manifest import load_manifest
 
     m = load_manifest(a.manifest)
     ds = read_entry(m.entry(a.dataset), m)
-    fparams = method.feature_params(profile_feature_params(a.profile))
+    trained_on = ds   # settings from annotations (SOFTNet's k) never read held-out subjects
+    if held:
+        from dataclasses import replace
+
+        trained_on = replace(ds, intervals=ds.intervals[~ds.intervals["subject"].isin(held)])
+    fparams = method.feature_params(profile_feature_params(a.profile), trained_on)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
     return m, ds, fparams, feats
 
@@ -278,8 +283,8 @@ def cmd_train(a: argparse.Namespace) -> int:
     from .manifest import load_manifest
 
     imagenet = imagenet_for(load_manifest(a.manifest), method, cfg)  # refused up front if missing
-    m, ds, fparams, feats = _dataset_and_features(a, method)
     held = {x.strip() for x in (a.holdout or "").split(",") if x.strip()}
+    m, ds, fparams, feats = _dataset_and_features(a, method, held)
     if held:
         unknown = held - set(ds.subjects)
         if unknown:
@@ -295,8 +300,10 @@ def cmd_train(a: argparse.Namespace) -> int:
     print(f"{a.out}: {method.title} ({a.profile}) trained on {len(trained['subjects'])} subjects "
           f"of {ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
           f"{'(p) ' if not method.trainable else ''}"
-          f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
-          f"{', '.join(trained['val_subjects']) or 'all'})")
+          + (f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
+             f"{', '.join(trained['val_subjects']) or 'all'})"
+             if trained["val_subjects"] != trained["subjects"] else
+             f"(fixed; F1 {trained['threshold_f1']:.3f} on its training subjects)"))
     return 0
 
 

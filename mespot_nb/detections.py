@@ -10,7 +10,9 @@
    positive windows the most confident remaining one is taken as a detection — the window
    itself — and its direct neighbours, every positive window sharing a frame with it, are
    suppressed; repeated until no positive window is left. A long run of positive windows thus
-   gives several detections, pairwise disjoint;
+   gives several detections, pairwise disjoint. Or, with ``merge="smoothed-peaks"``
+   (SOFTNet's rule, :func:`smoothed_peaks`), the threshold is a fraction p of the smoothed
+   score curve's range over its mean, and each peak k apart is an interval of 2k + 1 frames;
 3. greedy non-maximum suppression: detections are kept in descending score, dropping any whose
    IoU with a kept one exceeds ``nms_iou``;
 4. every detection is clipped to its video's frames; an optional duration filter (frames).
@@ -81,6 +83,46 @@ def refine_intervals(iv: pd.DataFrame, support: np.ndarray, level: float = 0.5,
     return out
 
 
+def smoothed_peaks(starts: np.ndarray, length: int, scores: np.ndarray, p: float,
+                   n_frames: int | None = None) -> pd.DataFrame:
+    """SOFTNet's spotting (Liong et al. 2021, the authors' code) on one video's window scores.
+
+    The windows start at every frame (window i is frames i … i + k − 1, k = ``length``); s_i is
+    window i's score (NaN where there is none). The curve is smoothed, a_j = mean(s[j−k …
+    j+k−1]) for k ≤ j ≤ N − k − 1 (0-based over the windows, as the code), the threshold is
+    T = mean(a) + p·(max(a) − mean(a)), and every peak of a above T, at least k windows from a
+    higher one (``scipy.signal.find_peaks``' ``distance``), is the interval [j − k, j + k] in the
+    windows' frame numbers (1-based here), scored a_j.
+
+    Returns ``onset, offset, score`` (unclipped; :func:`spot_intervals` clips).
+    """
+    from scipy.signal import find_peaks
+
+    starts = np.asarray(starts, np.int64)
+    k = max(1, int(length))
+    empty = pd.DataFrame(columns=["onset", "offset", "score"])
+    if not len(starts):
+        return empty
+    first = int(starts.min())
+    s = np.full(int(starts.max()) - first + 1, np.nan)
+    s[starts - first] = np.asarray(scores, float)
+    s[~np.isfinite(s)] = np.nan
+    if len(s) <= 2 * k:
+        return empty
+    c = np.r_[0.0, np.cumsum(np.nan_to_num(s))]
+    n = np.r_[0, np.cumsum(np.isfinite(s))]
+    j = np.arange(k, len(s) - k)
+    cnt = n[j + k] - n[j - k]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = np.where(cnt > 0, (c[j + k] - c[j - k]) / np.maximum(cnt, 1), np.nan)
+    if not np.isfinite(a).any():
+        return empty
+    thr = np.nanmean(a) + p * (np.nanmax(a) - np.nanmean(a))
+    peaks, _ = find_peaks(np.where(np.isfinite(a), a, -np.inf), height=thr, distance=k)
+    rows = [(first + int(j[q]) - k, first + int(j[q]) + k, float(a[q])) for q in peaks]
+    return pd.DataFrame(rows, columns=["onset", "offset", "score"]) if rows else empty
+
+
 def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshold: float,
                    merge: str = "peak", nms_iou: float = 0.5, min_frames: int | None = None,
                    max_frames: int | None = None, n_frames: int | None = None,
@@ -94,9 +136,10 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
     scores : (N,) P(micro-expression) per window (NaN = not scored).
     threshold : decision threshold.
     n_frames : the video's frame count; detections are clipped to 1..n_frames.
-    merge : ``peak``, ``centre``, ``span`` (one detection per run of positive windows) or
+    merge : ``peak``, ``centre``, ``span`` (one detection per run of positive windows),
         ``suppress`` (seed 004 §III-D: the most confident positive window is a detection and the
-        positive windows overlapping it are suppressed, repeatedly; see the module docstring).
+        positive windows overlapping it are suppressed, repeatedly; see the module docstring)
+        or ``smoothed-peaks`` (SOFTNet: ``threshold`` is p, :func:`smoothed_peaks`).
     extent : with ``merge="peak"``/``"centre"``, the detection's length in frames (default: the
         window's). Training passes the median micro-expression length of the training subjects.
         Ignored by ``span`` and ``suppress`` (their detections are made of whole windows).
@@ -115,7 +158,12 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
         gaps = np.diff(starts)
         stride = int(gaps[gaps > 0].min()) if (gaps > 0).any() else 1
     rows = []
-    if merge == "suppress":
+    if merge == "smoothed-peaks":   # SOFTNet: threshold is p of the smoothed curve's range
+        sp = smoothed_peaks(starts, length, np.where(np.isfinite(scores), scores, np.nan),
+                            threshold, n_frames)
+        rows = list(sp.itertuples(index=False, name=None))
+        nms_iou = 1.0   # its peaks are k apart by construction: no suppression beyond that
+    elif merge == "suppress":
         pos = np.flatnonzero(scores >= threshold)
         alive = np.zeros(len(starts), bool)
         alive[pos] = True
@@ -124,7 +172,8 @@ def spot_intervals(starts: np.ndarray, length: int, scores: np.ndarray, threshol
                 continue
             rows.append((int(starts[i]), int(starts[i] + length - 1), float(scores[i])))
             alive[np.abs(starts - starts[i]) < length] = False   # it and all sharing a frame
-    for a, b in ([] if merge == "suppress" else runs(scores >= threshold, starts, stride)):
+    for a, b in ([] if merge in ("suppress", "smoothed-peaks")
+                 else runs(scores >= threshold, starts, stride)):
         p = a + int(np.argmax(scores[a:b + 1]))
         if merge in ("peak", "centre"):
             # centre of the best window, or of the run (a plateau of scores is symmetric

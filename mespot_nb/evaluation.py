@@ -176,6 +176,18 @@ PUBLISHED_FIGURES = [
          reference="he2020megc", where="the MEGC2020 baseline (CAS(ME)²)"),
     dict(method="mdmd", dataset="samm-lv", protocol="megc2020", type="overall", f1=0.0445,
          reference="he2020megc", where="the MEGC2020 baseline (SAMM-LV)"),
+    dict(method="softnet", dataset="casme2", protocol="megc2020", type="micro", f1=0.1173,
+         reference="liong2021softnet", where="reported LOSO F1 (CAS(ME)²)"),
+    dict(method="softnet", dataset="casme2", protocol="megc2020", type="macro", f1=0.2410,
+         reference="liong2021softnet", where="reported LOSO F1 (CAS(ME)²)"),
+    dict(method="softnet", dataset="casme2", protocol="megc2020", type="overall", f1=0.2022,
+         reference="liong2021softnet", where="reported LOSO F1 (CAS(ME)²)"),
+    dict(method="softnet", dataset="samm-lv", protocol="megc2020", type="micro", f1=0.1520,
+         reference="liong2021softnet", where="reported LOSO F1 (SAMM-LV)"),
+    dict(method="softnet", dataset="samm-lv", protocol="megc2020", type="macro", f1=0.2169,
+         reference="liong2021softnet", where="reported LOSO F1 (SAMM-LV)"),
+    dict(method="softnet", dataset="samm-lv", protocol="megc2020", type="overall", f1=0.1881,
+         reference="liong2021softnet", where="reported LOSO F1 (SAMM-LV)"),
 ]
 
 

@@ -8,6 +8,8 @@
   window's apex-frame ROI image — no dynamic image, no geometry.
 * **HOOF-LSTM** (seed 004 §III-C): two LSTM layers of 12 units over the HOOF sequence, softmax
   over two classes.
+* **SOFTNet** (Liong, See & Wong, ICIP 2021): three shallow streams on u, v and ε → one linear
+  score per frame, trained with mean squared error.
 
 VGG-16 is defined here (torchvision is not needed) with torchvision's layer indices, so ImageNet
 weights load from a local torchvision ``vgg16`` state-dict file when the manifest names one —
@@ -44,6 +46,8 @@ class ModelConfig:
         Adam 1e-3, 50 epochs; the quick profile takes 60 epochs at 3e-3 — the LSTM is cheap).
     sgd_lr, momentum : the VGG16 baseline's SGD (seed 000 §4.1: lr 1e-4; momentum 0.9 where the
         paper is silent). The quick profile's narrow net from scratch takes a larger rate.
+    softnet_epochs : SOFTNet's epochs (its code: 10, the paper profile; the quick profile takes
+        4 so that its LOSO on the demo fits the report's budget on a CPU).
     neg_ratio : negatives sampled per positive in each epoch (class imbalance).
     patience : early stopping on training-subject validation AUC (epochs without improvement).
     dropout : before each fully connected layer.
@@ -67,6 +71,7 @@ class ModelConfig:
     batch: int = 64
     sgd_lr: float = 2e-2
     momentum: float = 0.9
+    softnet_epochs: int = 4
     neg_ratio: float = 4.0
     patience: int = 3
     dropout: float = 0.3
@@ -81,6 +86,7 @@ class ModelConfig:
             return cls(image_size=224, width=1.0, pool=7, fc=4096, geo_hidden=256, head=512,
                        epochs=100, lr=1e-4, sgd_lr=1e-4, momentum=0.9, lstm_epochs=50,
                        lstm_lr=1e-3, lstm_patience=10, batch=32, neg_ratio=4.0, patience=10,
+                       softnet_epochs=10,
                        dropout=0.5, batch_norm=False)
         if name == "quick":
             return cls()
@@ -202,6 +208,37 @@ class HoofLSTM(nn.Module):
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         h, _ = self.lstm(batch["hoof"])
         return self.out(h[:, -1])
+
+
+class SoftNet(nn.Module):
+    """SOFTNet's shallow three-stream CNN (Liong et al. 2021; the authors' Keras code).
+
+    Input ``sn_roi`` (B, 42, 42, 3) uint8 — channels u, v, ε min-max scaled to 0…255 — is read
+    as [0, 1]. Streams u, v and ε: a 5 × 5 convolution ('same') with 3, 5 and 8 filters, ReLU,
+    3 × 3 max-pooling with stride 3 (→ 14 × 14); concatenated (16 channels), 2 × 2 max-pooling
+    (→ 7 × 7), flattened (784), dense 400 + ReLU, dense 1, linear. Weights start as Keras'
+    defaults (Glorot-uniform, zero biases). Returns (B,) scores.
+    """
+
+    FILTERS = (3, 5, 8)
+
+    def __init__(self, cfg: ModelConfig | None = None, shapes: dict | None = None):
+        super().__init__()
+        side = int((shapes or {}).get("sn_roi", (42, 42, 3))[0])
+        self.streams = nn.ModuleList(nn.Sequential(nn.Conv2d(1, f, 5, padding=2), nn.ReLU(),
+                                                   nn.MaxPool2d(3, 3)) for f in self.FILTERS)
+        self.pool = nn.MaxPool2d(2, 2)
+        n = sum(self.FILTERS) * ((side // 3) // 2) ** 2
+        self.head = nn.Sequential(nn.Flatten(), nn.Linear(n, 400), nn.ReLU(), nn.Linear(400, 1))
+        for mod in self.modules():
+            if isinstance(mod, (nn.Conv2d, nn.Linear)):
+                nn.init.xavier_uniform_(mod.weight)
+                nn.init.zeros_(mod.bias)
+
+    def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        x = batch["sn_roi"].float().div(255).permute(0, 3, 1, 2)
+        z = torch.cat([s(x[:, c:c + 1]) for c, s in enumerate(self.streams)], 1)
+        return self.head(self.pool(z)).squeeze(1)
 
 
 def load_imagenet_vgg16(model: nn.Module, path: str | Path) -> int:

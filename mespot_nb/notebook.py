@@ -58,7 +58,7 @@ class Notebook:
         profile's learned methods read, or with ``method`` the families that method needs."""
         d = dataset or self.dataset
         params = self.feature_params if method is None else \
-            get_method(method).feature_params(self.feature_params)
+            get_method(method).feature_params(self.feature_params, d)
         return extract_features(d, self.cache_dir, params, scheduler=self.manifest.scheduler)
 
     def track(self, subject: str, video: str, params: TrackParams | None = None):

@@ -49,7 +49,8 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
     ``threshold``, ``n_frames``, ``fps``, ``footage`` (fraction of frames inside a spotted
-    interval — what an annotator still reviews), ``method``, ``no_face``.
+    interval — what an annotator still reviews), ``method``, ``no_face``, ``feature_params``
+    (the settings the features were computed with — e.g. SOFTNet's ``softnet_flow`` and k).
     """
     if type not in ("micro", "macro", "all"):
         raise MespotError(f"--type {type!r}: use micro, macro or all")
@@ -115,4 +116,5 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
         pred = pred[pred["type"] == type].reset_index(drop=True)
     return dict(intervals=pred, scores=tab, threshold=thr, n_frames=n_frames,
                 fps=float(row.fps), footage=footage_fraction(pred, n_frames),
-                method=m.name, subject=row.subject, video=row.video, no_face=no_face)
+                method=m.name, subject=row.subject, video=row.video, no_face=no_face,
+                feature_params=dict(f.meta.get("params", {})))

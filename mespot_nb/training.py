@@ -160,11 +160,21 @@ def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowDa
     else:
         opt = torch.optim.Adam(model.parameters(), lr=st["lr"])
     rng = np.random.default_rng(seed)
-    pos = np.flatnonzero(train.labels)
-    neg = np.flatnonzero(~train.labels)
+    arrays, labels = train.arrays, train.labels
+    pos = np.flatnonzero(labels)
+    neg = np.flatnonzero(~labels)
     if len(pos) == 0:
         raise MespotError(f"no positive (micro-expression) windows to train {m.title} on "
                           f"(subjects {sorted(train.subjects())})")
+    keep = m.train.get("neg_keep")
+    if keep:   # a fixed share of the negatives, drawn once (SOFTNet drops half)
+        neg = np.sort(rng.choice(neg, size=max(1, int(len(neg) * float(keep))), replace=False))
+    if m.augment is not None:   # extra positives appended after the real windows
+        extra = m.augment({k: v[pos] for k, v in arrays.items()}, rng)
+        n_extra = len(next(iter(extra.values())))
+        arrays = {k: np.concatenate([v, extra[k]]) for k, v in arrays.items()}
+        labels = np.concatenate([labels, np.ones(n_extra, bool)])
+        pos = np.concatenate([pos, len(train.labels) + np.arange(n_extra)])
     history: list[dict] = []
     best = (np.inf, 0, copy.deepcopy(model.state_dict()))
     bad = 0
@@ -175,14 +185,17 @@ def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowDa
         it = tqdm(it, desc=desc or m.name, unit="epoch", leave=False)
     for ep in it:
         model.train()
-        n_neg = min(len(neg), int(round(cfg.neg_ratio * len(pos))))
-        idx = np.concatenate([pos, rng.choice(neg, size=n_neg, replace=False)])
+        if keep:
+            idx = np.concatenate([pos, neg])
+        else:
+            n_neg = min(len(neg), int(round(cfg.neg_ratio * len(pos))))
+            idx = np.concatenate([pos, rng.choice(neg, size=n_neg, replace=False)])
         rng.shuffle(idx)
         tot, n = 0.0, 0
-        for a in range(0, len(idx), cfg.batch):
-            bi = idx[a:a + cfg.batch]
-            b = numpy_batch(train.arrays, bi, dev)
-            y = torch.from_numpy(train.labels[bi]).to(dev)
+        for a in range(0, len(idx), st["batch"]):
+            bi = idx[a:a + st["batch"]]
+            b = numpy_batch(arrays, bi, dev)
+            y = torch.from_numpy(labels[bi]).to(dev)
             opt.zero_grad()
             loss = m.loss_fn(model(b), y)
             loss.backward()
@@ -196,7 +209,9 @@ def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowDa
         history.append(rec)
         # lower is better: 1 − validation AUC (ranking is what spotting needs), else train loss
         score = 1 - rec["val_auc"] if "val_auc" in rec else rec["train_loss"]
-        if score < best[0] - 1e-6:
+        if m.train.get("epoch") == "last":   # a fixed schedule (SOFTNet: 10 epochs)
+            best = (score, ep, copy.deepcopy(model.state_dict()))
+        elif score < best[0] - 1e-6:
             best = (score, ep, copy.deepcopy(model.state_dict()))
             bad = 0
         else:
@@ -265,7 +280,8 @@ def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowDa
     if stray:
         raise MespotError(f"annotations of subjects {sorted(stray)} reached the training of "
                           f"{m.title}, whose windows come from {train_subj} only")
-    fit_s, val_s = validation_split(train_subj, seed)
+    fit_s, val_s = (validation_split(train_subj, seed) if m.train.get("holdout", True)
+                    else (train_subj, train_subj))
     fit_d = train.select(train.table["subject"].isin(fit_s).to_numpy())
     val_d = train.select(train.table["subject"].isin(val_s).to_numpy()) if val_s != fit_s else None
     model, hist, best = fit(m, cfg, fit_d, val_d, seed, device, progress, desc, imagenet)
@@ -277,8 +293,15 @@ def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowDa
                               train.table.groupby("subject")["fps"].first().to_dict(),
                               float(train.table["fps"].iloc[0]))
     thr_iv = train_intervals[train_intervals["subject"].isin(thr_d.subjects())]
-    thr, thr_f1, curve = choose_threshold(thr_tab, thr_iv, length, protocol, return_curve=True,
-                                          **spot_kw)
+    fixed = m.train.get("threshold")
+    if fixed is None:
+        thr, thr_f1, curve = choose_threshold(thr_tab, thr_iv, length, protocol,
+                                              return_curve=True, **spot_kw)
+    else:   # the method's own fixed threshold (SOFTNet's p): its F1 there, for the record
+        pred = spot_table(thr_tab, length, float(fixed), **spot_kw)
+        thr, thr_f1 = float(fixed), float(score_intervals(
+            thr_iv[thr_iv["type"] == "micro"], pred, protocol).f1)
+        curve = pd.DataFrame({"threshold": [thr], "f1": [thr_f1], "detections": [len(pred)]})
     return dict(model=model, fit_subjects=fit_s, val_subjects=val_s, history=hist,
                 best_epoch=best, threshold=thr, threshold_f1=thr_f1, threshold_curve=curve,
                 spot_kw=spot_kw, length=length, n_train=dict(windows=len(fit_d.labels),
@@ -360,7 +383,7 @@ def fold_key_parts(method: Method, cfg: ModelConfig, seed: int, test_subject: st
                 face=FACE_VERSION,
                 method=[method.name, method.window, method.label, method.inputs,
                         method.families, method.spot, method.optimizer, method.schedule,
-                        method.loss, method.imagenet],
+                        method.loss, method.imagenet, method.train],
                 config=asdict(cfg), seed=seed, split=[test_subject, train_subjects],
                 annotations=annotations_digest(dataset.intervals, [test_subject, *train_subjects]),
                 spot_kw=spot_kw, imagenet=_file_identity(imagenet),

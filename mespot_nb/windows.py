@@ -125,10 +125,26 @@ def get_window_kind(name: str) -> WindowKind:
 
 
 #: Label rules by name: ``(starts, length, one video's intervals) → (N,) bool``. A method's
-#: ``label`` names one; every rule's column is in :func:`window_table`.
+#: ``label`` names one; every rule's column is in :func:`window_table`. A method's module adds
+#: its own with :func:`register_label_rule`.
 LABEL_RULES = {"iou_pos": iou_labels, "cov_pos": coverage_labels}
-COLUMNS = ["subject", "video", "index", "start", "stop", "valid", *LABEL_RULES, "neutral",
-           "n_frames", "stride"]
+
+
+def register_label_rule(name: str, rule, replace: bool = False):
+    """Add a label rule ``(starts, length, intervals) → (N,) bool`` under ``name`` (a column of
+    every :func:`window_table` from then on)."""
+    if name in LABEL_RULES and LABEL_RULES[name] is not rule and not replace:
+        raise MespotError(f"label rule '{name}' is already registered; pass replace=True")
+    if name in ("subject", "video", "index", "start", "stop", "valid", "neutral", "n_frames",
+                "stride", "label", "score"):
+        raise MespotError(f"label rule name '{name}' is a window-table column; choose another")
+    LABEL_RULES[name] = rule
+    return rule
+
+
+def _columns() -> list[str]:
+    return ["subject", "video", "index", "start", "stop", "valid", *LABEL_RULES, "neutral",
+            "n_frames", "stride"]
 
 
 def label_windows(starts: np.ndarray, length: int, intervals: pd.DataFrame) -> dict:
@@ -176,5 +192,5 @@ def window_table(dataset, feats: dict, kind: "str | WindowKind" = "dyngeonet") -
             **label_windows(starts, length, iv), "n_frames": int(f.n_frames),
             "stride": stride}))
     if not rows:
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=_columns())
     return pd.concat(rows, ignore_index=True)

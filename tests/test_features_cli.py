@@ -69,6 +69,8 @@ def test_features_file_for_every_method(real, tmp_path, capsys):
             assert (e <= CLIP[1]).all()
         elif m.window == "dyngeonet":
             assert d["dyn"].shape[0] == len(s) and d["geo"].shape == (len(s), 67)
+        elif m.trainable:   # a method with its own window kind (SOFTNet): one row per window
+            assert all(d[k].shape[0] == len(s) for k in m.inputs)
         else:
             assert d["windows_score"].shape == s.shape
     assert all(f.suffix == ".npz" and not f.name.startswith(".") for f in tmp_path.iterdir())

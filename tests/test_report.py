@@ -129,7 +129,7 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     assert set(cross) == {"demo-A"}
     assert prov["parameters"]["extra"] == {"setups": "demo-A", "n_boot": "200"}
     assert set(cross["demo-A"]) == {"dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm",
-                                    "lbp-chi2"}
+                                    "softnet", "lbp-chi2"}
     pred = pd.read_csv(out / "tinyfull" / "predictions_dyngeonet.csv")
     assert list(pred.columns) == ["subject", "video", "onset", "offset", "type", "score"]
     assert len(pred) and (pred["onset"] >= 1).all()

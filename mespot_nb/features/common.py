@@ -49,6 +49,11 @@ class FeatureParams:
         pair's flow is computed once, in the alignment of the first window that uses it, and
         later windows reuse it with the vectors rotated into their own alignment (the two
         transforms differ by landmark jitter and head drift; about 2.5× less flow work).
+    softnet_k : SOFTNet's flow offset k in frames (frame i → i + k), set per dataset from its
+        annotations (:func:`mespot_nb.features.softnet.softnet_k`); 0 = a 0.4 s prior,
+        ⌊(0.4·fps + 1)/2⌋.
+    softnet_flow : SOFTNet's optical flow: ``farneback`` (OpenCV; the quick profile) or
+        ``tvl1`` (scikit-image's TV-L1, as the published code's TV-L1; the paper profile).
     decode_reduction : decode frames at 1/r size for the pass (1, 2, 4, 8; JPEG frames through
         libjpeg's DCT scaling); 0 = auto — the largest r that keeps the face above the aligned
         face's size (:func:`mespot_nb.features.stream.decode_reduction`), so 1 on small frames.
@@ -67,6 +72,8 @@ class FeatureParams:
     curve_flow: str = "farneback"
     mdmd_orientation: str = "atan2"
     mdmd_macro_hz: float = 10.0
+    softnet_k: int = 0
+    softnet_flow: str = "farneback"
     decode_reduction: int = 0
 
     def dg_window(self, fps: float) -> tuple[int, int]:
@@ -127,7 +134,7 @@ def profile_feature_params(profile: str) -> FeatureParams:
     """Feature settings of a profile: ``paper`` (224 px images, exact per-window flows) or
     ``quick`` (48 px images, shared flow pairs) for CPU-sized demo runs."""
     if profile == "paper":
-        return FeatureParams(di_size=224, hoof_pairs="per-window")
+        return FeatureParams(di_size=224, hoof_pairs="per-window", softnet_flow="tvl1")
     if profile == "quick":
         return FeatureParams(di_size=48, hoof_pairs="shared")
     raise MespotError(f"profile {profile!r}: use quick or paper")

@@ -110,6 +110,8 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
         consumers = [FAMILIES[f](T, fps, params, spec) for f in params.families]
     except MespotError as e:
         raise MespotError(f"{src.path}: {e}") from None
+    for cons in consumers:
+        cons.source = str(src.path)   # the video being read, for a family's warnings
     if track is not None and (track.first_frame != start or track.n_frames != T):
         raise MespotError(f"track of {src.path} covers frames {track.first_frame}.."
                           f"{track.first_frame + track.n_frames - 1}, the features need "

@@ -60,7 +60,8 @@ class Method:
         usable when every input is finite and it had a face.
     build : ``(ModelConfig, {input: per-window shape}) → torch.nn.Module``; None when
         training-free.
-    loss : ``"bce"`` (one logit, sigmoid) or ``"ce"`` (two logits, softmax).
+    loss : ``"bce"`` (one logit, sigmoid), ``"ce"`` (two logits, softmax) or ``"mse"`` (one
+        linear score regressed on the 0/1 label; the score is the output clipped to [0, 1]).
     optimizer : ``"adam"`` or ``"sgd"`` (with the profile's ``sgd_lr`` and ``momentum``).
     schedule : which of the profile's settings apply: ``"cnn"`` (epochs, lr, patience) or
         ``"lstm"`` (lstm_epochs, lstm_lr, lstm_patience).
@@ -72,6 +73,18 @@ class Method:
     types : the expression types it spots.
     references : keys of :data:`mespot_nb.references.REFERENCES` the method comes from (the
         report's references page lists them; a plug-in may name its own or none).
+    train : the method's own training settings, over the profile's: ``epochs``, ``lr``,
+        ``batch``, ``momentum`` (a number, or the name of a :class:`ModelConfig` field that
+        holds it per profile, e.g. ``"softnet_epochs"``); ``neg_keep`` (a fraction of the negative windows drawn once per
+        fit, every epoch then using all of them and every positive, instead of ``neg_ratio``
+        negatives per positive drawn afresh); ``holdout`` (False: fit on every training subject,
+        no validation subjects); ``epoch`` (``"last"``: keep the last epoch, no early stopping);
+        ``threshold`` (a fixed decision threshold — SOFTNet's p — instead of one chosen on
+        training subjects).
+    augment : ``(positive windows' arrays, numpy Generator) → more positive windows' arrays``,
+        added to every fit (e.g. flipped, blurred, noisy copies); None for none.
+    dataset_params : ``(FeatureParams, dataset) → FeatureParams`` — feature settings that depend
+        on a dataset's annotations (SOFTNet's k); :meth:`feature_params` applies it.
     """
 
     name: str
@@ -90,24 +103,34 @@ class Method:
     free: TrainingFree | None = None
     types: tuple[str, ...] = ("micro",)
     references: tuple[str, ...] = ()
+    train: dict = field(default_factory=dict)
+    augment: Callable[..., Any] | None = None
+    dataset_params: Callable[..., Any] | None = None
 
     @property
     def trainable(self) -> bool:
         return self.build is not None
 
-    def feature_params(self, base):
+    def feature_params(self, base, dataset=None):
         """The feature settings a dataset run of this method reads: ``base`` (a FeatureParams)
         when its families cover the method's; otherwise ``base`` with the families of every
         registered training-free method not in it — one extra cached pass shared by all the
-        training-free spotters (MDMD and flow-peak decode and track once, not twice)."""
+        training-free spotters (MDMD and flow-peak decode and track once, not twice). With a
+        ``dataset``, the method's :attr:`dataset_params` then set what depends on its
+        annotations."""
         from dataclasses import replace
 
         if set(self.families) <= set(base.families):
-            return base
-        extra = [f for m in METHODS.values() if not m.trainable for f in m.families
-                 if f not in base.families]
-        fams = tuple(dict.fromkeys(extra)) if set(self.families) <= set(extra) else self.families
-        return replace(base, families=fams)
+            out = base
+        else:
+            extra = [f for m in METHODS.values() if not m.trainable for f in m.families
+                     if f not in base.families]
+            fams = (tuple(dict.fromkeys(extra)) if set(self.families) <= set(extra)
+                    else self.families)
+            out = replace(base, families=fams)
+        if dataset is not None and self.dataset_params is not None:
+            out = self.dataset_params(out, dataset)
+        return out
 
     def spot_settings(self) -> dict:
         """A fresh copy of the spotting defaults."""
@@ -116,11 +139,15 @@ class Method:
     def settings(self, cfg) -> dict[str, Any]:
         """epochs, lr, patience, optimizer, momentum of this method under a profile."""
         lstm = self.schedule == "lstm"
-        return dict(epochs=cfg.lstm_epochs if lstm else cfg.epochs,
-                    lr=cfg.sgd_lr if self.optimizer == "sgd" else
-                    (cfg.lstm_lr if lstm else cfg.lr),
-                    patience=cfg.lstm_patience if lstm else cfg.patience,
-                    optimizer=self.optimizer, momentum=cfg.momentum)
+        st = dict(epochs=cfg.lstm_epochs if lstm else cfg.epochs,
+                  lr=cfg.sgd_lr if self.optimizer == "sgd" else
+                  (cfg.lstm_lr if lstm else cfg.lr),
+                  patience=cfg.lstm_patience if lstm else cfg.patience,
+                  optimizer=self.optimizer, momentum=cfg.momentum, batch=cfg.batch)
+        st.update({k: (getattr(cfg, v) if isinstance(v, str) else v)   # a profile's field
+                   for k, v in self.train.items()
+                   if k in ("epochs", "lr", "patience", "momentum", "batch")})
+        return st
 
     def loss_fn(self, out, y):
         """The training loss of a batch (``out``: the network's output, ``y``: (B,) labels)."""
@@ -128,14 +155,18 @@ class Method:
 
         if self.loss == "ce":
             return F.cross_entropy(out, y.long())
+        if self.loss == "mse":
+            return F.mse_loss(out, y.float())
         return F.binary_cross_entropy_with_logits(out, y.float())
 
     def positive(self, out):
-        """P(micro-expression) from the network's output."""
+        """P(micro-expression) from the network's output (``mse``: the regressed score)."""
         import torch
 
         if self.loss == "ce":
             return torch.softmax(out, 1)[:, 1]
+        if self.loss == "mse":   # a window score is in [0, 1] across the kit
+            return out.clamp(0.0, 1.0)
         return torch.sigmoid(out)
 
 

@@ -60,7 +60,8 @@ def model_features(review, method: Method) -> dict:
     v = review.dataset.videos
     ds = replace(review.dataset, videos=v[[k in keys for k in zip(v["subject"], v["video"])]])
     review.model_features = extract_features(
-        ds, review.cache_dir, method.feature_params(profile_feature_params(review.profile)),
+        ds, review.cache_dir,
+        method.feature_params(profile_feature_params(review.profile), review.dataset),
         progress=False)
     return review.model_features
 

@@ -1,0 +1,265 @@
+"""SOFTNet (Liong et al., ICIP 2021) piece by piece: optical strain, head-motion removal, the
+label rule, k from the training subjects, the spotting rule on a hand-made score curve, the
+small-face warning, TV-L1's absence, and learning on a tiny synthetic set."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mespot_nb  # noqa: F401  (registers the kit's methods)
+from mespot_nb.detections import smoothed_peaks, spot_intervals
+from mespot_nb.errors import MespotError
+from mespot_nb.features import FeatureParams, profile_feature_params
+from mespot_nb.features.softnet import (SoftnetFlow, default_k, eye_hexagons, minmax_uint8,
+                                        optical_strain, remove_head_motion, softnet_k,
+                                        softnet_rois, tvl1_flow)
+from mespot_nb.methods import get_method
+from mespot_nb.methods.softnet import augment_positives, overlap_labels
+
+
+def _iv(rows):
+    return pd.DataFrame(rows, columns=["subject", "video", "onset", "offset", "type"])
+
+
+def test_optical_strain_of_hand_made_fields():
+    y, x = np.mgrid[0:6, 0:7].astype(float)
+    # u = 2x: u_x = f[x] − f[x+1] = −2 → ε = 2 everywhere (edges repeated)
+    assert np.allclose(optical_strain(2 * x, 0 * x), 2.0)
+    # u = 2x, v = −3y: ε = √(4 + 9)
+    assert np.allclose(optical_strain(2 * x, -3 * y), np.sqrt(13.0))
+    # pure shear u = y, v = 0: u_y = −1 → ε = √(½)
+    assert np.allclose(optical_strain(y, 0 * y), np.sqrt(0.5))
+    # a translation strains nothing
+    assert np.allclose(optical_strain(0 * x + 4, 0 * x - 1), 0.0)
+
+
+def test_head_motion_removed_at_the_nose_box():
+    st = np.zeros((128, 128, 3), np.float32)
+    st[..., 0], st[..., 1], st[..., 2] = 2.0, -3.0, 1.0          # the whole head moves
+    st[10:20, 10:20, 0] += 5.0                                   # a brow moves on top of it
+    out = remove_head_motion(st, (64, 80))
+    assert np.allclose(out[40:, 40:, :2], 0.0) and np.allclose(out[..., 2], 0.0)
+    assert np.allclose(out[10:20, 10:20, 0], 5.0)                # |u − head| kept
+    # u and v as absolute values; ε keeps its sign (the code does not take |ε|)
+    st2 = np.zeros((128, 128, 3), np.float32)
+    st2[:64] = -1.0
+    o2 = remove_head_motion(st2, (64, 100))                      # nose box where it is 0
+    assert (o2[:64, :, :2] == 1.0).all() and (o2[:64, :, 2] == -1.0).all()
+    # the 11 × 11 box only: a value just outside it does not move the mean
+    st3 = np.zeros((128, 128, 3), np.float32)
+    st3[80 - 6, :, 0] = 100.0
+    assert np.allclose(remove_head_motion(st3, (64, 80))[80, 64, 0], 0.0)
+
+
+def test_eyes_masked_and_rois_stacked():
+    lm = np.zeros((68, 2), np.float32)
+    lm[:, 0], lm[:, 1] = 64, 64
+    lm[17:27, 0], lm[17:27, 1] = np.linspace(20, 108, 10), 30       # brows
+    lm[36:42] = [(30, 45), (36, 41), (42, 41), (48, 45), (42, 49), (36, 49)]
+    lm[42:48] = lm[36:42] + [50, 0]
+    lm[48:68, 0], lm[48:68, 1] = np.linspace(44, 84, 20), 95        # mouth
+    lm[50, 1], lm[57, 1], lm[60, 0], lm[64, 0] = 90, 102, 46, 82
+    hexes = eye_hexagons(lm)
+    assert tuple(hexes[0][0]) == (15, 45) and tuple(hexes[0][1]) == (36, 26)
+    assert tuple(hexes[0][3]) == (63, 45) and tuple(hexes[0][4]) == (42, 64)
+    st = np.ones((128, 128, 3), np.float32)
+    r = softnet_rois(st, lm)
+    assert r.shape == (42, 42, 3)
+    assert (r[:21] == 0).any() and (r[21:] == 1).all()           # eyes zeroed in the brow box
+    n = minmax_uint8(np.stack([r, r * 3]))
+    assert n.dtype == np.uint8 and n.max() == 255 and n.min() == 0
+
+
+def test_label_rule_is_any_overlap_with_the_window():
+    iv = _iv([("s", "v", 10, 12, "micro"), ("s", "v", 30, 60, "macro")])
+    starts = np.arange(1, 21)
+    lab = overlap_labels(starts, 3, iv)              # window i = frames i … i + 2
+    assert np.flatnonzero(lab).tolist() == [7, 8, 9, 10, 11]   # starts 8 … 12
+    assert not overlap_labels(starts, 3, iv, type="macro")[:20].any()
+    assert overlap_labels(np.array([28, 61]), 3, iv, type="macro").tolist() == [True, False]
+
+
+def test_k_from_the_training_subjects_only():
+    iv = _iv([("a", "a1", 1, 11, "micro"), ("a", "a1", 50, 62, "micro"),
+              ("b", "b1", 1, 31, "micro"), ("a", "a1", 100, 200, "macro")])
+    # CAS(ME)²-like: mean(offset − onset) = (10 + 12)/2 = 11 → ⌊(11 + 1)/2⌋ = 6
+    assert softnet_k(iv[iv["subject"] == "a"], "micro") == 6
+    assert softnet_k(iv, "micro") == int((np.mean([10, 12, 30]) + 1) / 2) == 9
+    assert softnet_k(iv, "macro") == 50 and softnet_k(iv[iv["subject"] == "b"], "macro") is None
+    assert default_k(30) == 6 and default_k(200) == 40
+    # the method sets it from the dataset it is given
+    m = get_method("softnet")
+
+    class DS:
+        intervals = iv[iv["subject"] == "a"]
+
+    fp = m.feature_params(profile_feature_params("quick"), DS)
+    assert fp.families == ("softnet",) and fp.softnet_k == 6
+
+
+def test_spotting_rule_on_a_hand_made_curve():
+    # k = 2; windows at frames 1 … 20; s = 1 at windows 10 and 11 (0-based 9, 10)
+    s = np.zeros(20)
+    s[9:11] = 1.0
+    # a_j = mean(s[j−2 … j+1]) for 2 ≤ j ≤ 17: 0.25 at j = 8, 12; 0.5 at j = 9 … 11
+    # mean(a) = 2/16, T = 0.125 + 0.55·(0.5 − 0.125) = 0.331 → one plateau peak, j = 10
+    iv = smoothed_peaks(np.arange(1, 21), 2, s, 0.55)
+    assert iv[["onset", "offset"]].values.tolist() == [[9, 13]] and iv["score"][0] == 0.5
+    # two bumps far apart, plateaus 0.5 and 0.3: mean(a) = 3.2/36, so T = 0.212 at p = 0.3
+    # (both peaks) and 0.315 at p = 0.55 (only the higher)
+    s2 = np.zeros(40)
+    s2[9:11], s2[29:31] = 1.0, 0.6
+    two = smoothed_peaks(np.arange(1, 41), 2, s2, 0.3)
+    assert two[["onset", "offset"]].values.tolist() == [[9, 13], [29, 33]]
+    assert len(smoothed_peaks(np.arange(1, 41), 2, s2, 0.55)) == 1
+    # peaks closer than k merge into the higher one
+    s3 = np.zeros(40)
+    s3[[10, 12]] = [1.0, 0.9]
+    assert len(smoothed_peaks(np.arange(1, 41), 4, s3, 0.1)) == 1
+    # through spot_intervals (clipped to the video; missing windows are NaN, not zero)
+    out = spot_intervals(np.arange(1, 21), 2, s, 0.55, merge="smoothed-peaks", n_frames=20)
+    assert out[["onset", "offset"]].values.tolist() == [[9, 13]]
+    assert smoothed_peaks(np.arange(1, 5), 2, np.ones(4), 0.55).empty   # too short to smooth
+
+
+def _small_face_video(real, path, scale=0.3, n=10):
+    import cv2
+
+    from mespot_nb.video import open_video
+
+    src = open_video(str(real), gray=True)
+    frames = [cv2.resize(img, None, fx=scale, fy=scale) for _, (_, img) in
+              zip(range(n), src.frames(1, n))]
+    h, w = frames[0].shape
+    vw = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 25, (w, h), False)
+    for f in frames:
+        vw.write(f)
+    vw.release()
+    return path
+
+
+def test_small_face_upsampled_with_a_warning_naming_the_video(real, tmp_path):
+    from mespot_nb.features import extract_video
+
+    path = _small_face_video(real, tmp_path / "small_face.avi")
+    params = FeatureParams(families=("softnet",), softnet_k=2)
+    with pytest.warns(UserWarning, match=r"small_face\.avi.*upsampled"):
+        f, track = extract_video(path, params=params)
+    assert track.valid.any() and f.sn_upsampled == 1
+    assert f.sn_roi.shape == (f.n_frames - 2, 42, 42, 3) and f.sn_valid.any()
+    assert f.meta["params"]["softnet_flow"] == "farneback" and f.sn_length == 2
+
+
+def test_tvl1_missing_is_refused_naming_the_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "skimage.registration", None)
+    with pytest.raises(MespotError, match=r"pip install 'scikit-image"):
+        tvl1_flow(np.zeros((8, 8), np.uint8), np.zeros((8, 8), np.uint8))
+    with pytest.raises(MespotError, match="softnet_flow"):
+        SoftnetFlow(50, 30.0, FeatureParams(softnet_flow="tvl1"), None)
+    with pytest.raises(MespotError, match="farneback"):
+        SoftnetFlow(50, 30.0, FeatureParams(softnet_flow="lk"), None)
+    assert profile_feature_params("paper").softnet_flow == "tvl1"
+
+
+def test_augmentation_gives_three_normalised_copies():
+    rng = np.random.default_rng(0)
+    x = rng.integers(0, 256, (4, 42, 42, 3)).astype(np.uint8)
+    out = augment_positives({"sn_roi": x}, rng)["sn_roi"]
+    assert out.shape == (12, 42, 42, 3) and out.dtype == np.uint8
+    assert np.array_equal(out[0], minmax_uint8(x[0][:, ::-1].astype(np.float32)))
+    assert (out.reshape(12, -1, 3).max(1) == 255).all()
+
+
+def test_softnet_learns_a_tiny_synthetic_set():
+    """Positives carry a brow movement (a bright band in u's brow half), negatives only noise:
+    after SOFTNet's own schedule (the paper profile: 10 epochs, SGD 5e-4, batch 12, half the negatives, the
+    augmented positives) the held-out windows are ranked almost perfectly."""
+    import torch
+    from sklearn.metrics import roc_auc_score
+
+    from mespot_nb.inference import WindowData, predict_scores
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.training import fit
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+
+    def make(n_pos, n_neg):
+        x = rng.normal(0.3, 0.1, (n_pos + n_neg, 42, 42, 3))
+        x[:n_pos, 5:14, 8:34, 0] += 0.6
+        y = np.r_[np.ones(n_pos, bool), np.zeros(n_neg, bool)]
+        tab = pd.DataFrame({"subject": ["s"] * len(y), "video": "v"})
+        return WindowData(tab, {"sn_roi": minmax_uint8(x)}, y)
+
+    m = get_method("softnet")
+    train, test = make(24, 240), make(30, 120)
+    model, hist, best = fit(m, ModelConfig.profile("paper"), train, None, seed=0, device="cpu")
+    assert best == 10 and len(hist) == 10                     # the last of the code's 10 epochs
+    assert m.settings(ModelConfig.profile("quick"))["epochs"] == 4
+    auc = roc_auc_score(test.labels, predict_scores(model, test, m, device="cpu"))
+    assert auc > 0.95, auc
+    untrained = replace(m, train={**m.train, "epochs": 1, "lr": 1e-9})
+    model0, _, _ = fit(untrained, ModelConfig.profile("quick"), train, None, seed=0,
+                       device="cpu")
+    assert roc_auc_score(test.labels, predict_scores(model0, test, m, device="cpu")) < auc
+
+
+def test_training_keeps_every_subject_and_the_fixed_p():
+    """train_with_threshold on SOFTNet: no validation split (every training subject fits), the
+    last epoch (4 under the quick profile), p = 0.55 as the threshold (not chosen)."""
+    import torch
+
+    from mespot_nb.inference import WindowData
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.training import train_with_threshold
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(1)
+    rows, xs, ys = [], [], []
+    for subj in ("a", "b", "c"):
+        n = 60
+        x = rng.normal(0.3, 0.1, (n, 42, 42, 3))
+        y = np.zeros(n, bool)
+        y[20:26] = True
+        x[y, 5:14, 8:34, 0] += 0.6
+        rows.append(pd.DataFrame({"subject": subj, "video": subj + "1",
+                                  "start": np.arange(1, n + 1), "stop": np.arange(1, n + 1) + 2,
+                                  "fps": 30.0, "n_frames": n + 3, "stride": 1}))
+        xs.append(minmax_uint8(x))
+        ys.append(y)
+    data = WindowData(pd.concat(rows, ignore_index=True), {"sn_roi": np.concatenate(xs)},
+                      np.concatenate(ys))
+    iv = _iv([(s, s + "1", 21, 28, "micro") for s in ("a", "b", "c")])
+    t = train_with_threshold("softnet", ModelConfig.profile("quick"), data, iv, seed=0,
+                             device="cpu")
+    assert t["fit_subjects"] == ["a", "b", "c"] and t["best_epoch"] == 4
+    assert t["threshold"] == 0.55 and len(t["threshold_curve"]) == 1
+    assert t["spot_kw"]["merge"] == "smoothed-peaks"
+    assert t["n_train"] == {"windows": len(data.labels), "positives": int(data.labels.sum())}
+
+
+def test_an_epoch_sees_half_the_negatives_and_each_positive_four_times(monkeypatch):
+    import mespot_nb.training as T
+    from mespot_nb.inference import WindowData
+    from mespot_nb.models import ModelConfig
+
+    rng = np.random.default_rng(2)
+    x = minmax_uint8(rng.normal(0.3, 0.1, (70, 42, 42, 3)))
+    y = np.zeros(70, bool)
+    y[:10] = True
+    data = WindowData(pd.DataFrame({"subject": ["s"] * 70, "video": "v"}), {"sn_roi": x}, y)
+    seen = []
+    real = T.numpy_batch
+    monkeypatch.setattr(T, "numpy_batch", lambda arr, idx, dev: (
+        seen.append((len(idx), len(arr["sn_roi"]))), real(arr, idx, dev))[1])
+    m = replace(get_method("softnet"), train={**get_method("softnet").train, "epochs": 1})
+    T.fit(m, ModelConfig.profile("quick"), data, None, seed=0, device="cpu")
+    assert sum(n for n, _ in seen) == 4 * 10 + 60 // 2      # 10 positives × 4, 30 negatives
+    assert {a for _, a in seen} == {70 + 30}                 # the 30 augmented copies appended
+    assert max(n for n, _ in seen) == 12                     # batch 12
