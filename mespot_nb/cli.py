@@ -352,7 +352,7 @@ def cmd_loso(a: argparse.Namespace) -> int:
         m, ds, fparams, feats = _dataset_and_features(a, meth)
         n_total = int(sum(f.n_frames for f in feats.values()))
         res = run_loso(ds, feats, meth, cfg, seed=a.seed, n_jobs=a.n_jobs, device=a.device,
-                       imagenet=weights[meth.name],
+                       imagenet=weights[meth.name], scheduler=m.scheduler,
                        checkpoint_dir=loso_checkpoint_dir(m.cache_dir, ds.name, a.profile,
                                                           meth.name))
         with atomic_path(out / f"predictions_{meth.name}.csv", suffix=".csv") as tmp:

@@ -36,6 +36,7 @@ from .inference import (WindowData, _json_default, build_model, free_predictions
 from .intervals import Score, score_intervals
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
+from .parallel import run_jobs
 from .windows import LABEL_RULES
 
 log = logging.getLogger(__name__)
@@ -447,28 +448,29 @@ def loso_subjects(dataset, feats: dict) -> list[str]:
 def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed: int = 0,
              checkpoint_dir: str | Path | None = None, n_jobs: int = 2, device: str = "auto",
              imagenet: str | Path | None = None, spot_kw: dict | None = None,
-             progress: bool = True) -> LosoResult:
+             progress: bool = True, scheduler: Any = None) -> LosoResult:
     """Leave-one-subject-out for ``method``: a fresh model per fold (folds in parallel with
     ``n_jobs`` processes, one torch thread each), each fold checkpointed when done. A
-    training-free method chooses p per fold on the training subjects instead."""
-    from joblib import Parallel, delayed
+    training-free method chooses p per fold on the training subjects instead.
 
+    ``scheduler`` (``local:N``, an address or a ``distributed.Client``; see
+    :mod:`mespot_nb.parallel`): one task per fold on that Dask cluster, each holding one ``GPU``
+    resource where the workers declare one (one fold per GPU); ``checkpoint_dir`` must then be
+    on storage every worker sees. A fold lost with its worker is run again; finished folds keep
+    their checkpoints."""
     m = get_method(method)
     if not m.trainable:
         return free_loso(dataset, feats, m, spot_kw)
     check_imagenet(m, cfg, imagenet)
     spot_kw = m.spot_settings() if spot_kw is None else spot_kw
     splits = loso_splits(loso_subjects(dataset, feats))
-    n_threads = 1 if n_jobs > 1 else 2
-    jobs = [delayed(_fold_job)(m, cfg, dataset, feats, s, tr, seed * 1000 + i, checkpoint_dir,
-                               device, imagenet, spot_kw, n_threads)
+    n_threads = 1 if n_jobs > 1 or scheduler else 2
+    ckpt = str(checkpoint_dir) if checkpoint_dir else None
+    jobs = [(s, tr, seed * 1000 + i, ckpt, device, imagenet, spot_kw, n_threads)
             for i, (s, tr) in enumerate(splits)]
-    it = Parallel(n_jobs=n_jobs, return_as="generator")(jobs)
-    if progress:
-        from tqdm.auto import tqdm
-
-        it = tqdm(it, total=len(jobs), desc=f"LOSO {m.name} on {dataset.name}", unit="fold")
-    folds = list(it)
+    folds = run_jobs(_fold_job, jobs, n_jobs, scheduler, progress,
+                     f"LOSO {m.name} on {dataset.name}", ordered=True,
+                     common=(m, cfg, dataset, feats), unit="fold", resources={"GPU": 1})
     length = int(folds[0].scores["stop"].iloc[0] - folds[0].scores["start"].iloc[0] + 1)
     scores, preds = [], []
     for f in folds:
