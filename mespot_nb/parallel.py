@@ -58,7 +58,7 @@ def dask_client(scheduler: Any, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[
         if n < 1:
             raise MespotError(f"scheduler {name!r}: local:N needs N ≥ 1 worker processes")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
+                               host="127.0.0.1", dashboard_address=":0")
         client = Client(cluster)
         try:
             yield client
