@@ -56,6 +56,10 @@ WHAT = {
                              "Pearson r of u, v, strain and of the final samples; ms per pair",
     "bench_training.py": "training steps (forward + backward + optimiser) per method; reference: "
                          "float32 matrix-multiply GFLOP/s with the same threads",
+    "bench_scale.py": "the CAS(ME)²-shaped rehearsal (`demo-data --like casme2`) at S = 0.02 "
+                      "and 0.05: wall time and peak RSS (process tree) per stage — generate, "
+                      "extract (quick DynGeoNet features), window store + one fold's first "
+                      "epoch — and a straight-line extrapolation in frames to S = 1",
     "bench_landmarks.py": "landmark tracking vs per-frame detection + fitting on a 640×360 "
                           "video; reference: decoding the same frames (the command "
                           "`mespot landmarks`: per-frame detection + fitting)",

@@ -106,11 +106,38 @@ def cmd_audit(a: argparse.Namespace) -> int:
 def cmd_demo_data(a: argparse.Namespace) -> int:
     from .demo import DemoSpec, generate_demo
 
-    spec = DemoSpec(subjects=a.subjects, videos_per_subject=a.videos_per_subject,
+    if a.like:
+        return _rehearsal(a)
+    if a.scale is not None or a.annotations is not None:
+        raise MespotError("--scale and --annotations go with --like samm-lv|casme2")
+    spec = DemoSpec(subjects=a.subjects or 6, videos_per_subject=a.videos_per_subject,
                     seconds=a.seconds, fps=a.fps, layout=a.layout, seed=a.seed,
-                    difficulty=a.difficulty, faces=a.faces)
+                    difficulty=a.difficulty or "standard", faces=a.faces)
     out = generate_demo(a.out, spec, n_jobs=a.n_jobs)
     print(f"demo dataset ({a.layout} layout, synthetic) in {out}")
+    return 0
+
+
+def _rehearsal(a: argparse.Namespace) -> int:
+    """`mespot demo-data --like samm-lv|casme2 [--scale S]`: the rehearsal dataset."""
+    from .demo import FRAME_H, FRAME_W
+    from .rehearsal import LIKES, generate_rehearsal, plan_rehearsal
+
+    scale = 1.0 if a.scale is None else a.scale
+    difficulty = a.difficulty or "easy"
+    plan = plan_rehearsal(a.like, scale, a.annotations, difficulty, a.subjects)
+    lk = LIKES[a.like]
+    print(f"rehearsal with the shape of {a.like} at S = {scale:g} (from {plan['workbook']}): "
+          f"{plan['n_subjects']} subjects, {plan['n_videos']} videos, "
+          f"{plan['n_expressions']} expressions ({plan['left_out']} longer than their shortened "
+          f"video left out), {plan['n_frames']:,} frames at {lk.fps:g} fps; frames "
+          f"{FRAME_W}×{FRAME_H} (reduced from {a.like}'s {lk.real_size[0]}×{lk.real_size[1]})")
+    out = generate_rehearsal(a.out, a.like, scale, a.annotations, a.seed, difficulty, a.subjects,
+                             n_jobs=a.n_jobs)
+    print(f"rehearsal dataset ({a.like} layout, synthetic) in {out}; read it with a manifest "
+          f"entry `format: {a.like}` (annotations: annotations.xlsx, frames: "
+          f"{'SAMM_longvideos' if a.like == 'samm-lv' else 'rawpic'}) or `format: demo` with "
+          f"`like: {a.like}` and `scale: {scale:g}`")
     return 0
 
 
@@ -332,7 +359,7 @@ def cmd_loso(a: argparse.Namespace) -> int:
         m, ds, fparams, feats = _dataset_and_features(a, meth)
         n_total = int(sum(f.n_frames for f in feats.values()))
         res = run_loso(ds, feats, meth, cfg, seed=a.seed, n_jobs=a.n_jobs, device=a.device,
-                       imagenet=weights[meth.name],
+                       imagenet=weights[meth.name], scheduler=m.scheduler,
                        checkpoint_dir=loso_checkpoint_dir(m.cache_dir, ds.name, a.profile,
                                                           meth.name))
         with atomic_path(out / f"predictions_{meth.name}.csv", suffix=".csv") as tmp:
@@ -424,15 +451,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_manifest(au)
     au.set_defaults(func=cmd_audit)
 
-    d = sub.add_parser("demo-data", help="generate the synthetic demo dataset")
+    d = sub.add_parser("demo-data", help="generate the synthetic demo dataset, or a rehearsal "
+                       "with a real dataset's shape (--like)")
     d.add_argument("--out", required=True, help="folder to create (or an earlier demo)")
-    d.add_argument("--subjects", type=int, default=6)
+    d.add_argument("--like", choices=["samm-lv", "casme2"], default=None,
+                   help="rehearsal: subjects, videos and expression positions from that "
+                   "dataset's published workbook, frames 320×360")
+    d.add_argument("--scale", type=float, default=None,
+                   help="rehearsal: video lengths × S, 0 < S ≤ 1 (default 1: the real size)")
+    d.add_argument("--annotations", default=None,
+                   help="rehearsal: your copy of the workbook (default $MESPOT_WORKBOOKS/"
+                   "SAMMLV_gt.xlsx or CASME_sq_gt.xlsx, folder ../shared/data/annotations)")
+    d.add_argument("--subjects", type=int, default=None,
+                   help="demo: subjects (default 6); rehearsal: keep the first N (default all)")
     d.add_argument("--videos-per-subject", type=int, default=2)
     d.add_argument("--seconds", type=float, default=30.0)
     d.add_argument("--fps", type=float, default=30.0)
     d.add_argument("--layout", choices=["samm-lv", "casme2"], default="samm-lv")
     d.add_argument("--seed", type=int, default=0)
-    d.add_argument("--difficulty", choices=["easy", "standard", "hard"], default="standard")
+    d.add_argument("--difficulty", choices=["easy", "standard", "hard"], default=None,
+                   help="default: standard for the demo, easy for a rehearsal")
     d.add_argument("--faces", default=None, help="folder of your own face photos")
     d.add_argument("--n-jobs", type=int, default=2, help="videos rendered in parallel")
     d.set_defaults(func=cmd_demo_data)

@@ -13,6 +13,7 @@ from .demo import ensure_demo
 from .errors import MespotError
 from .manifest import FIRST_FRAME_DEFAULTS, DatasetEntry, Manifest, load_manifest
 from .readers import Dataset, read_casme2, read_megc_csv, read_samm_lv, read_video_source
+from .rehearsal import ensure_rehearsal, read_rehearsal
 
 
 def read_entry(entry: DatasetEntry, manifest: Manifest | None = None) -> Dataset:
@@ -20,7 +21,14 @@ def read_entry(entry: DatasetEntry, manifest: Manifest | None = None) -> Dataset
     fmt = entry.format
     first_frame = entry.first_frame if entry.first_frame is not None \
         else FIRST_FRAME_DEFAULTS.get(fmt)
-    if fmt == "demo":
+    if fmt == "demo" and entry.get("like"):   # a rehearsal: a real dataset's shape
+        if manifest is None:
+            raise MespotError(f"dataset '{entry.name}': a rehearsal entry needs the manifest's "
+                              "cache dir")
+        ds = read_rehearsal(ensure_rehearsal(entry, manifest.cache_dir), entry.name,
+                            entry.quirks)
+        ds.format = "demo"
+    elif fmt == "demo":
         if manifest is None:
             raise MespotError(f"dataset '{entry.name}': a demo entry needs the manifest's cache dir")
         root = ensure_demo(entry, manifest.cache_dir)

@@ -370,17 +370,29 @@ class DemoSpec:
 
 
 def _schedule(rng: np.random.Generator, n: int, fps: float, diff: dict,
-              micro_rate: float) -> dict[str, list]:
+              micro_rate: float, expressions: list[dict] | None = None) -> dict[str, list]:
     """Expression events (non-overlapping, exact 1-based frames) and nuisance events for one
-    video of ``n`` frames; rates are per minute (see :data:`DIFFICULTY`)."""
+    video of ``n`` frames; rates are per minute (see :data:`DIFFICULTY`).
+
+    ``expressions`` (the rehearsal's): given ``type, onset, apex, offset`` (1-based, inclusive)
+    instead of drawn ones; their action units and amplitudes are still drawn here.
+    """
     minutes = n / fps / 60
     total_rate = micro_rate + diff["macro_rate"]
     p_micro = micro_rate / total_rate if total_rate > 0 else 0.0
     ev: list[dict] = []
     # expressions as a renewal process: mean spacing 60 / total_rate seconds, at least 0.4 s apart
     mean_gap = max(0.5, 60.0 / total_rate - 1.0) if total_rate > 0 else np.inf
-    t = int(rng.uniform(0.5, min(2 * mean_gap, n / fps / 2)) * fps) if total_rate > 0 else n
-    while True:
+    t = int(rng.uniform(0.5, min(2 * mean_gap, n / fps / 2)) * fps) \
+        if total_rate > 0 and expressions is None else n
+    for g in expressions or []:
+        kind = g["type"]
+        aus = MICRO_AUS[rng.integers(len(MICRO_AUS))] if kind == "micro" else \
+            MACRO_AUS[rng.integers(len(MACRO_AUS))]
+        ev.append(dict(type=kind, onset=int(g["onset"]), apex=int(g["apex"]),
+                       offset=int(g["offset"]), aus=aus,
+                       amplitude=round(log_uniform(rng, *diff[kind]), 3), with_head_motion=False))
+    while expressions is None:
         micro = rng.random() < p_micro
         dur_s = rng.uniform(0.2, 0.5) if micro else rng.uniform(0.5, 4.0)
         length = max(3, int(round(dur_s * fps)))
@@ -467,15 +479,19 @@ def _smooth_walk(rng: np.random.Generator, n: int, fps: float, scale: float) -> 
 
 
 def _render_video(spec: DemoSpec, subj: _Subject, vidx: int, folder: Path, name_of, seed_seq,
-                  ) -> dict[str, Any]:
-    """Render and write one video's frames; returns its events and true landmarks."""
+                  n: int | None = None, expressions: list[dict] | None = None) -> dict[str, Any]:
+    """Render and write one video's frames; returns its events and true landmarks.
+
+    ``n`` frames (default ``spec.seconds × spec.fps``); ``expressions``: given positions (see
+    :func:`_schedule`), as the rehearsal dataset passes them.
+    """
     import cv2
 
     rng = np.random.default_rng(seed_seq)
     diff = DIFFICULTY[spec.difficulty]
-    n = int(round(spec.seconds * spec.fps))
+    n = int(round(spec.seconds * spec.fps)) if n is None else int(n)
     micro_rate = diff["micro_rate"] if spec.micro_per_minute is None else spec.micro_per_minute
-    events = _schedule(rng, n, spec.fps, diff, micro_rate)
+    events = _schedule(rng, n, spec.fps, diff, micro_rate, expressions)
     lm0 = subj.landmarks
     disp = np.zeros((n, 68, 2))
     for e in events["expressions"]:

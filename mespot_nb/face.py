@@ -954,7 +954,7 @@ def extract_tracks(dataset, cache_dir: str | Path, params: TrackParams | None = 
     """Tracks of every video of a :class:`~mespot_nb.readers.Dataset` that has frames.
 
     Videos run in parallel through joblib (``n_jobs`` processes), or on a Dask cluster when
-    ``scheduler`` names one (joblib's dask backend — the same code path); when one video is left
+    ``scheduler`` names one (:mod:`mespot_nb.parallel` — the same job function); when one video is left
     to track, its frames are split over the ``n_jobs`` processes instead (:func:`split_jobs`).
     Each finished video is cached at once, so an interrupted run resumes where it stopped.
     Videos where no face was found are summarised in one logged warning.
@@ -965,14 +965,19 @@ def extract_tracks(dataset, cache_dir: str | Path, params: TrackParams | None = 
     """
     params = params or TrackParams()
     jobs = dataset_jobs(dataset)
-    todo = [(src, fps, str(cache_dir), params, name) for _, _, src, fps, name in jobs
-            if not track_cache_path(cache_dir, open_video(src, fps=fps), params, name).exists()]
+    todo, frames = [], []   # frames per video: the bar shows frames/s and the finish time
+    for _, _, src, fps, name in jobs:
+        vs = open_video(src, fps=fps)
+        if not track_cache_path(cache_dir, vs, params, name).exists():
+            todo.append((src, fps, str(cache_dir), params, name))
+            frames.append(max(len(vs), 1))
     across, per_video = split_jobs(len(todo), n_jobs, scheduler)
     if per_video != 1:
         src, fps, _, _, name = todo[0]
         cached_track(src, fps, cache_dir, params, name, n_jobs=per_video)
     else:
-        run_jobs(_track_job, todo, across, scheduler, progress, f"landmarks {dataset.name}")
+        run_jobs(_track_job, todo, across, scheduler, progress, f"landmarks {dataset.name}",
+                 weights=frames)
     tracks = {(s, v): cached_track(src, fps, cache_dir, params, name)
               for s, v, src, fps, name in jobs}
     summarise_lost_faces(dataset.name, tracks)

@@ -63,7 +63,35 @@ def gather(dataset, feats: dict, method: str | Method, subjects: list[str] | Non
 
     Reads the method's window kind (:class:`~mespot_nb.windows.WindowKind`) and exactly the
     inputs it declares, by name; features that lack one are refused naming the video, the array
-    and the families to extract."""
+    and the families to extract. The arrays are concatenated in memory; LOSO reads them from a
+    memory-mapped :class:`~mespot_nb.windowstore.WindowStore` instead (same rows, same order)."""
+    m = get_method(method)
+    arrays: dict[str, list] = {k: [] for k in m.inputs}
+    keep, order = [], []
+    for g, ok, a in video_windows(dataset, feats, m, subjects):
+        for k in m.inputs:
+            arrays[k].append(a[k])
+        keep.append(ok)
+        order.append(g)
+    mask = np.concatenate(keep)
+    arr = {k: np.concatenate(v)[mask] for k, v in arrays.items()}
+    tab, labels = window_rows(dataset, feats, m, order, mask)
+    return WindowData(tab, arr, labels)
+
+
+def window_rows(dataset, feats: dict, method: Method, order: list[pd.DataFrame],
+                mask: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """(table, labels) of the kept windows: the videos' table rows in order, ``mask`` applied,
+    with ``dataset`` and ``fps`` columns; labels by the method's label rule, (N,) bool."""
+    tab = pd.concat(order)[mask].reset_index(drop=True)
+    tab["dataset"] = dataset.name
+    tab["fps"] = [float(feats[(s, v)].fps) for s, v in zip(tab["subject"], tab["video"])]
+    return tab, tab[method.label].to_numpy(bool)
+
+
+def video_windows(dataset, feats: dict, method: str | Method, subjects: list[str] | None = None):
+    """One video at a time, the windows :func:`gather` takes: yields ``(table rows, usable
+    (n,) bool, {input: (n, ...) array})`` in gather's order; an error when there are none."""
     m = get_method(method)
     kind = get_window_kind(m.window)
     if not kind.windowed:
@@ -79,29 +107,21 @@ def gather(dataset, feats: dict, method: str | Method, subjects: list[str] | Non
     table = window_table(dataset, feats, kind)
     if subjects is not None:
         table = table[table["subject"].isin(subjects)].reset_index(drop=True)
-    arrays: dict[str, list] = {k: [] for k in m.inputs}
-    keep, order = [], []
+    if table.empty:
+        raise MespotError(f"dataset '{dataset.name}': no {m.title} windows for subjects "
+                          f"{subjects if subjects is not None else 'any'} (no video with frames "
+                          "and a face?)")
     for (s, v), g in table.groupby(["subject", "video"], sort=False):
         f = feats[(s, v)]
         idx = g["index"].to_numpy()
         ok = g["valid"].to_numpy(bool).copy()
+        arrays = {}
         for k in m.inputs:
             a = np.asarray(f.arrays[k])[idx]
             if a.dtype.kind == "f":
                 ok &= np.isfinite(a.reshape(len(a), -1)).all(1)
-            arrays[k].append(a)
-        keep.append(ok)
-        order.append(g)
-    if not keep:
-        raise MespotError(f"dataset '{dataset.name}': no {m.title} windows for subjects "
-                          f"{subjects if subjects is not None else 'any'} (no video with frames "
-                          "and a face?)")
-    mask = np.concatenate(keep)
-    arr = {k: np.concatenate(v)[mask] for k, v in arrays.items()}
-    tab = pd.concat(order)[mask].reset_index(drop=True)
-    tab["dataset"] = dataset.name
-    tab["fps"] = [float(feats[(s, v)].fps) for s, v in zip(tab["subject"], tab["video"])]
-    return WindowData(tab, arr, tab[m.label].to_numpy(bool))
+            arrays[k] = a
+        yield g, ok, arrays
 
 
 def concat(parts: list[WindowData]) -> WindowData:

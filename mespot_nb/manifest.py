@@ -139,7 +139,8 @@ class Manifest:
     datasets : entries by name, in file order.
     cache_dir : where every cache goes (``MESPOT_CACHE`` overrides the manifest's ``cache_dir``;
         default ``$XDG_CACHE_HOME/mespot-nb`` or ``~/.cache/mespot-nb`` — never inside the repo).
-    scheduler : a Dask scheduler address for dataset-wide extraction, or None (local joblib).
+    scheduler : where dataset-wide extraction and LOSO folds run: a Dask scheduler address,
+        ``local:N`` (a LocalCluster of N worker processes), or None (local joblib processes).
     weights : named local weight files (e.g. ``vgg16_imagenet``), never downloaded.
     sha256 : hash of the manifest's bytes, recorded in every report's provenance.
     """

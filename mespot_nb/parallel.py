@@ -1,42 +1,172 @@
-"""Run per-video jobs in parallel: joblib processes locally, or a Dask cluster through joblib's
-dask backend when the manifest names a scheduler — the same code path either way."""
+"""Run per-video and per-fold jobs in parallel: joblib processes locally, or a ``dask.distributed``
+cluster when the manifest names a ``scheduler:`` — the same job functions either way.
+
+``scheduler`` is one of
+
+* ``None`` — local joblib processes (``n_jobs`` of them);
+* ``"local:N"`` — a :class:`distributed.LocalCluster` of N single-threaded worker processes on
+  this machine, started for the call and closed after it;
+* an address (``tcp://10.0.0.5:8786``) — a running cluster; it must answer within
+  :data:`CONNECT_TIMEOUT_S`, or the call stops with a :class:`MespotError` before any job runs
+  (so nothing is written to the cache);
+* a :class:`distributed.Client` — used as is.
+
+On a cluster every job is one task. A task whose worker dies is run again on another worker by
+the scheduler (up to ``distributed.scheduler.allowed-failures`` = 3 deaths); finished tasks keep
+their results, and jobs that write cache entries or fold checkpoints write them atomically, so a
+rerun after a lost cluster resumes.
+
+Progress: a tqdm bar per call. With ``weights`` (frames per job) it counts frames, so it shows
+frames per second, the time left and the estimated finish time (wall clock), locally and on the
+cluster.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+import re
+import time
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence
+
+from .errors import MespotError
+
+#: Seconds a scheduler address has to answer before the run stops.
+CONNECT_TIMEOUT_S = 5.0
+_LOCAL = re.compile(r"local:(\d+)")
+
+
+def describe_scheduler(scheduler: Any) -> str:
+    """A short name of where jobs run, for messages."""
+    if scheduler is None:
+        return "local processes"
+    return scheduler if isinstance(scheduler, str) else f"Dask client {scheduler!r}"
+
+
+@contextmanager
+def dask_client(scheduler: Any, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Any]:
+    """A :class:`distributed.Client` for ``scheduler`` (see module doc); clusters and clients this
+    opens are closed on exit, a client given is left open."""
+    from distributed import Client, LocalCluster
+
+    if not isinstance(scheduler, str):
+        yield scheduler
+        return
+    name = scheduler.strip()
+    m = _LOCAL.fullmatch(name)
+    if m:
+        n = int(m.group(1))
+        if n < 1:
+            raise MespotError(f"scheduler {name!r}: local:N needs N ≥ 1 worker processes")
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=":0")
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+            cluster.close()
+        return
+    if "://" not in name and not re.fullmatch(r"[\w.\-]+:\d+", name):
+        raise MespotError(f"scheduler {name!r}: give a Dask scheduler address (tcp://host:8786), "
+                          "local:N for N worker processes on this machine, or null")
+    t0 = time.monotonic()
+    try:
+        client = Client(name, timeout=timeout)
+    except (OSError, TimeoutError) as e:
+        raise MespotError(
+            f"scheduler {name!r} did not answer within {time.monotonic() - t0:.0f} s "
+            f"({type(e).__name__}); start it (`dask scheduler`, then `dask worker {name}` on "
+            "each machine), or set the manifest's `scheduler:` to local:N or null. Nothing was "
+            "computed and nothing was written to the cache") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _bar(total: int, desc: str, unit: str, progress: bool):
+    if not progress:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, unit_scale=unit == "frame", smoothing=0.1)
+
+
+def _tick(bar, n: int) -> None:
+    """Advance the bar by ``n`` and show the estimated finish time (local wall clock)."""
+    if bar is None:
+        return
+    bar.update(n)
+    rate = bar.format_dict.get("rate") or (bar.n / max(bar.format_dict["elapsed"], 1e-9))
+    if rate and bar.total and bar.n < bar.total:
+        eta = time.localtime(time.time() + (bar.total - bar.n) / rate)
+        bar.set_postfix_str(f"finish ≈ {time.strftime('%H:%M:%S', eta)}", refresh=False)
 
 
 def run_jobs(func: Callable[..., Any], jobs: Sequence[tuple], n_jobs: int = 2,
-             scheduler: Any = None, progress: bool = True, desc: str = "") -> list[Any]:
-    """Call ``func(*job)`` for every job; results in completion order.
+             scheduler: Any = None, progress: bool = True, desc: str = "",
+             ordered: bool = False, common: tuple = (), weights: Sequence[int] | None = None,
+             unit: str = "video", resources: dict[str, float] | None = None) -> list[Any]:
+    """Call ``func(*common, *job)`` for every job.
 
     Parameters
     ----------
+    func : a module-level function (it is pickled to the workers).
+    jobs : one argument tuple per job.
     n_jobs : local worker processes (ignored with a scheduler).
-    scheduler : a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``.
-    """
-    import joblib
+    scheduler : None, ``"local:N"``, a scheduler address or a ``distributed.Client``.
+    ordered : results in job order (default: completion order).
+    common : leading arguments shared by every job; on a cluster they are sent to the workers
+        once (``Client.scatter``), not once per job.
+    weights : work per job for the bar (frames per video; the bar then counts ``frame``).
+    resources : Dask worker resources each task holds (``{"GPU": 1}``: one task per GPU worker).
 
+    Returns
+    -------
+    list of ``func``'s results (a job's exception is raised here).
+    """
     if not jobs:
         return []
-
-    def run(kw: dict) -> list[Any]:
-        it = joblib.Parallel(return_as="generator_unordered", **kw)(
-            joblib.delayed(func)(*j) for j in jobs)
-        if progress:
-            from tqdm.auto import tqdm
-
-            it = tqdm(it, total=len(jobs), desc=desc, unit="video")
-        return list(it)
-
-    if not scheduler:
-        return run(dict(n_jobs=n_jobs))
-    from dask.distributed import Client
-
-    client = Client(scheduler) if isinstance(scheduler, str) else scheduler
+    w = [1] * len(jobs) if weights is None else [int(x) for x in weights]
+    unit = unit if weights is None else "frame"
+    bar = _bar(sum(w), desc, unit, progress)
     try:
-        with joblib.parallel_config(backend="dask"):
-            return run({})
+        if not scheduler:
+            import joblib
+
+            it = joblib.Parallel(n_jobs=n_jobs,
+                                 return_as="generator" if ordered else "generator_unordered")(
+                joblib.delayed(_indexed)(func, i, common, j) for i, j in enumerate(jobs))
+            out = []
+            for i, r in it:
+                out.append((i, r))
+                _tick(bar, w[i])
+        else:
+            from distributed import as_completed
+
+            with dask_client(scheduler) as client:
+                if resources:   # only what some worker declares (else the tasks never start)
+                    have = {k for wk in client.scheduler_info(n_workers=-1)["workers"].values()
+                            for k in (wk.get("resources") or {})}
+                    resources = {k: v for k, v in resources.items() if k in have} or None
+                shared = client.scatter(list(common)) if common else []
+                futs = [client.submit(_indexed, func, i, shared, j, pure=False,
+                                      resources=resources) for i, j in enumerate(jobs)]
+                out = []
+                try:
+                    for f in as_completed(futs):
+                        i, r = f.result()
+                        out.append((i, r))
+                        _tick(bar, w[i])
+                finally:
+                    client.cancel(futs)
     finally:
-        if isinstance(scheduler, str):
-            client.close()
+        if bar is not None:
+            bar.close()
+    if ordered:
+        out.sort(key=lambda x: x[0])
+    return [r for _, r in out]
+
+
+def _indexed(func: Callable[..., Any], i: int, common: Sequence, job: tuple) -> tuple[int, Any]:
+    return i, func(*common, *job)

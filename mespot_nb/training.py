@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,14 @@ import pandas as pd
 from ._version import __version__
 from .detections import choose_threshold, spot_table
 from .errors import MespotError
-from .features import FEATURES_VERSION
+from .features import FEATURES_VERSION, VideoFeatures
 from .face import FACE_VERSION
 from .inference import (WindowData, _json_default, build_model, free_predictions,
                         gather, load_checkpoint, predict_scores, save_checkpoint)
 from .intervals import Score, score_intervals
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
+from .parallel import run_jobs
 from .windows import LABEL_RULES
 
 log = logging.getLogger(__name__)
@@ -413,7 +415,7 @@ def _stale_reason(meta: dict[str, Any], parts: dict[str, Any]) -> str:
 
 
 def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, ckpt_dir, device,
-              imagenet, spot_kw, n_threads) -> FoldResult:
+              imagenet, spot_kw, n_threads, store=None) -> FoldResult:
     import torch
 
     torch.set_num_threads(n_threads)
@@ -430,8 +432,11 @@ def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, c
                         _stale_reason(meta, parts))
         except (MespotError, KeyError, TypeError, ValueError) as e:
             log.warning("fold checkpoint %s is damaged (%s); recomputing the fold", path, e)
-    train = gather(dataset, feats, method, train_subjects)
-    test = gather(dataset, feats, method, [test_subject])
+    if store is not None:   # rows of the shared memory-mapped store (see mespot_nb.windowstore)
+        train, test = store.windows(train_subjects), store.windows([test_subject])
+    else:
+        train = gather(dataset, feats, method, train_subjects)
+        test = gather(dataset, feats, method, [test_subject])
     iv = dataset.intervals[dataset.intervals["subject"].isin(train_subjects)]
     res, model = run_fold(method, cfg, train, test, iv, seed, device, False, imagenet=imagenet,
                           spot_kw=spot_kw)
@@ -467,31 +472,59 @@ def loso_subjects(dataset, feats: dict) -> list[str]:
     return sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
 
 
+@contextmanager
+def _window_store(dataset, feats: dict, method: Method, ckpt_dir: str | None, scheduler: Any):
+    """The LOSO run's memory-mapped window store: under the checkpoint folder (kept, reused by
+    the next run with the same windows), or a temporary folder for this run; None on a cluster
+    without a checkpoint folder (its workers could not see a local temporary folder)."""
+    import tempfile
+
+    from .windowstore import build_store
+
+    key = _key(dict(method=[method.name, method.window, method.label, list(method.inputs)],
+                    annotations=annotations_digest(dataset.intervals,
+                                                   sorted({s for s, _ in feats})),
+                    videos={f"{s}/{v}": features_identity(f)
+                            for (s, v), f in sorted(feats.items())}))
+    if ckpt_dir:
+        yield build_store(Path(ckpt_dir) / "windows", dataset, feats, method, key)
+    elif scheduler:
+        yield None
+    else:
+        with tempfile.TemporaryDirectory(prefix="mespot-windows-") as tmp:
+            yield build_store(Path(tmp) / "windows", dataset, feats, method, key)
+
+
 def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed: int = 0,
              checkpoint_dir: str | Path | None = None, n_jobs: int = 2, device: str = "auto",
              imagenet: str | Path | None = None, spot_kw: dict | None = None,
-             progress: bool = True) -> LosoResult:
+             progress: bool = True, scheduler: Any = None) -> LosoResult:
     """Leave-one-subject-out for ``method``: a fresh model per fold (folds in parallel with
     ``n_jobs`` processes, one torch thread each), each fold checkpointed when done. A
-    training-free method chooses p per fold on the training subjects instead."""
-    from joblib import Parallel, delayed
+    training-free method chooses p per fold on the training subjects instead.
 
+    ``scheduler`` (``local:N``, an address or a ``distributed.Client``; see
+    :mod:`mespot_nb.parallel`): one task per fold on that Dask cluster, each holding one ``GPU``
+    resource where the workers declare one (one fold per GPU); ``checkpoint_dir`` must then be
+    on storage every worker sees. A fold lost with its worker is run again; finished folds keep
+    their checkpoints."""
     m = get_method(method)
     if not m.trainable:
         return free_loso(dataset, feats, m, spot_kw)
     check_imagenet(m, cfg, imagenet)
     spot_kw = m.spot_settings() if spot_kw is None else spot_kw
     splits = loso_splits(loso_subjects(dataset, feats))
-    n_threads = 1 if n_jobs > 1 else 2
-    jobs = [delayed(_fold_job)(m, cfg, dataset, feats, s, tr, seed * 1000 + i, checkpoint_dir,
-                               device, imagenet, spot_kw, n_threads)
-            for i, (s, tr) in enumerate(splits)]
-    it = Parallel(n_jobs=n_jobs, return_as="generator")(jobs)
-    if progress:
-        from tqdm.auto import tqdm
-
-        it = tqdm(it, total=len(jobs), desc=f"LOSO {m.name} on {dataset.name}", unit="fold")
-    folds = list(it)
+    n_threads = 1 if n_jobs > 1 or scheduler else 2
+    ckpt = str(checkpoint_dir) if checkpoint_dir else None
+    with _window_store(dataset, feats, m, ckpt, scheduler) as store:
+        # with a store the folds read windows from it; they get the features' identities only
+        light = feats if store is None else {k: VideoFeatures(f.fps, f.n_frames, f.meta)
+                                             for k, f in feats.items()}
+        jobs = [(s, tr, seed * 1000 + i, ckpt, device, imagenet, spot_kw, n_threads, store)
+                for i, (s, tr) in enumerate(splits)]
+        folds = run_jobs(_fold_job, jobs, n_jobs, scheduler, progress,
+                         f"LOSO {m.name} on {dataset.name}", ordered=True,
+                         common=(m, cfg, dataset, light), unit="fold", resources={"GPU": 1})
     length = int(folds[0].scores["stop"].iloc[0] - folds[0].scores["start"].iloc[0] + 1)
     scores, preds = [], []
     for f in folds:

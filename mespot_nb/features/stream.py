@@ -313,7 +313,8 @@ def extract_features(dataset, cache_dir: str | Path, params: FeatureParams | Non
                      scheduler: Any = None, progress: bool = True
                      ) -> dict[tuple[str, str], VideoFeatures]:
     """Features of every video of a dataset that has frames: cached per video, atomically,
-    resumable, in parallel (joblib processes, or a Dask cluster through joblib's dask backend).
+    resumable, in parallel (joblib processes, or the Dask cluster ``scheduler`` names: ``local:N``,
+    an address or a client; see :mod:`mespot_nb.parallel`), with a frames/s and finish-time bar.
     Videos where no face was found are summarised in one logged warning.
 
     Returns ``{(subject, video): VideoFeatures}``.
@@ -321,11 +322,14 @@ def extract_features(dataset, cache_dir: str | Path, params: FeatureParams | Non
     params = params or FeatureParams()
     track_params = track_params or TrackParams()
     jobs = dataset_jobs(dataset)
-    todo = [(src, fps, str(cache_dir), params, track_params, name)
-            for _, _, src, fps, name in jobs
-            if not features_cache_path(cache_dir, open_video(src, fps=fps), params, track_params,
-                                       name).exists()]
-    run_jobs(_features_job, todo, n_jobs, scheduler, progress, f"features {dataset.name}")
+    todo, frames = [], []   # frames per video: the bar shows frames/s and the finish time
+    for _, _, src, fps, name in jobs:
+        vs = open_video(src, fps=fps)
+        if not features_cache_path(cache_dir, vs, params, track_params, name).exists():
+            todo.append((src, fps, str(cache_dir), params, track_params, name))
+            frames.append(max(len(vs), 1))
+    run_jobs(_features_job, todo, n_jobs, scheduler, progress, f"features {dataset.name}",
+             weights=frames)
     feats = {(s, v): cached_features(src, fps, cache_dir, params, track_params, name)
              for s, v, src, fps, name in jobs}
     summarise_lost_faces(dataset.name, {k: (f.meta.get("lost_frames", 0), f.n_frames)
