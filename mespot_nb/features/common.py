@@ -32,6 +32,11 @@ class FeatureParams:
         smaller for quick runs.
     dg_stride : DynGeoNet window stride in frames; 0 = about L/5.
     coefficients : dynamic image weights, ``arp`` or ``seed-literal``.
+    di_norm : how each ROI's dynamic image becomes the CNN's uint8 input: ``minmax`` (stretched
+        to 0..255 on its own, as seed 000 feeds VGG per-image-normalised images — a still
+        window's noise then looks like motion) or ``fixed`` (128 + ``di_gain`` × the mean
+        grey-level change, clipped: amplitude kept; :func:`~mespot_nb.features.dynamic.to_uint8_fixed`).
+    di_gain : grey levels per unit of mean grey-level change for ``di_norm="fixed"``.
     hoof_seconds, hoof_stride_s : HOOF-LSTM window and stride (0.5 s, 0.2 s).
     flow : ``farneback`` or ``dis``.
     bins : HOOF orientation bins.
@@ -57,6 +62,8 @@ class FeatureParams:
     di_size: int = 64
     dg_stride: int = 0
     coefficients: str = "arp"
+    di_norm: str = "minmax"
+    di_gain: float = 4.0
     hoof_seconds: float = 0.5
     hoof_stride_s: float = 0.2
     flow: str = "farneback"
