@@ -39,7 +39,7 @@ from mespot_nb.training import run_loso  # noqa: E402
 #: The quick profile before issue 19 (48 px composed images, min-max stretched, 8 epochs).
 OLD_FEATURES = dict(di_size=48, di_norm="minmax")
 OLD_CONFIG = dict(image_size=48, width=1 / 16, epochs=8, lr=2e-3, patience=3, neg_ratio=4.0,
-                  lstm_epochs=60, lstm_lr=3e-3, lstm_patience=10)
+                  lstm_epochs=60, lstm_lr=3e-3, lstm_patience=10, lstm_standardise=False)
 
 #: name → (feature changes, model-config changes) from the old quick profile; ``quick`` is the
 #: kit's quick profile as it is now.
@@ -60,6 +60,18 @@ SETTINGS: dict[str, tuple[dict, dict]] = {
     "gain8-lr1e-3": ({"di_norm": "fixed", "di_gain": 8.0}, {"lr": 1e-3}),
     "gain8-e16": ({"di_norm": "fixed", "di_gain": 8.0}, {"epochs": 16, "patience": 5}),
     "gain8-size64": ({"di_norm": "fixed", "di_gain": 8.0, "di_size": 64}, {"image_size": 64}),
+    "gain8-e24": ({"di_norm": "fixed", "di_gain": 8.0}, {"epochs": 24, "patience": 6}),
+    "gain8-w8-e16": ({"di_norm": "fixed", "di_gain": 8.0}, {"width": 1 / 8, "epochs": 16,
+                                                            "patience": 5}),
+    "gain8-e16-drop.5": ({"di_norm": "fixed", "di_gain": 8.0}, {"epochs": 16, "patience": 5,
+                                                                "dropout": 0.5}),
+    "gain12-e12": ({"di_norm": "fixed", "di_gain": 12.0}, {"epochs": 12}),
+    "gain8-e12-lr1e-3": ({"di_norm": "fixed", "di_gain": 8.0}, {"epochs": 12, "lr": 1e-3}),
+    "lstm-std": ({}, {"lstm_standardise": True}),
+    "lstm-std-lr1e-3": ({}, {"lstm_standardise": True, "lstm_lr": 1e-3, "lstm_epochs": 120,
+                             "lstm_patience": 20}),
+    "lstm-lr1e-3": ({}, {"lstm_lr": 1e-3, "lstm_epochs": 120, "lstm_patience": 20}),
+    "lstm-hidden32": ({}, {"lstm_hidden": 32}),
     "quick": (None, None),
 }
 
@@ -73,6 +85,18 @@ def setting(name: str, base_params) -> tuple:
         return profile_feature_params("quick"), ModelConfig.profile("quick")
     params = replace(base_params, **{**OLD_FEATURES, **fch})
     return params, replace(ModelConfig.profile("quick"), **{**OLD_CONFIG, **cch})
+
+
+def touches(name: str, method: str) -> bool:
+    """Whether a setting changes anything ``method`` reads (HOOF-LSTM: the ``lstm_*`` fields
+    and ``neg_ratio``; the DynGeoNet family: everything else)."""
+    if SETTINGS[name][0] is None or name == "old":
+        return True
+    fch, cch = SETTINGS[name]
+    lstm = {k for k in cch if k.startswith("lstm_")} | ({"neg_ratio"} & set(cch))
+    if method == "hoof-lstm":
+        return bool(lstm)
+    return bool(fch) or bool(set(cch) - lstm) or "neg_ratio" in cch
 
 
 def loso_figures(ds, feats, method: str, cfg: ModelConfig, seed: int, n_jobs: int) -> dict:
@@ -118,9 +142,8 @@ def main() -> None:
         for method in methods:
             m = get_method(method)
             params, cfg = setting(name, profile_feature_params("quick"))
-            if m.name == "hoof-lstm" and name not in ("old", "quick") and \
-                    not set(SETTINGS[name][1]) & {"neg_ratio", "lstm_epochs", "lstm_lr"}:
-                continue   # the setting does not touch HOOF-LSTM
+            if not touches(name, m.name):
+                continue
             t = time.perf_counter()
             feats = extract_features(nb.ds, nb.cache_dir, m.feature_params(
                 replace(params, families=m.families)), progress=False)

@@ -132,11 +132,12 @@ def hoof_window(fps: float, seconds: float = 0.5, stride_s: float = 0.2) -> dict
 
 def profile_feature_params(profile: str) -> FeatureParams:
     """Feature settings of a profile: ``paper`` (224 px images, exact per-window flows) or
-    ``quick`` (48 px images, shared flow pairs) for CPU-sized demo runs."""
+    ``quick`` (48 px images of amplitude-keeping dynamic images, ``di_norm="fixed"`` at gain 8;
+    shared flow pairs) for CPU-sized demo runs."""
     if profile == "paper":
         return FeatureParams(di_size=224, hoof_pairs="per-window")
     if profile == "quick":
-        return FeatureParams(di_size=48, hoof_pairs="shared")
+        return FeatureParams(di_size=48, hoof_pairs="shared", di_norm="fixed", di_gain=8.0)
     raise MespotError(f"profile {profile!r}: use quick or paper")
 
 
