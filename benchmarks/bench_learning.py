@@ -115,6 +115,7 @@ def loso_figures(ds, feats, method: str, cfg: ModelConfig, seed: int, n_jobs: in
     return {"auc": roc_auc(sc["score"].to_numpy(), sc["label"].to_numpy()),
             "fold_auc_mean": float(np.nanmean(fold_auc)), "fold_auc_min": float(np.nanmin(fold_auc)),
             "best_epoch_mean": float(np.mean(best)),
+            "epochs_run_mean": float(np.mean(ran)),
             "best_is_last": int(sum(b == n for b, n in zip(best, ran))),
             "folds": len(r.folds), "epochs_max": n_ep,
             "loss_first": float(loss[0]), "loss_last": float(loss[-1]),

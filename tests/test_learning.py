@@ -14,7 +14,7 @@ import pytest
 from mespot_nb.errors import MespotError
 from mespot_nb.evaluation import learning_sentence, learning_table
 from mespot_nb.features import FeatureParams, dynamic_image, profile_feature_params, to_uint8
-from mespot_nb.features.dynamic import scale_dynamic_image, to_uint8_fixed, arp_coefficients
+from mespot_nb.features.dynamic import arp_coefficients, scale_dynamic_image, to_uint8_fixed
 from mespot_nb.models import ModelConfig
 
 
