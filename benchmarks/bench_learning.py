@@ -135,8 +135,9 @@ def main() -> None:
     a = ap.parse_args()
     nb = setup("bench_learning", a.dataset, plots=False)
     methods = [m.strip() for m in a.methods.split(",") if m.strip()]
-    fig: dict = {"dataset": a.dataset, "difficulty": str(nb.ds.meta.get("difficulty", ""))
-                 if hasattr(nb.ds, "meta") else "", "seed": a.seed, "n_jobs": a.n_jobs}
+    fig: dict = {"dataset": a.dataset,
+                 "difficulty": str(nb.manifest.entry(a.dataset).get("difficulty") or ""),
+                 "seed": a.seed, "n_jobs": a.n_jobs}
     print(f"{'setting':14s} {'method':10s} {'AUC':>6s} {'fold mean':>9s} {'min':>6s} "
           f"{'best ep':>7s} {'best=last':>9s} {'loss 1st→last':>14s} {'s/fold':>7s}")
     for name in [s.strip() for s in a.settings.split(",") if s.strip()]:
