@@ -33,6 +33,8 @@ ARGS: dict[str, list[str]] = {
     "bench_spotters.py": ["--seconds", "20"],
     "bench_softnet.py": ["--frames", "24"],
     "bench_training.py": ["--seconds", "3"],
+    # the old and the current quick profile only (the whole curve: run it alone, see README)
+    "bench_learning.py": ["--settings", "old,quick"],
 }
 
 #: The in-run reference of a figure, where its name does not say it: figure → reference key.
@@ -60,6 +62,9 @@ WHAT = {
                       "and 0.05: wall time and peak RSS (process tree) per stage — generate, "
                       "extract (quick DynGeoNet features), window store + one fold's first "
                       "epoch — and a straight-line extrapolation in frames to S = 1",
+    "bench_learning.py": "held-out-subject window AUC (LOSO, standard demo) of DynGeoNet and "
+                         "HOOF-LSTM per quick-profile setting, with seconds per fold; no "
+                         "reference (AUC is machine-independent)",
     "bench_landmarks.py": "landmark tracking vs per-frame detection + fitting on a 640×360 "
                           "video; reference: decoding the same frames (the command "
                           "`mespot landmarks`: per-frame detection + fitting)",

@@ -284,7 +284,8 @@ def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
     meta["feature_params"] = asdict(FeatureParams(**fp))
     if not m.trainable:
         return None, meta
-    cfg = ModelConfig(**meta["config"])
+    # files from before ``lstm_standardise`` fed HOOF-LSTM raw histograms
+    cfg = ModelConfig(**{"lstm_standardise": False, **meta["config"]})
     model = build_model(m, cfg, {k: tuple(v) for k, v in meta.get("shapes", {}).items()})
     try:
         model.load_state_dict(state)

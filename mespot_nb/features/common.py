@@ -32,6 +32,11 @@ class FeatureParams:
         smaller for quick runs.
     dg_stride : DynGeoNet window stride in frames; 0 = about L/5.
     coefficients : dynamic image weights, ``arp`` or ``seed-literal``.
+    di_norm : how each ROI's dynamic image becomes the CNN's uint8 input: ``minmax`` (stretched
+        to 0..255 on its own, as seed 000 feeds VGG per-image-normalised images — a still
+        window's noise then looks like motion) or ``fixed`` (128 + ``di_gain`` × the mean
+        grey-level change, clipped: amplitude kept; :func:`~mespot_nb.features.dynamic.to_uint8_fixed`).
+    di_gain : grey levels per unit of mean grey-level change for ``di_norm="fixed"``.
     hoof_seconds, hoof_stride_s : HOOF-LSTM window and stride (0.5 s, 0.2 s).
     flow : ``farneback`` or ``dis``.
     bins : HOOF orientation bins.
@@ -62,6 +67,8 @@ class FeatureParams:
     di_size: int = 64
     dg_stride: int = 0
     coefficients: str = "arp"
+    di_norm: str = "minmax"
+    di_gain: float = 4.0
     hoof_seconds: float = 0.5
     hoof_stride_s: float = 0.2
     flow: str = "farneback"
@@ -132,11 +139,12 @@ def hoof_window(fps: float, seconds: float = 0.5, stride_s: float = 0.2) -> dict
 
 def profile_feature_params(profile: str) -> FeatureParams:
     """Feature settings of a profile: ``paper`` (224 px images, exact per-window flows) or
-    ``quick`` (48 px images, shared flow pairs) for CPU-sized demo runs."""
+    ``quick`` (48 px images of amplitude-keeping dynamic images, ``di_norm="fixed"`` at gain 8;
+    shared flow pairs) for CPU-sized demo runs."""
     if profile == "paper":
         return FeatureParams(di_size=224, hoof_pairs="per-window", softnet_flow="tvl1")
     if profile == "quick":
-        return FeatureParams(di_size=48, hoof_pairs="shared")
+        return FeatureParams(di_size=48, hoof_pairs="shared", di_norm="fixed", di_gain=8.0)
     raise MespotError(f"profile {profile!r}: use quick or paper")
 
 

@@ -62,6 +62,43 @@ def to_uint8(img: np.ndarray) -> np.ndarray:
     return np.round((img - lo) / span * 255 * (hi > lo)).astype(np.uint8)
 
 
+def to_uint8_fixed(img: np.ndarray, coefficients: np.ndarray, gain: float) -> np.ndarray:
+    """A fixed mapping to uint8 that keeps the dynamic image's amplitude across windows.
+
+    ``128 + gain · img / Σ_t |α_t|``, rounded and clipped to 0..255: dividing by the weights'
+    absolute sum makes the value a mean grey-level change (one unit ≈ one grey level of motion
+    across the window), so a still window stays near mid-grey and a moving one is bright or
+    dark in proportion to how much it moved — unlike :func:`to_uint8`, which stretches every
+    image, noise included, to the full range.
+
+    Parameters
+    ----------
+    img : (H, W) dynamic image (:func:`dynamic_image`), grey-level units × weights.
+    coefficients : (T,) the weights α_t it was made with (:func:`arp_coefficients`).
+    gain : output grey levels per unit of mean grey-level change (> 0).
+
+    Returns
+    -------
+    (H, W) uint8.
+    """
+    if not gain > 0:
+        raise MespotError(f"di_gain {gain!r}: use a positive number (grey levels per unit)")
+    norm = float(np.abs(np.asarray(coefficients, np.float64)).sum()) or 1.0
+    out = 128.0 + gain * np.asarray(img, np.float64) / norm
+    return np.clip(np.round(out), 0, 255).astype(np.uint8)
+
+
+def scale_dynamic_image(img: np.ndarray, T: int, params: FeatureParams) -> np.ndarray:
+    """A dynamic image of a T-frame clip as the CNN's uint8 input, per ``params.di_norm``:
+    ``minmax`` (each ROI's image stretched on its own, :func:`to_uint8` — seed 000) or
+    ``fixed`` (:func:`to_uint8_fixed` with ``params.di_gain``)."""
+    if params.di_norm == "minmax":
+        return to_uint8(img)
+    if params.di_norm == "fixed":
+        return to_uint8_fixed(img, arp_coefficients(T, params.coefficients), params.di_gain)
+    raise MespotError(f"di_norm {params.di_norm!r}: use 'minmax' (seed 000) or 'fixed'")
+
+
 #: Layout of the composed window image (size S): the eyes ROI fills the top half (S × S/2),
 #: the nose the bottom-left quarter, the mouth the bottom-right quarter.
 COMPOSE_LAYOUT = {"eyes": (0.0, 0.0, 1.0, 0.5), "nose": (0.0, 0.5, 0.5, 1.0),
@@ -115,7 +152,8 @@ class DynamicImages(Consumer):
         dis, aps = {}, {}
         for name, box in boxes.items():
             stack = np.stack([warp_roi(f, M, box) for f in clip])
-            dis[name] = to_uint8(dynamic_image(stack, self.params.coefficients))
+            dis[name] = scale_dynamic_image(dynamic_image(stack, self.params.coefficients),
+                                               L, self.params)
             aps[name] = stack[L // 2]
         self.dyn[i] = compose_rois(dis, self.params.di_size)
         self.apex[i] = compose_rois(aps, self.params.di_size)
