@@ -17,7 +17,7 @@ from .errors import MespotError
 
 from .evaluation import LEARNING_BAR as AUC_BAR  # held-out window AUC a taught method must reach
 #: Fewer test subjects than this: an interval is flagged (as ``evaluation.FEW_SUBJECTS``).
-FEW = 4
+from .evaluation import FEW_SUBJECTS as FEW  # noqa: E402
 
 
 @dataclass
@@ -183,15 +183,20 @@ def _c01(w: Writer) -> list[str]:
         out.append(f"Tracking stays within a median {w.num('tracking', 'median_deviation_px', fmt='{:g}')} px "
                    f"of per-frame detection at {w.num('tracking', 'speedup_vs_per_frame', fmt='{:g}')}× "
                    "its speed.")
-    if w.has("integer_floor", "step_fraction_le_1px"):
-        out.append(f"{w.num('integer_floor', 'step_fraction_le_1px', fmt='{:.0%}')} of the "
-                   "frame-to-frame landmark steps are 0 or 1 px: dlib's whole-pixel landmarks set "
-                   "that floor, the size of the smaller micro-expressions.")
+    if w.has("integer_floor", "steps_0px") and w.get("integer_floor", "whole_pixels"):
+        out.append(f"The landmarks are whole pixels: "
+                   f"{w.num('integer_floor', 'steps_0px', fmt='{:.0%}')} of the shown traces' "
+                   f"frame-to-frame steps are exactly {w.const(0)} px and "
+                   f"{w.num('integer_floor', 'steps_1px', fmt='{:.0%}')} exactly ±{w.const(1)} px, "
+                   "a floor as large as the smaller micro-expressions.")
     return out
 
 
 def _auc_sentence(w: Writer, key: str = "separability_auc", what: str = "feature") -> list[str]:
     aucs = w.get(key) or {}
+    if not aucs:
+        return []
+    aucs = {n: v for n, v in aucs.items() if isinstance(v, (int, float)) and v == v}
     if not aucs:
         return []
     parts = [f"{name} {w.num(key, name)}" for name in aucs]
@@ -238,6 +243,9 @@ def _c04(w: Writer) -> list[str]:
 
 def _auc_bar(w: Writer, path: tuple, who: str, where: str = "") -> str:
     v = w.get(*path)
+    if not isinstance(v, (int, float)) or v != v:
+        return (f"{who}'s held-out window AUC{where} is undefined: the held-out windows hold "
+                "no micro-expression (or no neutral window).")
     verdict = "at or above" if v >= AUC_BAR else "below"
     return (f"{who}'s held-out window AUC{where} is {w.num(*path)}, {verdict} the "
             f"{w.const(AUC_BAR)} the kit asks of a taught method.")
@@ -250,12 +258,12 @@ def _c05(w: Writer) -> list[str]:
             continue
         f = ("{}".format(m), "fold")
         who = _title(m)
-        if w.has(*f, "best_epoch") and w.has(*f, "epochs"):
+        if w.has(*f, "best_epoch") and w.has(*f, "epochs") and not w.get(*f, "keeps_last_epoch"):
             last = w.get(*f, "best_epoch") == w.get(*f, "epochs")
             out.append(f"{who}'s best validation epoch is {w.num(*f, 'best_epoch', fmt='{}')} of "
                        f"{w.num(*f, 'epochs', fmt='{}')}" + (
-                           ": the last one, so training had not converged." if last else
-                           ", before the last: the validation curve had turned."))
+                           " run: the last one, so training may not have converged." if last else
+                           " run, before the last: the validation curve had turned."))
         elif w.has(*f, "best_epoch"):
             out.append(f"{who}'s best validation epoch is {w.num(*f, 'best_epoch', fmt='{}')}.")
         if w.has(*f, "test_window_auc") and not w.has(m, "fold_learning"):
@@ -282,7 +290,7 @@ def _lead(w: Writer, f1_paths: dict[str, tuple], what: str, name=_title) -> list
     best = _best(w, {m: (*p, "f1") for m, p in f1_paths.items()})
     if best is None:
         return []
-    return [f"The highest {what} is {name(best)}'s, {w.f1(*f1_paths[best])}."]
+    return [f"The highest point {what} is {name(best)}'s, {w.f1(*f1_paths[best])}."]
 
 
 def _c06(w: Writer) -> list[str]:
@@ -317,10 +325,14 @@ def _c07(w: Writer) -> list[str]:
         out.append(f"Under seed 004's coverage protocol HOOF-LSTM recalls "
                    f"{w.num('table_I', 'hoof-lstm', 'recall')} at precision "
                    f"{w.num('table_I', 'hoof-lstm', 'precision')} (F1 "
-                   f"{w.num('table_I', 'hoof-lstm', 'F1')}, TP {w.num('table_I', 'hoof-lstm', 'TP', fmt='{}')}, "
+                   f"{w.num('table_I', 'hoof-lstm', 'F1')}"
+                   + (f" [{w.item(('table_I', 'hoof-lstm', 'f1_ci'), 0)}, "
+                      f"{w.item(('table_I', 'hoof-lstm', 'f1_ci'), 1)}]"
+                      if w.get('table_I', 'hoof-lstm', 'f1_ci') else "") + f", TP {w.num('table_I', 'hoof-lstm', 'TP', fmt='{}')}, "
                    f"FP {w.num('table_I', 'hoof-lstm', 'FP', fmt='{}')}).")
     if w.has("window_auc", "hoof-lstm"):
         out.append(_auc_bar(w, ("window_auc", "hoof-lstm"), "HOOF-LSTM"))
+    out += _differences(w, ("differences_vs_baseline",))
     cross = w.get("cross_database") or {}
     few = []
     for s, per in cross.items():
@@ -372,11 +384,14 @@ def _c09(w: Writer) -> list[str]:
            f"{w.num('simulation', 'truth', fmt='{}')} true expressions, with "
            f"{w.item((*c, 'footage_left'), -1, fmt='{:.1%}')} of the footage left to review."]
     if len(prec) > 1:
-        first, later = prec[0], max(prec[1:])
-        out.append(f"Precision of the top {w.num('simulation', 'top_n', fmt='{}')} candidates "
-                   f"started at {w.item((*c, 'precision_top'), 0, fmt='{:.1f}')} and "
-                   + ("rose with retraining." if later > first else
-                      "did not rise with retraining on this demo."))
+        fin = [i for i, v in enumerate(prec) if isinstance(v, (int, float)) and v == v]
+        if len(fin) > 1:
+            a, b = prec[fin[0]], prec[fin[-1]]
+            trend = "rose" if b > a else ("fell" if b < a else "stayed")
+            out.append(f"Precision of the top {w.num('simulation', 'top_n', fmt='{}')} candidates "
+                       f"{trend} from {w.item((*c, 'precision_top'), fin[0], fmt='{:.1f}')} to "
+                       f"{w.item((*c, 'precision_top'), fin[-1], fmt='{:.1f}')} over the rounds "
+                       "(retrained as labels accrued; no run without retraining to compare).")
     del found
     return out
 
@@ -385,7 +400,7 @@ def _c10(w: Writer) -> list[str]:
     out = []
     table = w.get("table") or {}
     micro = {m: ("table", m, "megc2020", "micro") for m in table
-             if w.has("table", m, "megc2020", "micro")}
+             if _has_truth(w, ("table", m, "megc2020", "micro"))}
     overall = {m: ("table", m, "megc2020", "overall") for m in table
                if w.has("table", m, "megc2020", "overall")
                and _has_truth(w, ("table", m, "megc2020", "macro"))}
@@ -397,8 +412,8 @@ def _c10(w: Writer) -> list[str]:
         out += _lead(w, paths, what)
         diffs = w.get("differences", t) or {}
         if diffs and all(d.get("supported") for d in diffs.values()):
-            out.append(f"It leads every other method there at {w.const(95)} %: each paired interval "
-                       "excludes 0.")
+            out.append(f"Each of its paired {w.const(95)} % intervals against the others "
+                       f"excludes {w.const(0)} (per comparison).")
         elif diffs:
             behind = [_title(p.partition(" - ")[2]) for p, d in diffs.items()
                       if not d.get("supported")]
@@ -412,10 +427,14 @@ def _c10(w: Writer) -> list[str]:
     if few:
         out.append(f"Intervals of {', '.join(_title(m) for m in few)} rest on fewer than "
                    f"{w.const(FEW)} subjects and are flagged in the table.")
-    if w.get("protocols_agree"):
+    if w.get("protocols_agree") and w.get("overlapping_truths") == 0:
         out.append("MEGC2020 and one-to-one agree in every row: no two annotated intervals of "
                    "one type overlap or touch on a video, so no prediction can match two ground "
                    "truths, and both then count one TP per found expression.")
+    elif w.get("protocols_agree") and w.has("overlapping_truths"):
+        out.append(f"MEGC2020 and one-to-one agree in every row, although "
+                   f"{w.num('overlapping_truths', fmt='{}')} pairs of annotated intervals overlap "
+                   "or touch: no prediction happened to match two of them.")
     return out
 
 

@@ -59,6 +59,21 @@ def first_figure(ipynb: str | Path) -> bytes | None:
     return None
 
 
+def _others() -> str:
+    """The registry's other methods, in words: "the learned baselines A, B and the
+    training-free spotters C, D"."""
+    from .methods import METHODS
+
+    def words(xs):
+        return ", ".join(xs[:-1]) + (" and " if len(xs) > 1 else "") + xs[-1] if xs else ""
+
+    rest = [m for m in METHODS.values() if m.name not in ("dyngeonet", "hoof-lstm")]
+    learned = words([m.title for m in rest if m.trainable])
+    free = words([m.title for m in rest if not m.trainable])
+    return " and ".join(x for x in (f"the learned baselines {learned}" if learned else "",
+                                     f"the training-free spotters {free}" if free else "") if x)
+
+
 def _strip_md(text: str) -> str:
     return text.replace("**", "")
 
@@ -114,8 +129,7 @@ td.t img{{width:180px;max-height:130px;object-fit:contain;border:1px solid #ccc}
 </head><body><h1>mespot-nb report</h1>
 <p><b>mespot-nb</b> spots facial micro-expressions in long videos. Its notebooks reproduce two
 papers — DynGeoNet (seed 000) and HOOF-LSTM (seed 004), see the
-<a href="references.html">references</a> — beside the training-free spotters MDMD, flow-peak and
-LBP-χ², and score them all with subject-level intervals under the MEGC2020, one-to-one and
+<a href="references.html">references</a> — beside {html.escape(_others())}, and score them all with subject-level intervals under the MEGC2020, one-to-one and
 coverage protocols. Each notebook below was executed headlessly with papermill; each opens with
 the paper's idea and ends with a conclusion written from its own numbers.</p>
 <p><b>Where to start:</b> {' → '.join(where) or 'the first notebook'} (every method side by

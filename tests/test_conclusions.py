@@ -37,6 +37,8 @@ def test_ranking_only_where_the_paired_interval_supports_it():
 
 def test_the_text_follows_the_numbers_after_a_rerun():
     rerun = json.loads(json.dumps(RESULTS_06))
+    rerun["dyngeonet"]["window_auc"] = float("nan")
+    assert "AUC is undefined" in C.conclude("06", rerun).text
     rerun["dyngeonet"]["window_auc"] = 0.52
     rerun["differences_megc2020"]["mdmd - dyngeonet"]["supported"] = False
     c = C.conclude("06", rerun)
@@ -63,18 +65,21 @@ def test_every_notebook_has_a_writer_and_an_unknown_one_is_refused():
 
 def test_results_summary_states_the_lead_only_when_every_difference_supports_it():
     table = {m: {"megc2020": {"micro": {"f1": f, "f1_ci": [f - 0.1, f + 0.1], "n_subjects": 3,
-                                        "few_subjects": True}}}
+                                        "few_subjects": True, "tp": 2, "fn": 3}}}
              for m, f in (("mdmd", 0.25), ("dyngeonet", 0.05), ("flow-peak", 0.18))}
     diffs = {"micro": {"mdmd - dyngeonet": {"diff": 0.2, "ci": [0.1, 0.3], "supported": True},
                        "mdmd - flow-peak": {"diff": 0.07, "ci": [-0.05, 0.2],
                                             "supported": False}}}
-    res = {"table": table, "differences": diffs, "protocols_agree": True}
+    res = {"table": table, "differences": diffs, "protocols_agree": True,
+           "overlapping_truths": 0}
     c = C.conclude("10_results", res)
     assert "The intervals do not establish it ahead of flow-peak" in c.text
     assert "fewer than 4 subjects" in c.text and "agree in every row" in c.text
     assert C.check_figures(c.as_dict(), res) == []
+    res["overlapping_truths"] = 2
+    assert "although 2 pairs of annotated intervals overlap" in C.conclude("10", res).text
     diffs["micro"]["mdmd - flow-peak"]["supported"] = True
-    assert "It leads every other method there" in C.conclude("10", res).text
+    assert "Each of its paired 95 % intervals against the others excludes 0" in C.conclude("10", res).text
 
 
 def test_references_resolve_the_seeds_and_every_method_cites_known_works():

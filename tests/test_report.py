@@ -109,6 +109,7 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     # one cross-database setup and 200 bootstrap draws keep it inside the test budget (--set)
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest", str(man),
                         "--datasets", "tinyfull", "--out", str(out), "--set", "setups=demo-A",
+                        "--set", "cross_methods=learned,lbp-chi2",
                         "--set", "n_boot=200"], capture_output=True, text=True)
     prov = json.loads((out / "provenance.json").read_text())
     failed = [(x["notebook"], x["error"]) for x in prov["runs"] if x["status"] != "passed"]
@@ -127,7 +128,8 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     assert {"megc2020", "one-to-one", "coverage"} <= set(loso["dyngeonet"])
     cross = res["07_cross_database"]["tinyfull"]["cross_database"]
     assert set(cross) == {"demo-A"}
-    assert prov["parameters"]["extra"] == {"setups": "demo-A", "n_boot": "200"}
+    assert prov["parameters"]["extra"] == {"setups": "demo-A", "cross_methods": "learned,lbp-chi2",
+                                           "n_boot": "200"}
     assert set(cross["demo-A"]) == {"dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm",
                                     "softnet", "lbp-chi2"}
     pred = pd.read_csv(out / "tinyfull" / "predictions_dyngeonet.csv")
