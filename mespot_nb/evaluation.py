@@ -497,3 +497,37 @@ def learning_sentence(table: pd.DataFrame, bar: float = LEARNING_BAR, where: str
                      f"(MEGC2020 F1 {row.f1:.3f}, {row.tp} TP / {row.fp} FP / {row.fn} FN) — "
                      f"{verdict}.")
     return "\n\n".join(parts)
+
+
+def measured_learning_curve() -> dict:
+    """The quick profile's measured learning curve: ``{"what", "source", "bar", "auc": {method:
+    {setting: held-out window AUC}}}`` on the standard demo, from ``benchmarks/bench_learning.py``
+    (kept as ``mespot_nb/data/learning_curve.json``; the benchmark re-measures it)."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("mespot_nb").joinpath("data/learning_curve.json").read_text())
+
+
+def learning_shortfall(curve: dict, methods: list[str], titles: dict[str, str]) -> str:
+    """What the measured curve says for each taught method below the bar: its best measured
+    setting, how many were measured, and what none of them changes."""
+    out = []
+    bar = curve["bar"]
+    for m in methods:
+        auc = curve["auc"].get(m) or {}
+        if not auc:
+            continue
+        best = max(auc, key=auc.get)
+        if auc[best] >= bar:
+            out.append(f"On the standard demo the measured setting '{best}' brings "
+                       f"{titles.get(m, m)} to {auc[best]:.3f}, at or above the {bar}.")
+            continue
+        out.append(f"On the standard demo none of the {len(auc)} measured quick-profile settings "
+                   f"brings {titles.get(m, m)} to the {bar}: the best, '{best}', reaches "
+                   f"{auc[best]:.3f} (composed-image size, network width, epochs, learning rate, "
+                   "negative sampling and dynamic-image scaling were varied). What none of them "
+                   "changes is what would: a pretrained trunk (the paper profile's ImageNet "
+                   "VGG-16, which needs a GPU) or augmentation of the few positive windows; "
+                   "neither was measured here.")
+    return " ".join(out)

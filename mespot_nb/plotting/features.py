@@ -85,15 +85,21 @@ def composite_pair(dyn: np.ndarray, apex: np.ndarray, axes=None):
     return axes
 
 
-def separability_bars(aucs: dict[str, float], ax=None, title: str = ""):
-    """ROC AUC of one scalar per feature for micro-expression vs neutral windows (0.5 = chance)."""
-    ax = _ax(ax, figsize=(5, 2.6))
+def separability_bars(aucs: dict[str, float], ax=None, title: str = "",
+                      xlabel: str = "ROC AUC, micro-expression vs neutral windows",
+                      bar: float | None = None):
+    """ROC AUC of one scalar per feature (or per method, per setting) for micro-expression vs
+    other windows (0.5 = chance, dashed); ``bar`` draws a target AUC (dotted red)."""
+    ax = _ax(ax, figsize=(5, max(2.6, 0.25 * len(aucs) + 0.8)))
     names = list(aucs)
     vals = [aucs[n] for n in names]
     ax.barh(names, vals, color="tab:blue")
     ax.axvline(0.5, color="k", ls="--", lw=0.8)
+    if bar is not None:
+        ax.axvline(bar, color="tab:red", ls=":", lw=1.2, label=f"bar {bar:g}")
+        ax.legend(loc="lower right", fontsize=8)
     ax.set_xlim(0, 1)
-    ax.set_xlabel("ROC AUC, micro-expression vs neutral windows")
+    ax.set_xlabel(xlabel)
     for y, v in enumerate(vals):
         ax.text(min(v, 0.93) + 0.01, y, f"{v:.2f}", va="center", fontsize=8)
     if title:
