@@ -488,7 +488,10 @@ def check_figures(conclusion: dict, results: dict) -> list[str]:
             continue
         if v != f["value"]:
             problems.append(f"figure {t!r}: {f['path']} holds {v!r}, not {f['value']!r}")
-    for name in NAMES_WITH_DIGITS:
+    from .methods import METHODS
+
+    for name in (*NAMES_WITH_DIGITS, *sorted((m.title for m in METHODS.values()), key=len,
+                                             reverse=True)):
         text = text.replace(name, " ")
     for name in sorted(names, key=len, reverse=True):
         if name not in text:
