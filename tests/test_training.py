@@ -209,8 +209,8 @@ def test_imagenet_weights_load_from_a_local_torchvision_layout_file(tmp_path):
 
 def test_registry_drives_every_method_choice():
     names = method_names()
-    assert names == ["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "lbp-chi2", "mdmd",
-                     "flow-peak"]
+    assert names == ["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "softnet", "lbp-chi2",
+                     "mdmd", "flow-peak"]
     assert method_names(trainable=False) == ["lbp-chi2", "mdmd", "flow-peak"]
     from mespot_nb.cli import build_parser
 
