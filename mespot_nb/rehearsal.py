@@ -45,9 +45,8 @@ from typing import Any
 
 import numpy as np
 
-from ._io import write_json
 from .demo import (DIFFICULTY, FRAME_H, FRAME_W, STAMP, TRUTH_DIR, DemoSpec, _make_subject,
-                   _render_video, _write_annotations, subject_face)
+                   _render_video, finish_dataset, subject_face)
 from .errors import MespotError
 from .readers import Dataset, read_casme2, read_samm_lv
 
@@ -159,7 +158,6 @@ def plan_rehearsal(like: str, scale: float = 1.0, annotations: str | Path | None
         raise MespotError(f"--subjects {subjects}: keep at least 1 subject")
     ds = read_workbook(like, annotations)
     path = workbook_path(like, annotations)
-    iv = ds.intervals
     margin = int(round(lk.margin_s * lk.fps))
     floor = _min_frames(lk.fps, difficulty)
     keep = ds.subjects[:subjects] if subjects else ds.subjects
@@ -284,22 +282,9 @@ def generate_rehearsal(out: str | Path, like: str, scale: float = 1.0,
         from tqdm.auto import tqdm
 
         it = tqdm(it, total=len(vids), desc=f"rehearsal {like} S={scale:g}", unit="video")
-    videos = list(it)
-    _write_annotations(spec, videos, tmp / "annotations.xlsx")
-    write_json(tmp / TRUTH_DIR / "events.json",
-               {f"{v['subject']}/{v['video']}": dict(n_frames=v["n_frames"], face=v["face"],
-                                                     face_source=v["face_source"],
-                                                     face_licence=v["face_licence"],
-                                                     **v["events"]) for v in videos})
-    faces = {v["subject"]: dict(face=v["face"], source=v["face_source"], licence=v["face_licence"])
-             for v in videos}
-    write_json(tmp / STAMP, dict(**want, faces=faces,
-                                 note=f"synthetic rehearsal with the shape of {like} "
-                                      f"(mespot-nb), from its published workbook"))
-    if out.exists():
-        shutil.rmtree(out)
-    os.replace(tmp, out)
-    return out
+    return finish_dataset(spec, list(it), tmp, out, want,
+                          f"synthetic rehearsal with the shape of {like} (mespot-nb), from its "
+                          "published workbook")
 
 
 def read_rehearsal(root: str | Path, name: str | None = None,
