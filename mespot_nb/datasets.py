@@ -8,12 +8,16 @@ entry. Training and spotting receive a Dataset and never load one themselves.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .demo import ensure_demo
 from .errors import MespotError
 from .manifest import FIRST_FRAME_DEFAULTS, DatasetEntry, Manifest, load_manifest
 from .readers import Dataset, read_casme2, read_megc_csv, read_samm_lv, read_video_source
 from .rehearsal import ensure_rehearsal, read_rehearsal
+
+if TYPE_CHECKING:  # imported where used: reading a manifest never loads pandas
+    import pandas as pd
 
 
 def read_entry(entry: DatasetEntry, manifest: Manifest | None = None) -> Dataset:

@@ -5,7 +5,6 @@ small-face warning, TV-L1's absence, and learning on a tiny synthetic set."""
 from __future__ import annotations
 
 import sys
-import warnings
 from dataclasses import replace
 
 import numpy as np

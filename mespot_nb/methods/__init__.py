@@ -13,9 +13,11 @@ from .flow_peak import FLOW_PEAK
 from .hoof_lstm import HOOF_LSTM
 from .lbp_chi2 import LBP_CHI2
 from .mdmd import MDMD
+from .regflow import REGFLOW
 from .softnet import SOFTNET
 
-for _m in (DYNGEONET, DYNNET, GEONET, VGG16, HOOF_LSTM, SOFTNET, LBP_CHI2, MDMD, FLOW_PEAK):
+for _m in (DYNGEONET, DYNNET, GEONET, VGG16, HOOF_LSTM, SOFTNET, LBP_CHI2, MDMD, FLOW_PEAK,
+           REGFLOW):
     register(_m)
 
 __all__ = ["METHODS", "Method", "TrainingFree", "check_method", "get_method", "method_names",

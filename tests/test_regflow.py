@@ -1,0 +1,109 @@
+"""regflow: registration of a moving head, local contrast, speech gating."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from mespot_nb.features.curves import FlowPeakCurves
+from mespot_nb.features.regflow import GROUPS, RegFlowFamily, lip_aperture, similarity_fit
+from mespot_nb.features.stream import VideoFeatures
+from mespot_nb.intervals import iou
+from mespot_nb.methods.regflow import contrast, speech_rate, spot
+
+FPS, N = 30, 60
+
+
+def test_similarity_fit_recovers_a_transform():
+    rng = np.random.default_rng(0)
+    src = rng.uniform(0, 100, (13, 2))
+    a, s, t = math.radians(7), 1.08, np.array([3.0, -2.0])
+    R = s * np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
+    M = similarity_fit(src, src @ R.T + t)
+    np.testing.assert_allclose(M[:, :2], R, atol=1e-9)
+    np.testing.assert_allclose(M[:, 2], t, atol=1e-9)
+
+
+@pytest.fixture(scope="module")
+def face():
+    cv2 = pytest.importorskip("cv2")
+    skdata = pytest.importorskip("skimage.data")
+    from mespot_nb.face import detect_faces, fit_landmarks
+
+    g = cv2.cvtColor(skdata.astronaut(), cv2.COLOR_RGB2GRAY)[20:276, 92:348]
+    g = cv2.resize(g, (320, 320), interpolation=cv2.INTER_LINEAR)
+    return g, fit_landmarks(g, detect_faces(g)[0]).astype(np.float64)
+
+
+def _turning_head(face):
+    """The face rotating about its nose by up to 6° and scaling by up to 5 % (a nod and a lean
+    towards the camera), its landmarks following with 0.3 px jitter."""
+    import cv2
+
+    g, lm0 = face
+    rng = np.random.default_rng(1)
+    frames, lms = [], []
+    for t in range(N):
+        ang = 6.0 * math.sin(math.pi * t / N)
+        sc = 1.0 + 0.05 * t / N
+        M = cv2.getRotationMatrix2D(tuple(lm0[30]), ang, sc)
+        frames.append(cv2.warpAffine(g, M, (320, 320), borderMode=cv2.BORDER_REFLECT))
+        lms.append(lm0 @ M[:, :2].T + M[:, 2] + rng.normal(0, 0.3, lm0.shape))
+    return frames, np.array(lms)
+
+
+def test_registration_removes_a_turning_head_that_flow_peak_keeps(face):
+    frames, lms = _turning_head(face)
+    fp, rf = FlowPeakCurves(FPS, None, N), RegFlowFamily(N, FPS, None)
+    for t in range(N):
+        fp.push(t + 1, frames[t], lms[t])
+        rf.push(t + 1, [frames[t]], lms)
+    flowpeak = np.nanmedian(fp.finish()["curve"])
+    regflow = np.nanmedian(np.nanmax(rf.arrays()["regflow_regions"], axis=1))
+    assert regflow < 0.5 * flowpeak, (regflow, flowpeak)
+    groups = np.linalg.norm(rf.arrays()["regflow_groups"], axis=2)
+    assert np.nanmedian(groups) < 0.2          # crop px: coherent motion is gone too
+    ap = rf.arrays()["regflow_aperture"]
+    assert np.isfinite(ap).all() and abs(ap[0] - lip_aperture(lms[0])) < 1e-6
+
+
+def _features(T=300, event=(150, 160), talk=True, seed=0):
+    """Synthetic regflow arrays: 0.05 px noise in every group; a 4 Hz, 1 px mouth motion with a
+    matching lip aperture throughout (talking); a 0.8 px brow raise over ``event`` (1-based)."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(T) / FPS
+    g = rng.normal(0, 0.05, (T, len(GROUPS), 2))
+    ap = np.full(T, 0.05)
+    if talk:
+        g[:, 2:, 1] += np.abs(np.sin(2 * math.pi * 4 * t))[:, None]
+        ap = 0.05 + 0.1 * np.abs(np.sin(2 * math.pi * 4 * t))
+    a, b = event
+    g[a - 1:b, :2, 1] -= 0.8 * np.sin(np.linspace(0, math.pi, b - a + 1))[:, None]
+    return VideoFeatures(FPS, T, {"families": ["regflow"]}, regflow_groups=g.astype(np.float32),
+                         regflow_regions=np.full((T, 5), 0.1, np.float32),
+                         regflow_aperture=ap.astype(np.float32), regflow_k=np.int64(4))
+
+
+def test_speech_rate_sees_the_lips_move():
+    talking = speech_rate(_features(talk=True).regflow_aperture, FPS)
+    quiet = speech_rate(_features(talk=False).regflow_aperture, FPS)
+    assert np.nanmin(talking[30:-30]) > 0.5 > np.nanmax(quiet)
+
+
+def test_regflow_finds_a_brow_event_while_the_person_talks():
+    f = _features()
+    iv = spot(f, 0.05, {"types": ("micro",)})
+    assert len(iv) == 1, iv
+    assert iou(int(iv.onset[0]), int(iv.offset[0]), 150, 160) >= 0.5
+    # the talking mouth, ungated and with no contrast against its own motion, would fire
+    c = contrast(f)
+    assert c["talking"][30:-30].all()
+    raw = np.linalg.norm(f.regflow_groups, axis=2)
+    assert raw[:, 2:].max() > raw[149:160, :2].max()
+
+
+def test_regflow_is_quiet_on_a_still_face():
+    f = _features(talk=False, event=(1, 1))
+    assert spot(f, 0.05, {"types": ("micro",)}).empty
