@@ -424,7 +424,7 @@ def cmd_spot(a: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
-    from .methods import method_names
+    from .methods import DEFAULT_SPOTTER, method_names
 
     p = argparse.ArgumentParser(prog="mespot", description="Micro-expression spotting kit")
     p.add_argument("--version", action="version", version=f"mespot-nb {__version__}")
@@ -544,7 +544,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="model file from `mespot train` (learned methods)")
     sp.add_argument("--method", default=None, choices=method_names(trainable=False),
                     help="a training-free spotter, no model needed (default without --model: "
-                         "flow-peak)")
+                         f"{DEFAULT_SPOTTER}, the best measured on real people)")
     sp.add_argument("--type", default="all", choices=["micro", "macro", "all"],
                     help="which expressions to keep")
     sp.add_argument("--p", type=float, default=None,

@@ -18,7 +18,7 @@ from .face import TrackParams
 from .features import FeatureParams, cached_features
 from .intervals import clip_to_video, footage_fraction
 from .errors import MespotError
-from .methods import get_method, method_names
+from .methods import DEFAULT_SPOTTER, get_method, method_names
 from .readers import read_video_source
 from .inference import free_predictions, gather, load_trained, predict_scores
 
@@ -41,7 +41,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
 
     With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
     used (``threshold`` overrides the model's); otherwise the training-free ``method`` (default
-    ``flow-peak``) with its default p, or ``p``. Features are extracted at the video's own frame
+    ``regflow``, :data:`~mespot_nb.methods.DEFAULT_SPOTTER`) with its default p, or ``p``. Features are extracted at the video's own frame
     rate and cached in ``cache_dir`` (default: the default manifest's cache, ``MESPOT_CACHE``
     first, as ``mespot spot``). ``n_jobs`` processes track the video when no track is cached
     (:func:`~mespot_nb.features.cached_features`; the same features as one process).
@@ -71,7 +71,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
             thr = float(p)
         kw = dict(meta["spot_kw"])
     else:
-        m = get_method(method or "flow-peak")
+        m = get_method(method or DEFAULT_SPOTTER)
         if m.trainable:
             raise MespotError(f"method '{m.name}' is learned: train it with `mespot train "
                               f"--method {m.name}` and pass --model, or use a training-free "

@@ -13,6 +13,7 @@ import pytest
 from mespot_nb.detections import frame_support, refine_intervals, spot_intervals
 from mespot_nb.errors import MespotError
 from mespot_nb.evaluation import evaluate
+from mespot_nb.methods import DEFAULT_SPOTTER
 from mespot_nb.features import FeatureParams, extract_features
 from mespot_nb.readers import read_samm_lv
 from mespot_nb.spotting import spot_video
@@ -38,7 +39,7 @@ def test_spot_needs_no_model(tiny_demo, tmp_path):
     out = tmp_path / "iv.csv"
     r = _mespot("spot", v, "--fps", 30, "--out", out, "--html", tmp_path / "t.html")
     assert r.returncode == 0, r.stderr[-2000:]
-    assert "with flow-peak at p" in r.stdout
+    assert f"with {DEFAULT_SPOTTER} at p" in r.stdout
     pred = pd.read_csv(out)
     assert list(pred.columns) == ["subject", "video", "onset", "offset", "type", "score"]
     n = len(list(v.iterdir()))

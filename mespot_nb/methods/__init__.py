@@ -16,10 +16,14 @@ from .mdmd import MDMD
 from .regflow import REGFLOW
 from .softnet import SOFTNET
 
+#: What `mespot spot` runs without --method or --model: the spotter measured best on real people
+#: (README "Real people": benchmarks/real_people.py).
+DEFAULT_SPOTTER = "regflow"
+
 for _m in (DYNGEONET, DYNNET, GEONET, VGG16, HOOF_LSTM, SOFTNET, LBP_CHI2, MDMD, FLOW_PEAK,
            REGFLOW):
     register(_m)
 
-__all__ = ["METHODS", "Method", "TrainingFree", "check_method", "get_method", "method_names",
+__all__ = ["DEFAULT_SPOTTER", "METHODS", "Method", "TrainingFree", "check_method", "get_method", "method_names",
            "register", "FAMILIES", "register_family", "WINDOW_KINDS", "WindowKind",
            "register_window_kind"]

