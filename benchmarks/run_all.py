@@ -35,6 +35,8 @@ ARGS: dict[str, list[str]] = {
     "bench_training.py": ["--seconds", "3"],
     # the old and the current quick profile only (the whole curve: run it alone, see README)
     "bench_learning.py": ["--settings", "old,quick"],
+    # two insertion seeds, the training-free spotters (the README table: three seeds)
+    "real_people.py": ["--seeds", "0,1"],
 }
 
 #: The in-run reference of a figure, where its name does not say it: figure → reference key.
@@ -125,10 +127,12 @@ def main() -> int:
     from mespot_nb._io import write_json, write_text
     from mespot_nb.report import provenance
 
-    scripts = sorted(HERE.glob("bench_*.py"))
+    scripts = sorted(HERE.glob("bench_*.py")) + [HERE / "real_people.py"]
     if a.only:
-        want = {f"bench_{n.strip().removeprefix('bench_').removesuffix('.py')}.py"
-                for n in a.only.split(",") if n.strip()}
+        short = {s.stem.removeprefix("bench_"): s.name for s in scripts}
+        want = {short.get(k, f"bench_{k}.py") for k in
+                (n.strip().removeprefix("bench_").removesuffix(".py")
+                 for n in a.only.split(",") if n.strip())}
         unknown = want - {s.name for s in scripts}
         if unknown:
             sys.exit(f"run_all: no benchmark {sorted(unknown)}; have "
