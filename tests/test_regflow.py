@@ -107,3 +107,26 @@ def test_regflow_finds_a_brow_event_while_the_person_talks():
 def test_regflow_is_quiet_on_a_still_face():
     f = _features(talk=False, event=(1, 1))
     assert spot(f, 0.05, {"types": ("micro",)}).empty
+
+
+def test_a_strided_curve_equals_the_full_one_on_its_samples(face):
+    from mespot_nb.features.crops import fill_strided
+
+    frames, lms = _turning_head(face)
+    lms[30] = np.nan                           # a face loss is not bridged
+    full, strided = FlowPeakCurves(FPS, None, N), FlowPeakCurves(FPS, None, N, stride=3)
+    for t in range(N):
+        full.push(t + 1, frames[t], lms[t])
+        strided.push(t + 1, frames[t], lms[t])
+    F, S = full.finish()["curves"], strided.finish()["curves"]
+    k = full.k
+    rows = np.arange(0, N - k, 3) + k // 2     # rows of the computed pairs i = 1, 4, 7, …
+    np.testing.assert_array_equal(F[rows], S[rows])
+    nf, ns = np.isnan(F).all(1), np.isnan(S).all(1)
+    assert (ns >= nf).all()                     # nothing invented where a pair had no face
+    extra = np.flatnonzero(ns & ~nf)            # only next to an undefined row (≤ stride − 1)
+    near = np.flatnonzero(nf)
+    assert all(np.abs(near - r).min() <= 2 for r in extra)
+    x = np.array([[0.0], [np.nan], [np.nan], [3.0], [np.nan], [np.nan], [9.0]])
+    skipped = np.array([False, True, True, False, True, False, False])
+    np.testing.assert_allclose(fill_strided(x, skipped)[:, 0], [0, 1, 2, 3, np.nan, np.nan, 9])

@@ -398,7 +398,8 @@ def test_review_a_video_spotted_on_the_spot(tiny_demo, cache_dir, tmp_path):
 
     v = tiny_demo / "SAMM_longvideos" / "102_1"
     rv = review_video(v, tmp_path / "labels.csv", cache_dir=cache_dir, fps=30, p=0.2)
-    spotted = spot_video(v, cache_dir=cache_dir, fps=30, p=0.2, progress=False)["intervals"]
+    spotted = spot_video(v, cache_dir=cache_dir, fps=30, p=0.2, progress=False,
+                         method="flow-peak")["intervals"]   # the review's spotter
     t = rv.table()
     assert len(t) == len(spotted) > 0 and set(t["subject"]) == {"user"}
     assert rv.flow_curve("user", "102_1") is not None

@@ -23,7 +23,7 @@ from ..errors import MespotError
 from ..face import AlignSpec, alignment_matrix, apply_matrix, inter_ocular
 
 __all__ = ["CROP_MARGIN", "CROP_SPEC", "FLOW_METHODS", "FLOW_PEAK_ROIS", "MDMD_CROP", "CropRing",
-           "as3", "check_flow", "check_gray", "flow_peak_k", "flow_peak_regions", "optical_flow"]
+           "as3", "check_flow", "check_gray", "curve_stride", "fill_strided", "flow_peak_k", "flow_peak_regions", "optical_flow"]
 
 #: The aligned face crop of both spotters: inter-ocular distance 48 px, eyes level at y = 60,
 #: 144 × 168 px (3 × 3.5 inter-ocular distances: brows to chin, cheek to cheek).
@@ -211,3 +211,50 @@ def flow_peak_regions(lm: np.ndarray, shape: tuple[int, int]
                               e[:, 0].max() + 0.1 * d, e[:, 1].max() + 0.15 * d, W, H)
         eyes[y0:y1, x0:x1] = True
     return boxes, eyes
+
+
+# ----------------------------------------------------------------------------------------------
+# sampled curves
+
+
+def curve_stride(fps: float, hz: float) -> int:
+    """Frames between two computed samples of a curve sampled at ``hz`` (0: every frame)."""
+    return max(1, int(round(float(fps) / float(hz)))) if hz and hz > 0 else 1
+
+
+def fill_strided(values: np.ndarray, skipped: np.ndarray) -> np.ndarray:
+    """Linear interpolation, along axis 0, of the rows that a stride skipped.
+
+    Parameters
+    ----------
+    values : (T, ...) float — computed rows; NaN where not computed or undefined.
+    skipped : (T,) bool — rows that would have had a value but were not computed (a face in both
+        frames of their pair); rows NaN for another reason (no face) stay NaN.
+
+    Returns
+    -------
+    A float copy with each skipped row set from the nearest computed rows on both sides (NaN
+    where either side has none), so a face loss is neither bridged nor extrapolated.
+    """
+    out = np.array(values, np.float64, copy=True)
+    if not skipped.any():
+        return out
+    T = len(out)
+    flat = out.reshape(T, -1)
+    have = np.isfinite(flat).all(axis=1) & ~skipped
+    idx = np.flatnonzero(have)
+    if len(idx) < 2:
+        return out
+    rows = np.flatnonzero(skipped)
+    pos = np.searchsorted(idx, rows)
+    ok = (pos > 0) & (pos < len(idx))
+    rows, pos = rows[ok], pos[ok]
+    lo, hi = idx[pos - 1], idx[pos]
+    # only between neighbours that no face loss separates: every row between is computed or
+    # skipped
+    cover = np.cumsum(np.concatenate([[0], (have | skipped).astype(int)]))
+    whole = (cover[hi + 1] - cover[lo]) == (hi - lo + 1)
+    rows, lo, hi = rows[whole], lo[whole], hi[whole]
+    w = ((rows - lo) / (hi - lo))[:, None]
+    flat[rows] = flat[lo] + w * (flat[hi] - flat[lo])
+    return out

@@ -33,7 +33,8 @@ import numpy as np
 from ..errors import MespotError
 from ..face import AlignSpec
 from .crops import (CROP_MARGIN, CROP_SPEC, FLOW_METHODS, FLOW_PEAK_ROIS, MDMD_CROP, CropRing,
-                    check_flow, check_gray, flow_peak_k, flow_peak_regions, optical_flow)
+                    check_flow, check_gray, curve_stride, fill_strided, flow_peak_k,
+                    flow_peak_regions, optical_flow)
 
 __all__ = [
     "CROP_MARGIN",
@@ -299,6 +300,9 @@ class FlowPeakCurves(_Streamer):
     n_frames : the video's frame count T.
     flow : ``farneback`` (default), ``dis`` or ``rlof``.
     crop, margin : the aligned crop (:data:`CROP_SPEC`, :data:`CROP_MARGIN`).
+    stride : compute only the pairs whose first frame i has (i − 1) divisible by ``stride`` and
+        interpolate between them (:func:`~mespot_nb.features.crops.fill_strided`); 1 = every
+        pair.
 
     For each pair (i, i + k) with a face in both: the flow from frame i to frame i + k in frame
     i's alignment; minus the median (u, v) of the nose region (the head's motion); per region of
@@ -310,11 +314,15 @@ class FlowPeakCurves(_Streamer):
     name = "FlowPeakCurves"
 
     def __init__(self, fps: float, k: int | None, n_frames: int, flow: str = "farneback",
-                 crop: AlignSpec = CROP_SPEC, margin: int = CROP_MARGIN):
+                 crop: AlignSpec = CROP_SPEC, margin: int = CROP_MARGIN, stride: int = 1):
         k = flow_peak_k(fps) if k is None else int(k)
         super().__init__(fps, k, n_frames, flow, crop, margin, keep=k + 1)
+        if int(stride) < 1:
+            raise MespotError(f"{self.name}: stride must be ≥ 1 frame, got {stride}")
+        self.stride = int(stride)
         self.curves = np.full((self.n_frames, len(FLOW_PEAK_ROIS)), np.nan)
         self.nose = np.full(self.n_frames, np.nan)
+        self.skipped = np.zeros(self.n_frames, bool)
 
     def push(self, frame_no: int, gray: np.ndarray | None, landmarks: np.ndarray | None
              ) -> None:
@@ -323,6 +331,9 @@ class FlowPeakCurves(_Streamer):
         j = self._accept(frame_no, gray, landmarks)
         i = j - self.k
         if i < 1 or i not in self.ring or j not in self.ring:
+            return
+        if (i - 1) % self.stride:
+            self.skipped[i - 1 + self.k // 2] = True
             return
         f = optical_flow(self.ring.aligned(i, i), self.ring.aligned(j, i), self.flow)
         boxes, eyes = flow_peak_regions(self.ring.landmarks(i), f.shape[:2])
@@ -351,11 +362,12 @@ class FlowPeakCurves(_Streamer):
         either frame, within ⌊k/2⌋ frames of the start or k − ⌊k/2⌋ of the end, or was not
         reached.
         """
+        curves = fill_strided(self.curves, self.skipped)
         with np.errstate(all="ignore"):
-            ok = np.isfinite(self.curves).any(axis=1)
+            ok = np.isfinite(curves).any(axis=1)
             curve = np.full(self.n_frames, np.nan)
-            curve[ok] = np.nanmax(self.curves[ok], axis=1)
-        return {"curves": self.curves.copy(), "curve": curve, "nose": self.nose.copy(),
+            curve[ok] = np.nanmax(curves[ok], axis=1)
+        return {"curves": curves, "curve": curve, "nose": fill_strided(self.nose, self.skipped),
                 "rois": list(FLOW_PEAK_ROIS),
                 "k": self.k, "fps": self.fps, "n_frames": self.n_frames,
                 "frames_pushed": self.last}
@@ -370,7 +382,8 @@ class MDMDFamily:
 
     k = round(0.4 s · fps) (micro) and round(1.3 s · fps) (macro) — the MEGC2020 baseline's 12 /
     39 at 30 fps and 80 / 260 at 200 fps — halved for short videos (:func:`mespot_nb.peaks.fit_k`).
-    The macro curve is sampled at ``params.mdmd_macro_hz`` (10 Hz) and interpolated.
+    The macro curve is sampled at ``params.mdmd_macro_hz`` (10 Hz) and the micro curve at
+    ``params.curve_hz`` (60 Hz: every frame at 30 fps, every 3rd at 200 fps), interpolated.
     Arrays: ``mdmd_F_micro``, ``mdmd_F_macro`` (T,) float32 (pixels; NaN where undefined) and
     ``mdmd_k_micro``, ``mdmd_k_macro``.
     """
@@ -383,7 +396,8 @@ class MDMDFamily:
         from ..peaks import fit_k, mdmd_k
 
         hz = getattr(params, "mdmd_macro_hz", 0.0)
-        stride = {"micro": 1, "macro": max(1, round(fps / hz)) if hz else 1}
+        stride = {"micro": curve_stride(fps, getattr(params, "curve_hz", 0.0)),
+                  "macro": max(1, round(fps / hz)) if hz else 1}
         self.curves = {t: MDMDCurve(fps, fit_k(n_frames, mdmd_k(fps, t)), n_frames,
                                     flow=getattr(params, "curve_flow", "farneback"),
                                     orientation=getattr(params, "mdmd_orientation", "atan2"),
@@ -422,7 +436,8 @@ class FlowPeakFamily:
                               f"at least {k + 2} frames at {fps:g} fps (flow between frames "
                               f"{k} apart); spot a longer clip")
         self.c = FlowPeakCurves(fps, None, n_frames,
-                                flow=getattr(params, "curve_flow", "farneback"))
+                                flow=getattr(params, "curve_flow", "farneback"),
+                                stride=curve_stride(fps, getattr(params, "curve_hz", 0.0)))
 
     def push(self, k: int, buf, lms: np.ndarray) -> None:
         self.c.push(k, buf[-1], lms[k - 1])

@@ -33,7 +33,7 @@ import numpy as np
 from ..errors import MespotError
 from ..face import inter_ocular
 from .crops import (CROP_MARGIN, CROP_SPEC, FLOW_PEAK_ROIS, CropRing, as3, check_flow,
-                    flow_peak_k, flow_peak_regions, optical_flow)
+                    curve_stride, fill_strided, flow_peak_k, flow_peak_regions, optical_flow)
 
 __all__ = ["GROUPS", "RIGID_POINTS", "RegFlowFamily", "lip_aperture", "similarity_fit",
            "similarity_flow_fit"]
@@ -112,7 +112,9 @@ class RegFlowFamily:
     For each pair (i, i + k), k = :func:`~mespot_nb.features.curves.flow_peak_k` (≈ 0.12 s),
     with a face in both: frame i + k warped onto frame i by the rigid landmarks' similarity,
     the flow between them in frame i's crop, the nose's similarity field subtracted (module doc).
-    Stored at the pair's middle frame i + ⌊k/2⌋.
+    Stored at the pair's middle frame i + ⌊k/2⌋. At high frame rates only every
+    ``stride``-th pair is computed (``params.curve_hz``, :func:`~.crops.curve_stride`) and the
+    rows between are interpolated (:func:`~.crops.fill_strided`).
 
     Arrays
     ------
@@ -138,6 +140,8 @@ class RegFlowFamily:
         self.flow = getattr(params, "curve_flow", "farneback")
         check_flow(self.flow)
         self.k, self.n = k, int(n_frames)
+        self.stride = curve_stride(fps, getattr(params, "curve_hz", 0.0))
+        self.skipped = np.zeros(self.n, bool)
         self.ring = CropRing(CROP_SPEC, k + 1, CROP_MARGIN)
         self.groups = np.full((self.n, len(GROUPS), 2), np.nan, np.float32)
         self.regions = np.full((self.n, len(FLOW_PEAK_ROIS)), np.nan, np.float32)
@@ -152,7 +156,10 @@ class RegFlowFamily:
             self.aperture[j - 1] = lip_aperture(lm)
         i = j - self.k
         if i >= 1 and i in self.ring and j in self.ring:
-            self._pair(i, j)
+            if (i - 1) % self.stride:
+                self.skipped[i - 1 + self.k // 2] = True
+            else:
+                self._pair(i, j)
 
     def _pair(self, i: int, j: int) -> None:
         import cv2
@@ -199,5 +206,6 @@ class RegFlowFamily:
                 self.regions[row, c] = float(mag[y0:y1, x0:x1][sel].mean())
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"regflow_groups": self.groups, "regflow_regions": self.regions,
+        return {"regflow_groups": fill_strided(self.groups, self.skipped).astype(np.float32),
+                "regflow_regions": fill_strided(self.regions, self.skipped).astype(np.float32),
                 "regflow_aperture": self.aperture, "regflow_k": np.int64(self.k)}
