@@ -74,7 +74,7 @@ def main() -> None:
     add_json_arg(ap)
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--path", default=None, help=argparse.SUPPRESS)
-    ap.add_argument("--curve-hz", type=float, default=60.0, help=argparse.SUPPRESS)
+    ap.add_argument("--curve-hz", type=float, default=50.0, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         return child(a)

@@ -49,9 +49,9 @@ class FeatureParams:
         linearly between (0 = every frame, as the baseline). Macro-expressions last ≥ 0.5 s, so
         10 Hz leaves ≥ 5 samples across one and saves two of the pass's five flows per frame.
     curve_hz : the flow-based curves of flow-peak, regflow and MDMD's micro k are computed at most
-        this many times per second and interpolated linearly between (0 = every frame). 60 Hz
-        is every frame at 30 fps and every 4th at 200 fps (SAMM-LV): a 0.2 s micro-expression
-        still has ≥ 12 samples, and the pass does a quarter of the flows.
+        this many times per second and interpolated linearly between (0 = every frame). 50 Hz
+        is every frame at 30 fps, every 2nd at 100 fps and every 4th at 200 fps (SAMM-LV): a
+        0.2 s micro-expression still has ≥ 10 samples, and the pass does a quarter of the flows.
     nose_compensation : subtract the nose region's mean flow from the HOOF ROIs' flow.
     hoof_pairs : ``per-window`` — every window warps its frames with its own first frame's
         transform and computes all its flows (exact, as in seed 004); ``shared`` — each frame
@@ -83,7 +83,7 @@ class FeatureParams:
     curve_flow: str = "farneback"
     mdmd_orientation: str = "atan2"
     mdmd_macro_hz: float = 10.0
-    curve_hz: float = 60.0
+    curve_hz: float = 50.0
     softnet_k: int = 0
     softnet_flow: str = "farneback"
     decode_reduction: int = 0

@@ -383,7 +383,7 @@ class MDMDFamily:
     k = round(0.4 s · fps) (micro) and round(1.3 s · fps) (macro) — the MEGC2020 baseline's 12 /
     39 at 30 fps and 80 / 260 at 200 fps — halved for short videos (:func:`mespot_nb.peaks.fit_k`).
     The macro curve is sampled at ``params.mdmd_macro_hz`` (10 Hz) and the micro curve at
-    ``params.curve_hz`` (60 Hz: every frame at 30 fps, every 3rd at 200 fps), interpolated.
+    ``params.curve_hz`` (50 Hz: every frame at 30 fps, every 4th at 200 fps), interpolated.
     Arrays: ``mdmd_F_micro``, ``mdmd_F_macro`` (T,) float32 (pixels; NaN where undefined) and
     ``mdmd_k_micro``, ``mdmd_k_macro``.
     """

@@ -67,13 +67,16 @@ def similarity_fit(src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     return np.hstack([R, (dc - R @ sc)[:, None]])
 
 
-def similarity_flow_fit(points: np.ndarray, flow: np.ndarray) -> np.ndarray:
+def similarity_flow_fit(points: np.ndarray, flow: np.ndarray,
+                        weights: np.ndarray | None = None) -> np.ndarray:
     """Least-squares similarity *displacement* field through flow samples.
 
     Parameters
     ----------
     points : (n, 2) pixel positions (x, y) of the samples.
     flow : (n, 2) their flow vectors (u, v), pixels.
+    weights : (n,) non-negative sample weights (None: all 1); a point with weight w counts as w
+        samples at that point.
 
     Returns
     -------
@@ -82,11 +85,14 @@ def similarity_flow_fit(points: np.ndarray, flow: np.ndarray) -> np.ndarray:
     (6 values in all), so :func:`_field_at` can evaluate it anywhere.
     """
     P, f = np.asarray(points, np.float64), np.asarray(flow, np.float64)
-    c = P.mean(0)
+    w = np.ones(len(P)) if weights is None else np.asarray(weights, np.float64)
+    c = (P * w[:, None]).sum(0) / w.sum()
     X, Y = P[:, 0] - c[0], P[:, 1] - c[1]
     one, zero = np.ones_like(X), np.zeros_like(X)
     A = np.concatenate([np.stack([X, -Y, one, zero], 1), np.stack([Y, X, zero, one], 1)])
-    sol, *_ = np.linalg.lstsq(A, np.concatenate([f[:, 0], f[:, 1]]), rcond=None)
+    r = np.sqrt(np.concatenate([w, w]))
+    sol, *_ = np.linalg.lstsq(A * r[:, None], np.concatenate([f[:, 0], f[:, 1]]) * r,
+                              rcond=None)
     return np.concatenate([sol, c])
 
 
@@ -94,6 +100,26 @@ def _field_at(fit: np.ndarray, p: np.ndarray) -> np.ndarray:
     a, b, tx, ty, cx, cy = fit
     X, Y = p[..., 0] - cx, p[..., 1] - cy
     return np.stack([a * X - b * Y + tx, b * X + a * Y + ty], -1)
+
+
+def _window_means(flow: np.ndarray, points: np.ndarray, h: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Mean flow vector (n, 2) in the (2h + 1)² window around each point (n, 2), clipped to the
+    field, from its integral image; and each window's pixel count (n,) (0: outside, mean NaN)."""
+    import cv2
+
+    H, W = flow.shape[:2]
+    x = np.rint(points[:, 0]).astype(int)
+    y = np.rint(points[:, 1]).astype(int)
+    x0, x1 = np.clip(x - h, 0, W), np.clip(x + h + 1, 0, W)
+    y0, y1 = np.clip(y - h, 0, H), np.clip(y + h + 1, 0, H)
+    n = np.maximum(x1 - x0, 0) * np.maximum(y1 - y0, 0)
+    out = np.empty((len(points), 2))
+    for c in range(2):
+        S = cv2.integral(np.ascontiguousarray(flow[..., c], np.float64))
+        out[:, c] = S[y1, x1] - S[y0, x1] - S[y1, x0] + S[y0, x0]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return out / n[:, None], n
 
 
 def lip_aperture(lm: np.ndarray) -> float:
@@ -174,36 +200,29 @@ class RegFlowFamily:
         A = (as3(M_r) @ as3(T) @ np.linalg.inv(as3(M_j)))[:2]
         moved = cv2.warpAffine(crop_j, A, (s.width, s.height), flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_REPLICATE)
-        f = optical_flow(ring.aligned(i, i), moved, self.flow).astype(np.float64)
+        f = optical_flow(ring.aligned(i, i), moved, self.flow)
         lm = ring.landmarks(i)
         h = max(1, int(round(WINDOW_IOD * inter_ocular(lm))))
         H, W = f.shape[:2]
-
-        def window(p):
-            x, y = int(round(p[0])), int(round(p[1]))
-            return f[max(0, y - h):min(H, y + h + 1), max(0, x - h):min(W, x + h + 1)]
-
-        pts, vec = [], []
-        for q in _NOSE:
-            w = window(lm[q]).reshape(-1, 2)
-            pts.append(np.repeat(lm[q][None], len(w), 0))
-            vec.append(w)
-        if not sum(len(v) for v in vec):
+        means, n = _window_means(f, lm, h)
+        nose = [q for q in _NOSE if n[q] > 0]
+        if not nose:
             return
-        fit = similarity_flow_fit(np.concatenate(pts), np.concatenate(vec))
+        # least squares over the nose windows' samples, each at its landmark's position: the
+        # same as the windows' means weighted by their sample counts
+        fit = similarity_flow_fit(lm[nose], means[nose], weights=n[nose])
         row = i - 1 + self.k // 2
+        resid = means - _field_at(fit, lm)
         for g, idx in enumerate(GROUPS.values()):
-            means = [window(lm[q]).reshape(-1, 2).mean(0) - _field_at(fit, lm[q]) for q in idx]
-            self.groups[row, g] = np.mean(means, 0)
-        yy, xx = np.mgrid[0:H, 0:W]
-        res = f - _field_at(fit, np.stack([xx, yy], -1).astype(np.float64))
-        mag = np.hypot(res[..., 0], res[..., 1])
+            self.groups[row, g] = resid[list(idx)].mean(0)
         boxes, eyes = flow_peak_regions(lm, (H, W))
         for c, name in enumerate(FLOW_PEAK_ROIS):
             x0, y0, x1, y1 = boxes[name]
             sel = ~eyes[y0:y1, x0:x1]
             if sel.any():
-                self.regions[row, c] = float(mag[y0:y1, x0:x1][sel].mean())
+                yy, xx = np.mgrid[y0:y1, x0:x1]
+                res = f[y0:y1, x0:x1] - _field_at(fit, np.stack([xx, yy], -1).astype(np.float64))
+                self.regions[row, c] = float(np.hypot(res[..., 0], res[..., 1])[sel].mean())
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {"regflow_groups": fill_strided(self.groups, self.skipped).astype(np.float32),

@@ -27,7 +27,7 @@ from ..video import REDUCE_FACTORS, FrameSource, open_video, prefetched, reduced
 from .common import FAMILIES, FeatureParams
 
 log = logging.getLogger(__name__)
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 
 
 class VideoFeatures:
