@@ -7,7 +7,10 @@ S its videos are S × as long. Each stage runs in its own process so its peak RS
 
 * ``generate`` — writing the rehearsal (2 processes);
 * ``extract`` — landmarks and DynGeoNet's features at the quick profile (2 processes);
-* ``fold`` — the window store and one LOSO fold's first epoch (quick profile, 1 epoch).
+* ``fold`` — the window store and one LOSO fold's first epoch (``--batches N``: its first N
+  batches — the paper profile's VGG-16 epoch is hours of CPU).
+
+``--profile paper`` runs extraction and the fold at the paper profile (224² dynamic images).
 
 The extrapolation to S = 1 (:func:`extrapolate`): peak RSS on the straight line through the two
 scales against their frame counts, wall time in proportion to frames — an extrapolation, not a
@@ -30,7 +33,7 @@ from pathlib import Path
 STAGE = r"""
 import sys, json
 from dataclasses import replace
-stage, root, cache, like, scale = sys.argv[1:6]
+stage, root, cache, like, scale, profile, batches = sys.argv[1:8]
 if stage == "generate":
     from mespot_nb.rehearsal import generate_rehearsal
     generate_rehearsal(root, like, float(scale), progress=False)
@@ -40,12 +43,21 @@ else:
     from mespot_nb.rehearsal import read_rehearsal
     ds = read_rehearsal(root)
     m = get_method("dyngeonet")
-    feats = extract_features(ds, cache, m.feature_params(profile_feature_params("quick")),
+    feats = extract_features(ds, cache, m.feature_params(profile_feature_params(profile)),
                              progress=False)
     if stage == "fold":
         import mespot_nb.training as T
         from mespot_nb.models import ModelConfig
-        cfg = replace(ModelConfig.profile("quick"), epochs=1)
+        cfg = replace(ModelConfig.profile(profile), epochs=1)
+        if int(batches):   # the first epoch cut after its first batches: the data path and
+            import os       # those batches, not hours of VGG-16 on a CPU
+            count, batch = [0], T.numpy_batch
+            def first_batches(*args, **kw):
+                count[0] += 1
+                if count[0] > int(batches):
+                    os._exit(0)
+                return batch(*args, **kw)
+            T.numpy_batch = first_batches
         subj = T.loso_subjects(ds, feats)
         with T._window_store(ds, feats, m, cache + "/loso", None) as store:
             T._fold_job(m, cfg, ds, feats, subj[0], subj[1:], 0, None, "cpu", None,
@@ -53,7 +65,8 @@ else:
 """
 
 
-def run_stage(stage: str, root: Path, cache: Path, like: str, scale: float) -> dict:
+def run_stage(stage: str, root: Path, cache: Path, like: str, scale: float,
+              profile: str = "quick", batches: int = 0) -> dict:
     """Wall seconds and peak RSS (MB) of one stage in a fresh process: the peak, sampled every
     0.1 s, of the summed RSS of the stage's process and all its worker processes (psutil, a
     dependency of distributed)."""
@@ -61,7 +74,7 @@ def run_stage(stage: str, root: Path, cache: Path, like: str, scale: float) -> d
 
     t = time.perf_counter()
     p = subprocess.Popen([sys.executable, "-c", STAGE, stage, str(root), str(cache), like,
-                          str(scale)])
+                          str(scale), profile, str(batches)])
     proc, peak = psutil.Process(p.pid), 0
     while p.poll() is None:
         try:
@@ -103,6 +116,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--like", default="casme2", choices=["casme2", "samm-lv"])
     ap.add_argument("--scales", default="0.02,0.05")
+    ap.add_argument("--profile", default="quick", choices=["quick", "paper"])
+    ap.add_argument("--batches", type=int, default=0,
+                    help="stop the fold's first epoch after this many batches (0: the whole "
+                         "epoch; the paper profile's VGG-16 epoch is hours of CPU)")
     ap.add_argument("--json", default=None)
     a = ap.parse_args()
 
@@ -111,14 +128,15 @@ def main() -> None:
     scales = [float(x) for x in a.scales.split(",")]
     base = Path(os.environ.get("MESPOT_BENCH_DIR") or tempfile.mkdtemp(prefix="mespot-scale-"))
     full = plan_rehearsal(a.like, 1.0)["n_frames"]
-    figures: dict = {"like": a.like, "frames_at_s1": full}
+    figures: dict = {"like": a.like, "profile": a.profile, "batches": a.batches,
+                     "frames_at_s1": full}
     rows = {}
     for s in scales:
         frames = plan_rehearsal(a.like, s)["n_frames"]
-        root, cache = base / f"{a.like}-{s:g}", base / f"cache-{s:g}"
+        root, cache = base / f"{a.like}-{s:g}", base / f"cache-{a.profile}-{s:g}"
         rows[s] = dict(frames=frames)
         for stage in ("generate", "extract", "fold"):
-            r = run_stage(stage, root, cache, a.like, s)
+            r = run_stage(stage, root, cache, a.like, s, a.profile, a.batches)
             rows[s][stage] = r
             figures[f"s{s:g}_{stage}_wall_s"] = r["wall_s"]
             figures[f"s{s:g}_{stage}_rss_mb"] = r["rss_mb"]

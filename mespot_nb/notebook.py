@@ -80,6 +80,12 @@ class Notebook:
         return loso_checkpoint_dir(self.cache_dir, dataset or self.dataset.name, self.profile,
                                    method)
 
+    @property
+    def scheduler(self):
+        """The manifest's ``scheduler:`` (a Dask address, ``local:N``, or None for local
+        processes): what extraction and LOSO folds run on."""
+        return self.manifest.scheduler
+
     def imagenet(self, method: str) -> Path | None:
         """The ImageNet VGG-16 file ``method`` starts from under this profile (or None); the
         paper profile without one is refused here, before any training."""
