@@ -37,6 +37,7 @@ ARGS: dict[str, list[str]] = {
     "bench_learning.py": ["--settings", "old,quick"],
     # two insertion seeds, the training-free spotters (the README table: three seeds)
     "real_people.py": ["--seeds", "0,1"],
+    "bench_samm_spot.py": ["--seconds", "30", "--repeats", "1"],
 }
 
 #: The in-run reference of a figure, where its name does not say it: figure → reference key.
@@ -67,6 +68,13 @@ WHAT = {
     "bench_learning.py": "held-out-subject window AUC (LOSO, standard demo) of DynGeoNet and "
                          "HOOF-LSTM per quick-profile setting, with seconds per fold; no "
                          "reference (AUC is machine-independent)",
+    "bench_samm_spot.py": "training-free spotting at SAMM-LV size (2040×1088 JPEG frames timed "
+                          "as 200 fps): spot_video per method and the dataset-wide pass of "
+                          "every training-free family, with and without curve_hz sampling; "
+                          "reference: decoding the same frames; a whole-SAMM-LV estimate",
+    "real_people.py": "every training-free spotter on the real footage (media.footage()) with "
+                      "added micro-expressions (two insertion seeds) and untouched: recall, "
+                      "F1, false intervals per minute; no reference (counts, not speed)",
     "bench_landmarks.py": "landmark tracking vs per-frame detection + fitting on a 640×360 "
                           "video; reference: decoding the same frames (the command "
                           "`mespot landmarks`: per-frame detection + fitting)",
