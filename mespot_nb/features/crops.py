@@ -23,7 +23,7 @@ from ..errors import MespotError
 from ..face import AlignSpec, alignment_matrix, apply_matrix, inter_ocular
 
 __all__ = ["CROP_MARGIN", "CROP_SPEC", "FLOW_METHODS", "FLOW_PEAK_ROIS", "MDMD_CROP", "CropRing",
-           "as3", "check_flow", "check_gray", "curve_stride", "fill_strided", "flow_peak_k", "flow_peak_regions", "optical_flow"]
+           "as3", "check_flow", "check_gray", "curve_stride", "fill_strided", "flow_peak_k", "pair_distance", "flow_peak_regions", "optical_flow"]
 
 #: The aligned face crop of both spotters: inter-ocular distance 48 px, eyes level at y = 60,
 #: 144 × 168 px (3 × 3.5 inter-ocular distances: brows to chin, cheek to cheek).
@@ -258,3 +258,14 @@ def fill_strided(values: np.ndarray, skipped: np.ndarray) -> np.ndarray:
     w = ((rows - lo) / (hi - lo))[:, None]
     flat[rows] = flat[lo] + w * (flat[hi] - flat[lo])
     return out
+
+
+def pair_distance(n_frames: int, fps: float, who: str) -> int:
+    """:func:`flow_peak_k` for a video of ``n_frames``, refused (naming ``who``, the spotter) when
+    the video is too short for one pair."""
+    k = flow_peak_k(fps)
+    if n_frames < k + 2:
+        raise MespotError(f"video of {n_frames} frames is too short for {who}: it needs at least "
+                          f"{k + 2} frames at {fps:g} fps (flow between frames {k} apart); spot "
+                          "a longer clip")
+    return k

@@ -34,7 +34,7 @@ from ..errors import MespotError
 from ..face import AlignSpec
 from .crops import (CROP_MARGIN, CROP_SPEC, FLOW_METHODS, FLOW_PEAK_ROIS, MDMD_CROP, CropRing,
                     check_flow, check_gray, curve_stride, fill_strided, flow_peak_k,
-                    flow_peak_regions, optical_flow)
+                    flow_peak_regions, optical_flow, pair_distance)
 
 __all__ = [
     "CROP_MARGIN",
@@ -430,11 +430,7 @@ class FlowPeakFamily:
     history = 1
 
     def __init__(self, n_frames: int, fps: float, params, spec=None):
-        k = flow_peak_k(fps)
-        if n_frames < k + 2:
-            raise MespotError(f"video of {n_frames} frames is too short for flow-peak: it needs "
-                              f"at least {k + 2} frames at {fps:g} fps (flow between frames "
-                              f"{k} apart); spot a longer clip")
+        pair_distance(n_frames, fps, "flow-peak")
         self.c = FlowPeakCurves(fps, None, n_frames,
                                 flow=getattr(params, "curve_flow", "farneback"),
                                 stride=curve_stride(fps, getattr(params, "curve_hz", 0.0)))

@@ -33,7 +33,8 @@ import numpy as np
 from ..errors import MespotError
 from ..face import inter_ocular
 from .crops import (CROP_MARGIN, CROP_SPEC, FLOW_PEAK_ROIS, CropRing, as3, check_flow,
-                    curve_stride, fill_strided, flow_peak_k, flow_peak_regions, optical_flow)
+                    curve_stride, fill_strided, flow_peak_regions, optical_flow,
+                    pair_distance)
 
 __all__ = ["GROUPS", "RIGID_POINTS", "RegFlowFamily", "lip_aperture", "similarity_fit",
            "similarity_flow_fit"]
@@ -158,11 +159,7 @@ class RegFlowFamily:
     history = 1
 
     def __init__(self, n_frames: int, fps: float, params, spec=None):
-        k = flow_peak_k(fps)
-        if n_frames < k + 2:
-            raise MespotError(f"video of {n_frames} frames is too short for regflow: it needs at "
-                              f"least {k + 2} frames at {fps:g} fps (flow between frames {k} "
-                              "apart); spot a longer clip")
+        k = pair_distance(n_frames, fps, "regflow")
         self.flow = getattr(params, "curve_flow", "farneback")
         check_flow(self.flow)
         self.k, self.n = k, int(n_frames)
