@@ -132,6 +132,28 @@ def concat(parts: list[WindowData]) -> WindowData:
                       np.concatenate([p.labels for p in parts]))
 
 
+def fit_time_axis(model, data: WindowData, method: Method) -> tuple[WindowData, list[str]]:
+    """Windows whose time-axis inputs (the window kind's ``pad_left``: HOOF's steps) are made the
+    length the model was built for, so a model trained at one frame rate can spot a video at
+    another: a shorter sequence gets zeros ("no motion") in front, as cross-database training
+    pads; a longer one keeps its last steps. Returns the windows and one line per input changed
+    (empty when nothing was)."""
+    want = getattr(model, "input_shapes", None) or {}
+    arrays, notes = dict(data.arrays), []
+    for k in get_window_kind(method.window).pad_left:
+        if k not in want or k not in arrays or arrays[k].ndim < 2:
+            continue
+        h, n = arrays[k], int(want[k][0])
+        if h.shape[1] == n or tuple(h.shape[2:]) != tuple(want[k][1:]):
+            continue
+        notes.append(f"{method.title}: input {k!r} has {h.shape[1]} time steps at this frame "
+                     f"rate and the model was trained on {n}; "
+                     + ("zeros prepended" if h.shape[1] < n else f"its last {n} kept"))
+        arrays[k] = (np.concatenate([np.zeros((len(h), n - h.shape[1], *h.shape[2:]), h.dtype),
+                                     h], 1) if h.shape[1] < n else h[:, -n:])
+    return (WindowData(data.table, arrays, data.labels) if notes else data), notes
+
+
 def check_shapes(model, data: WindowData, method: Method) -> None:
     """Refuse windows whose inputs do not have the per-window shapes the model was built for
     (``model.input_shapes``, set by :func:`build_model`), naming the input and both shapes."""

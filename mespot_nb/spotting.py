@@ -20,7 +20,7 @@ from .intervals import clip_to_video, footage_fraction
 from .errors import MespotError
 from .methods import DEFAULT_SPOTTER, get_method, method_names
 from .readers import read_video_source
-from .inference import free_predictions, gather, load_trained, predict_scores
+from .inference import fit_time_axis, free_predictions, gather, load_trained, predict_scores
 
 
 def check_p(p: float | None, name: str = "--p") -> float | None:
@@ -109,6 +109,9 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
         else:
             tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames",
                               "stride"]].copy()
+            data, notes = fit_time_axis(model, data, m)
+            for note in notes:
+                warnings.warn(f"{row.source}: {note}", stacklevel=2)
             tab["score"] = predict_scores(model, data, m)
             pred = spot_table(tab, None, thr, **kw)
     pred = clip_to_video(pred, n_frames)
