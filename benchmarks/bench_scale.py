@@ -75,23 +75,38 @@ def run_stage(stage: str, root: Path, cache: Path, like: str, scale: float,
     t = time.perf_counter()
     p = subprocess.Popen([sys.executable, "-c", STAGE, stage, str(root), str(cache), like,
                           str(scale), profile, str(batches)])
-    proc, peak = psutil.Process(p.pid), 0
+    proc, peak, peak_anon = psutil.Process(p.pid), 0, 0
     while p.poll() is None:
         try:
             tree = [proc, *proc.children(recursive=True)]
-            total = 0
+            total = anon = 0
             for q in tree:
                 try:
                     total += q.memory_info().rss
+                    anon += _rss_anon(q.pid)
                 except psutil.Error:
                     pass
-            peak = max(peak, total)
+            peak, peak_anon = max(peak, total), max(peak_anon, anon)
         except psutil.Error:
             pass
         time.sleep(0.1)
     if p.returncode != 0:
         raise SystemExit(f"stage {stage} at S={scale} failed (status {p.returncode})")
-    return dict(wall_s=round(time.perf_counter() - t, 1), rss_mb=round(peak / 2**20))
+    return dict(wall_s=round(time.perf_counter() - t, 1), rss_mb=round(peak / 2**20),
+                anon_mb=round(peak_anon / 2**20))
+
+
+def _rss_anon(pid: int) -> int:
+    """Anonymous resident bytes of a process (Linux ``RssAnon``): its RSS without the pages of
+    mapped files — the cached features and the window store, which the kernel can drop and
+    re-read — i.e. what must fit in memory. 0 where /proc does not say."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("RssAnon:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def extrapolate(rows: dict, full: int) -> dict:
@@ -109,6 +124,11 @@ def extrapolate(rows: dict, full: int) -> dict:
         out[f"extrapolated_s1_{stage}_wall_min"] = round(rows[hi][stage]["wall_s"] * full / f1
                                                          / 60, 1)
         out[f"rss_change_{stage}_pct"] = round(100 * (y1 - y0) / y0, 1)
+        a0, a1 = rows[lo][stage].get("anon_mb"), rows[hi][stage].get("anon_mb")
+        if a0 and a1:
+            sa = (a1 - a0) / (f1 - f0) if f1 != f0 else 0.0
+            out[f"extrapolated_s1_{stage}_anon_mb"] = round(max(a1 + sa * (full - f1), 0))
+            out[f"anon_change_{stage}_pct"] = round(100 * (a1 - a0) / a0, 1)
     return out
 
 
@@ -140,8 +160,9 @@ def main() -> None:
             rows[s][stage] = r
             figures[f"s{s:g}_{stage}_wall_s"] = r["wall_s"]
             figures[f"s{s:g}_{stage}_rss_mb"] = r["rss_mb"]
-            print(f"S={s:g} ({frames} frames) {stage}: {r['wall_s']} s, peak RSS {r['rss_mb']} MB",
-                  flush=True)
+            figures[f"s{s:g}_{stage}_anon_mb"] = r["anon_mb"]
+            print(f"S={s:g} ({frames} frames) {stage}: {r['wall_s']} s, peak RSS {r['rss_mb']} MB "
+                  f"(anonymous {r['anon_mb']} MB)", flush=True)
         figures[f"s{s:g}_frames"] = frames
     figures.update(extrapolate(rows, full))
     print(json.dumps(figures, indent=1))

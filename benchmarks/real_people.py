@@ -153,8 +153,9 @@ def _row(clip, method, tp, fp, n, fa_per_min, tuned, condition, wall_s) -> dict:
                 wall_s=round(wall_s, 1))
 
 
-def markdown(rows: list[dict]) -> str:
-    methods = list(dict.fromkeys(r["method"] for r in rows))
+def markdown(rows: list[dict], methods: list[str] | None = None) -> str:
+    """One table: a row per clip, a column per method (``methods``: all in ``rows``)."""
+    methods = methods or list(dict.fromkeys(r["method"] for r in rows))
     head = ("| clip | tuned on | " + " | ".join(f"{m} recall [95 % CI] · F1 · false/min"
                                                  for m in methods) + " |")
     out = [head, "|---|---|" + "---|" * len(methods)]
@@ -207,8 +208,12 @@ def main() -> None:
         flat["wall_s"] = out["wall_s"]
         Path(a.json).write_text(json.dumps(flat, indent=1))
         Path(a.json).with_suffix(".rows.json").write_text(json.dumps(out, indent=1))
-    if a.markdown:
-        print(markdown(rows))
+    if a.markdown:   # training-free and learned methods in two tables
+        free = [m for m in dict.fromkeys(r["method"] for r in rows) if m not in models]
+        print(markdown(rows, free))
+        if models:
+            print()
+            print(markdown(rows, list(models)))
 
 
 if __name__ == "__main__":

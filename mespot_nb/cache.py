@@ -48,10 +48,48 @@ def save_npz(path: str | Path, **arrays: Any) -> None:
         np.savez(tmp, **out)
 
 
-def load_npz(path: str | Path, json_keys: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Read an .npz written by :func:`save_npz` (``json_keys`` are decoded back)."""
+#: Arrays of at least this many bytes are memory-mapped by :func:`load_npz` (``mmap=True``).
+MMAP_MIN_BYTES = 1 << 20
+
+
+def _mapped_members(path: str | Path) -> dict[str, np.ndarray]:
+    """The large stored (uncompressed) members of an .npz as copy-on-write memory maps: the
+    file's pages are read when a window is used and can be dropped again, so a dataset's
+    features cost address space, not memory."""
+    import zipfile
+
+    out = {}
+    with zipfile.ZipFile(path) as z, open(path, "rb") as fh:
+        for info in z.infolist():
+            if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy") \
+                    or info.file_size < MMAP_MIN_BYTES:
+                continue
+            fh.seek(info.header_offset)
+            local = fh.read(30)
+            if local[:4] != b"PK\x03\x04":
+                continue
+            start = (info.header_offset + 30 + int.from_bytes(local[26:28], "little")
+                     + int.from_bytes(local[28:30], "little"))
+            fh.seek(start)
+            version = np.lib.format.read_magic(fh)
+            read = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                    else np.lib.format.read_array_header_2_0)
+            shape, fortran, dtype = read(fh)
+            if dtype.hasobject:
+                continue
+            out[info.filename[:-4]] = np.memmap(path, dtype=dtype, mode="c", offset=fh.tell(),
+                                                shape=shape, order="F" if fortran else "C")
+    return out
+
+
+def load_npz(path: str | Path, json_keys: tuple[str, ...] = (), mmap: bool = False
+             ) -> dict[str, Any]:
+    """Read an .npz written by :func:`save_npz` (``json_keys`` are decoded back). With ``mmap``,
+    arrays of ≥ :data:`MMAP_MIN_BYTES` are copy-on-write memory maps of the file (see
+    :func:`_mapped_members`) instead of copies in memory."""
+    mapped = _mapped_members(path) if mmap else {}
     with np.load(path, allow_pickle=False) as z:
-        d = {k: z[k] for k in z.files}
+        d = {k: (mapped[k] if k in mapped else z[k]) for k in z.files}
     for k in json_keys:
         if k in d:
             d[k] = json.loads(str(d[k]))

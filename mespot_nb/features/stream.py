@@ -64,7 +64,7 @@ class VideoFeatures:
 
     @classmethod
     def load(cls, path: str | Path) -> "VideoFeatures":
-        d = load_npz(path, json_keys=("meta",))
+        d = load_npz(path, json_keys=("meta",), mmap=True)   # large arrays stay on disk
         return cls(float(d.pop("fps")), int(d.pop("n_frames")), d.pop("meta"), **d)
 
 
