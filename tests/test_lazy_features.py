@@ -3,7 +3,7 @@ address space, not memory, and read back equal."""
 
 import numpy as np
 
-from mespot_nb.cache import MMAP_MIN_BYTES, load_npz, save_npz
+from mespot_nb.cache import MMAP_MIN_BYTES, load_npz
 from mespot_nb.features.stream import VideoFeatures
 
 
