@@ -52,13 +52,33 @@ def save_npz(path: str | Path, **arrays: Any) -> None:
 MMAP_MIN_BYTES = 1 << 20
 
 
+#: Memory maps are not made while fewer file descriptors than this are left under the process's
+#: limit (each mapped file holds one): the arrays are then read into memory instead.
+MMAP_SPARE_FDS = 256
+
+
+def _fds_left() -> int:
+    """File descriptors this process may still open (a large number where it cannot tell)."""
+    import os
+    import resource
+
+    try:
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        return (soft if soft != resource.RLIM_INFINITY else 1 << 30) - len(os.listdir("/proc/self/fd"))
+    except (OSError, ValueError):
+        return 1 << 30
+
+
 def _mapped_members(path: str | Path) -> dict[str, np.ndarray]:
-    """The large stored (uncompressed) members of an .npz as copy-on-write memory maps: the
-    file's pages are read when a window is used and can be dropped again, so a dataset's
-    features cost address space, not memory."""
+    """The large stored (uncompressed) members of an .npz as views of one copy-on-write memory
+    map of the file (one file descriptor per file, not per array): its pages are read when a
+    window is used and can be dropped again, so a dataset's features cost address space, not
+    memory. Empty — the caller reads the arrays into memory — when none is large enough or the
+    process is short of file descriptors (:data:`MMAP_SPARE_FDS`)."""
+    import mmap
     import zipfile
 
-    out = {}
+    spans = {}
     with zipfile.ZipFile(path) as z, open(path, "rb") as fh:
         for info in z.infolist():
             if info.compress_type != zipfile.ZIP_STORED or not info.filename.endswith(".npy") \
@@ -68,18 +88,19 @@ def _mapped_members(path: str | Path) -> dict[str, np.ndarray]:
             local = fh.read(30)
             if local[:4] != b"PK\x03\x04":
                 continue
-            start = (info.header_offset + 30 + int.from_bytes(local[26:28], "little")
-                     + int.from_bytes(local[28:30], "little"))
-            fh.seek(start)
+            fh.seek(info.header_offset + 30 + int.from_bytes(local[26:28], "little")
+                    + int.from_bytes(local[28:30], "little"))
             version = np.lib.format.read_magic(fh)
             read = (np.lib.format.read_array_header_1_0 if version == (1, 0)
                     else np.lib.format.read_array_header_2_0)
             shape, fortran, dtype = read(fh)
-            if dtype.hasobject:
-                continue
-            out[info.filename[:-4]] = np.memmap(path, dtype=dtype, mode="c", offset=fh.tell(),
-                                                shape=shape, order="F" if fortran else "C")
-    return out
+            if not dtype.hasobject:
+                spans[info.filename[:-4]] = (fh.tell(), shape, dtype, "F" if fortran else "C")
+        if not spans or _fds_left() < MMAP_SPARE_FDS:
+            return {}
+        mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_COPY)
+    return {k: np.ndarray(shape, dtype, buffer=mm, offset=off, order=order)
+            for k, (off, shape, dtype, order) in spans.items()}
 
 
 def load_npz(path: str | Path, json_keys: tuple[str, ...] = (), mmap: bool = False

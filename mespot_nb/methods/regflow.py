@@ -110,8 +110,7 @@ def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     thr = relative_threshold(score, p)
     if not np.isfinite(thr):
         return pd.DataFrame(columns=cols)
-    filled = np.nan_to_num(score, nan=-np.inf)
-    peaks, _ = find_peaks(np.where(np.isfinite(filled), filled, -1e9),
+    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9),   # a frame without a face: no peak
                           height=max(thr, s["z_min"]),
                           distance=max(1, int(round(s["min_distance_s"] * fps))))
     lo_w = max(1, int(round(s["min_width_s"] * fps)))
