@@ -12,14 +12,17 @@ import sys
 import textwrap
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from mespot_nb.errors import MespotError
 from mespot_nb.features import extract_features, profile_feature_params
+from mespot_nb.methods import DEFAULT_SPOTTER, get_method
 from mespot_nb.readers import read_samm_lv
 from mespot_nb.review import (log_path, lock_path, open_review, read_candidates,
                               review_video, simulate_review)
+from mespot_nb.review.media import spotter_curve
 
 from conftest import ROOT, write_manifest
 
@@ -398,12 +401,38 @@ def test_review_a_video_spotted_on_the_spot(tiny_demo, cache_dir, tmp_path):
 
     v = tiny_demo / "SAMM_longvideos" / "102_1"
     rv = review_video(v, tmp_path / "labels.csv", cache_dir=cache_dir, fps=30, p=0.2)
-    spotted = spot_video(v, cache_dir=cache_dir, fps=30, p=0.2, progress=False,
-                         method="flow-peak")["intervals"]   # the review's spotter
+    spotted = spot_video(v, cache_dir=cache_dir, fps=30, p=0.2, progress=False
+                         )["intervals"]   # the review's spotter: mespot spot's default
     t = rv.table()
+    assert rv.spotter == DEFAULT_SPOTTER == "regflow"
     assert len(t) == len(spotted) > 0 and set(t["subject"]) == {"user"}
-    assert rv.flow_curve("user", "102_1") is not None
+    # the curve drawn is the one the candidates are peaks of
+    f = rv.features[("user", "102_1")]
+    curve, label = spotter_curve(rv, "user", "102_1")
+    np.testing.assert_array_equal(curve, get_method("regflow").free.curve(f))
+    assert label.startswith("regflow") and "robust z" in label
+    pk = spotted[spotted["type"] == "micro"].iloc[0]
+    seg = np.nan_to_num(curve[pk.onset - 1:pk.offset], nan=-np.inf)
+    assert seg.max() >= 1.5                       # a peak above the default z_min inside it
     rv.accept()
     assert pd.read_csv(tmp_path / "labels.csv")["video"].tolist() == ["102_1"]
     assert rv.frames_pattern() == str(v.parent / "{video}")
     rv.close()
+
+
+def test_the_curve_beside_a_candidate_is_a_spotters_whose_features_are_there(rdata, tmp_path):
+    """Features of flow-peak only: the review's spotter (regflow) has no arrays there, so
+    flow-peak's curve is drawn, labelled as flow-peak's; an unknown spotter is refused."""
+    ds, feats, cands = rdata
+    rv = open_review(tmp_path / "l.csv", ds, cands, features=feats)
+    s, v = cands.iloc[0][["subject", "video"]]
+    curve, label = spotter_curve(rv, s, v)
+    np.testing.assert_array_equal(curve, get_method("flow-peak").free.curve(feats[(s, v)]))
+    assert label == "flow-peak: flow magnitude (px)"
+    assert rv.curve_png(rv.current()["id"])[:4] == b"\x89PNG"
+    rv.close()
+    rv = open_review(tmp_path / "m.csv", ds, cands, features={})
+    assert spotter_curve(rv, s, v) == (None, "")        # nothing to draw: the plot says so
+    rv.close()
+    with pytest.raises(MespotError, match="unknown method"):
+        open_review(tmp_path / "n.csv", ds, cands, features=feats, spotter="nope")

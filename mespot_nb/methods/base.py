@@ -33,12 +33,21 @@ class TrainingFree:
         per-window) score curve, for ROC and timelines.
     grid : candidate values of p tried on the training subjects.
     default : p used when nothing is chosen (``mespot spot`` without a model).
+    curve : ``(features) → (T,) float`` — the per-frame curve the spotter finds its peaks on
+        (NaN where the face is missing), drawn beside each candidate in the review; None when
+        the method has none to show.
+    curve_label : the curve's axis label, with its unit.
+    curve_arrays : the feature arrays ``curve`` reads (a video's features without them get no
+        curve).
     """
 
     spot: Callable[[Any, float, dict], pd.DataFrame]
     frame_scores: Callable[[Any], pd.DataFrame]
     grid: tuple[float, ...] = tuple(np.round(np.arange(0.05, 0.96, 0.05), 2))
     default: float = 0.5
+    curve: Callable[[Any], np.ndarray] | None = None
+    curve_label: str = ""
+    curve_arrays: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ FLOW_PEAK = Method(
     name="flow-peak", title="flow-peak", source="this kit (after Zhao et al. 2022; He 2021)",
     window="frame", label="cov_pos", families=("flowpeak",),
     spot={"select_protocol": "megc2020", "select_type": "overall"},
-    free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"]),
+    free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
+                      curve=motion_curve, curve_label="flow magnitude (px)",
+                      curve_arrays=("flowpeak_curve", "flowpeak_nose")),
     types=("micro", "macro"),
     references=("zhao2022flow", "he2021", "farneback2003"))

@@ -168,6 +168,12 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
         {"onset": int, "offset": int, "score": float})
 
 
+def score_curve(f) -> np.ndarray:
+    """The curve regflow's micro-expressions are peaks of (T,): the landmark groups' largest
+    speech-weighted local contrast Z (robust standard deviations; NaN without a face)."""
+    return contrast(f)["score"]
+
+
 def frame_scores(f) -> pd.DataFrame:
     """The contrast score of every frame as a 0.35 s window centred on it (for ROC)."""
     z = np.clip(np.nan_to_num(contrast(f)["score"]), 0, None)
@@ -178,5 +184,7 @@ REGFLOW = Method(
     name="regflow", title="regflow", source="this kit (registered flow, local contrast, speech "
     "gating)", window="frame", label="cov_pos", families=("regflow",),
     spot={"select_protocol": "megc2020", "select_type": "overall"},
-    free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"]),
+    free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
+                      curve=score_curve, curve_label="local contrast (robust z)",
+                      curve_arrays=("regflow_groups", "regflow_aperture")),
     types=("micro", "macro"), references=("farneback2003",))

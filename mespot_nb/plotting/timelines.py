@@ -293,10 +293,12 @@ def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
 
 
 def candidate_curve(curve: np.ndarray | None, fps: float, cand: dict, score: float | None = None,
-                    window_s: float = 1.5, ax=None, events: pd.DataFrame | None = None):
-    """A candidate's flow-magnitude curve (pixels) ± ``window_s`` seconds, its interval shaded,
+                    window_s: float = 1.5, ax=None, events: pd.DataFrame | None = None,
+                    ylabel: str = "flow magnitude (px)"):
+    """A candidate's spotter curve (T,) ± ``window_s`` seconds, its interval shaded,
     onset/apex/offset marked; ``cand`` holds onset, apex, offset (1-based frames) and type.
-    ``events``: what is known to happen in the video (:func:`truth_bands`; those in view)."""
+    ``events``: what is known to happen in the video (:func:`truth_bands`; those in view).
+    ``ylabel``: the curve's name and unit (the spotter's ``curve_label``)."""
     ax = _ax(ax, figsize=(5.2, 2.4))
     on, ap, off = int(cand["onset"]), int(cand["apex"]), int(cand["offset"])
     pad = int(round(window_s * fps))
@@ -308,9 +310,9 @@ def candidate_curve(curve: np.ndarray | None, fps: float, cand: dict, score: flo
         a, b = max(1, on - pad), min(len(curve), off + pad)
         ks = np.arange(a, b + 1)
         ax.plot(ks / fps, curve[a - 1:b], color="k", lw=1)
-        ax.set_ylabel("flow magnitude (px)")
+        ax.set_ylabel(ylabel, fontsize=8)
     else:
-        ax.text(0.5, 0.5, "no flow curve (flow-peak features not given)", ha="center",
+        ax.text(0.5, 0.5, "no spotter curve (its features were not given)", ha="center",
                 va="center", transform=ax.transAxes, fontsize=8)
     ax.set_xlabel("time (s)")
     if events is not None and len(events):

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import MespotError
 from ..inference import free_predictions
-from ..methods import get_method
+from ..methods import DEFAULT_SPOTTER, get_method
 from ..readers import Dataset, read_megc_csv_table
 from ..video import open_video
 
@@ -113,14 +113,15 @@ def first_videos(dataset: Dataset, n: int) -> Dataset:
     return replace(dataset, videos=v, intervals=iv)
 
 
-def spotter_candidates(features: dict, method: str = "flow-peak", p: float | None = None
+def spotter_candidates(features: dict, method: str = DEFAULT_SPOTTER, p: float | None = None
                        ) -> pd.DataFrame:
     """A training-free method's intervals as candidates.
 
     Parameters
     ----------
     features : ``{(subject, video): VideoFeatures}`` with the method's feature families.
-    method : a training-free method (``flow-peak``, ``mdmd``).
+    method : a training-free method (default :data:`~mespot_nb.methods.DEFAULT_SPOTTER`,
+        ``mespot spot``'s; ``flow-peak``, ``mdmd``, …).
     p : the method's threshold parameter (default: the method's).
 
     Returns
@@ -130,7 +131,7 @@ def spotter_candidates(features: dict, method: str = "flow-peak", p: float | Non
     m = get_method(method)
     if m.trainable:
         raise MespotError(f"{m.title} is learned: give its predictions as a CSV, or use a "
-                          "training-free method (flow-peak, mdmd) for candidates")
+                          "training-free method (regflow, flow-peak, mdmd) for candidates")
     kw = {k: v for k, v in m.spot_settings().items()
           if k not in ("select_protocol", "select_type", "extent")}
     return free_predictions(m, features, m.free.default if p is None else float(p), kw)

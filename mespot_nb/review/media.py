@@ -18,23 +18,31 @@ from ..cache import video_entry_name
 from ..datasets import video_truth
 from ..errors import MespotError
 from ..face import FaceTrack, TrackParams, track_cache_path
-from ..methods.flow_peak import motion_curve
+from ..methods import METHODS, get_method
 from ..video import FrameSource, open_video
 
 
-def flow_curve(review, subject: str, video: str) -> np.ndarray | None:
-    """flow-peak's motion curve of a video.
+def spotter_curve(review, subject: str, video: str) -> tuple[np.ndarray | None, str]:
+    """The curve the review's spotter finds its candidates on, for one video.
+
+    The review's ``spotter`` (a training-free method with a
+    :attr:`~mespot_nb.methods.TrainingFree.curve`) when the video's features hold its arrays;
+    else the first registered training-free method whose arrays they hold (features computed
+    for flow-peak still draw flow-peak's curve).
 
     Returns
     -------
-    ``(T,)`` float, pixels per frame (T: the video's frames; the most-moving region's flow
-    magnitude less the head's, NaN where the face is missing), or None without flow-peak
-    features for the video.
+    ``(curve, label)``: ``(T,)`` float (T: the video's frames; NaN where the face is missing)
+    and its axis label with the unit, or ``(None, "")`` without features for any curve.
     """
     f = review.features.get((subject, video))
-    if f is None or "flowpeak_curve" not in getattr(f, "arrays", {}):
-        return None
-    return motion_curve(f)
+    have = set(getattr(f, "arrays", {})) if f is not None else set()
+    order = [get_method(review.spotter), *METHODS.values()]
+    for m in order:
+        fr = m.free
+        if fr is not None and fr.curve is not None and set(fr.curve_arrays) <= have:
+            return fr.curve(f), f"{m.title}: {fr.curve_label}"
+    return None, ""
 
 
 def source(review, subject: str, video: str) -> FrameSource:
@@ -149,15 +157,16 @@ def clip(review, cid: str, pad_s: float = 0.3, max_frames: int = 30, height: int
 
 
 def curve_png(review, cid: str, proposed: dict | None = None) -> bytes:
-    """The candidate's flow-magnitude curve (± 1.5 s) as a PNG, marking its standing frames or
-    ``proposed`` ones (``onset, apex, offset, type``)."""
+    """The candidate's spotter curve (± 1.5 s, :func:`spotter_curve`) as a PNG, marking its
+    standing frames or ``proposed`` ones (``onset, apex, offset, type``)."""
     c = review.candidate(cid)
     fig = Figure(figsize=(5.2, 2.4), dpi=90)
     ax = fig.add_subplot()
     fps = float(review.state.videos[(c["subject"], c["video"])]["fps"])
-    plotting.candidate_curve(flow_curve(review, c["subject"], c["video"]), fps,
-                             proposed or c["proposed"], score=c["score_now"], ax=ax,
-                             events=video_truth(review.dataset, c["subject"], c["video"]))
+    curve, label = spotter_curve(review, c["subject"], c["video"])
+    plotting.candidate_curve(curve, fps, proposed or c["proposed"], score=c["score_now"], ax=ax,
+                             events=video_truth(review.dataset, c["subject"], c["video"]),
+                             ylabel=label)
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
@@ -166,7 +175,7 @@ def curve_png(review, cid: str, proposed: dict | None = None) -> bytes:
 
 def figure(review, cid: str | None = None, axes=None):
     """A static stand-in for the widget (headless runs): onset, apex and offset frames, their
-    difference, and the flow curve of a candidate (default: the current one).
+    difference, and the spotter's curve of a candidate (default: the current one).
 
     Parameters
     ----------
@@ -189,8 +198,9 @@ def figure(review, cid: str | None = None, axes=None):
     ims = [crop(src.read(k), box) for k in (p["onset"], p["apex"], p["offset"])]
     plotting.frame_strip([ims[0], ims[1], ims[2]], [f"onset {p['onset']}", f"apex {p['apex']}",
                                                     f"offset {p['offset']}"], axes=axes[:4])
-    plotting.candidate_curve(flow_curve(review, c["subject"], c["video"]), src.fps, p,
-                             score=c["score_now"], ax=axes[4],
-                             events=video_truth(review.dataset, c["subject"], c["video"]))
+    curve, label = spotter_curve(review, c["subject"], c["video"])
+    plotting.candidate_curve(curve, src.fps, p, score=c["score_now"], ax=axes[4],
+                             events=video_truth(review.dataset, c["subject"], c["video"]),
+                             ylabel=label)
     axes[4].set_title(f"{c['id']} ({p['type']}), score {c['score_now']:.3f}", fontsize=9)
     return axes

@@ -10,7 +10,7 @@ from ..cache import video_entry_name
 from ..errors import MespotError
 from ..features import FeatureParams, cached_features
 from ..manifest import default_cache_dir
-from ..methods import get_method
+from ..methods import DEFAULT_SPOTTER, get_method
 from ..readers import Dataset, read_video_source
 from ..spotting import spot_video
 from .candidates import n_frames, read_candidates, source_path
@@ -21,7 +21,8 @@ from .session import Review
 def open_review(labels: str | os.PathLike, dataset: Dataset, candidates=None,
                 features: dict | None = None, cache_dir: str | os.PathLike | None = None,
                 method: str = "hoof-lstm", profile: str = "quick", seed: int = 0,
-                model_features: dict | None = None, moved: dict | None = None) -> Review:
+                model_features: dict | None = None, moved: dict | None = None,
+                spotter: str | None = None) -> Review:
     """Open (or resume) the review whose labels file is ``labels``.
 
     Parameters
@@ -30,15 +31,26 @@ def open_review(labels: str | os.PathLike, dataset: Dataset, candidates=None,
     dataset : the videos the candidates are on (a Dataset; ids and frame sources).
     candidates : a ``mespot spot`` CSV path or MEGC rows; None on resuming. New ones are added
         to those the log holds; the log's decisions always stand.
-    features : ``{(subject, video): VideoFeatures}`` with flow-peak's curves (the flow plot).
+    features : ``{(subject, video): VideoFeatures}`` holding the spotter's curve (the plot beside
+        each candidate).
     cache_dir : where the learned method's features are cached (for :meth:`Review.retrain`).
     method, profile, seed : what :meth:`Review.retrain` trains.
     model_features : the learned method's features, if already at hand.
     moved : ``{"subject/video": new path}`` for videos whose files moved since the review
         began.
+    spotter : the training-free method whose curve is drawn (default
+        :data:`~mespot_nb.methods.DEFAULT_SPOTTER`, the one ``mespot spot`` uses).
     """
     labels = Path(labels).expanduser().absolute()
-    r = Review(labels, dataset, features, cache_dir, method, profile, seed, model_features)
+    sp = get_method(spotter or DEFAULT_SPOTTER)
+    if sp.trainable:
+        raise MespotError(f"spotter={sp.name!r} is learned; the review's spotter is a "
+                          "training-free method (its curve is drawn beside each candidate): "
+                          "give the learned method's predictions as `candidates`, or use one "
+                          "of regflow, flow-peak, mdmd")
+    spotter = sp.name
+    r = Review(labels, dataset, features, cache_dir, method, profile, seed, model_features,
+               spotter=spotter)
     r._acquire()
     try:
         _load(r, candidates, moved or {})
@@ -112,7 +124,7 @@ def _load(r: Review, candidates, moved: dict) -> None:
 
 def review_video(source: str | os.PathLike, labels: str | os.PathLike, candidates=None,
                  cache_dir: str | os.PathLike | None = None, fps: float | None = None,
-                 spotter: str = "flow-peak", p: float | None = None, **kw) -> Review:
+                 spotter: str = DEFAULT_SPOTTER, p: float | None = None, **kw) -> Review:
     """Review one video file or frames folder: candidates from a ``mespot spot`` CSV, or spotted
     on the spot with a training-free ``spotter`` (:func:`~mespot_nb.spotting.spot_video`).
     ``kw`` goes to :func:`open_review`."""
@@ -125,8 +137,9 @@ def review_video(source: str | os.PathLike, labels: str | os.PathLike, candidate
                          progress=False)
         candidates = res["intervals"]
     feats = {}
-    if "flowpeak" in m.families:
+    if m.free is not None and m.free.curve is not None:   # the features spot_video cached
         feats = {(row.subject, row.video): cached_features(
             row.source, float(row.fps), cache_dir, FeatureParams(families=m.families),
             name=video_entry_name("spot", row.subject, row.video))}
-    return open_review(labels, ds, candidates, features=feats, cache_dir=cache_dir, **kw)
+    return open_review(labels, ds, candidates, features=feats, cache_dir=cache_dir,
+                       spotter=m.name, **kw)

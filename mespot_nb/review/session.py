@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..errors import MespotError
 from ..intervals import covered_frames
+from ..methods import DEFAULT_SPOTTER
 from ..readers import Dataset, read_megc_csv
 from . import media
 from .candidates import TYPES
@@ -35,7 +36,8 @@ class Review:
     """
 
     def __init__(self, labels: Path, dataset: Dataset, features: dict | None, cache_dir,
-                 method: str, profile: str, seed: int, model_features: dict | None):
+                 method: str, profile: str, seed: int, model_features: dict | None,
+                 spotter: str | None = None):
         self.labels = labels
         self.log = log_path(labels)
         self.lock = lock_path(labels)
@@ -44,6 +46,7 @@ class Review:
         self.model_features = model_features
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.method = method
+        self.spotter = spotter or DEFAULT_SPOTTER   # whose curve is drawn beside a candidate
         self.profile = profile
         self.seed = int(seed)
         self.session = uuid.uuid4().hex[:12]
@@ -320,9 +323,9 @@ class Review:
 
     # ------------------------------------------------------------------ display (.media, .widget)
 
-    def flow_curve(self, subject: str, video: str) -> np.ndarray | None:
-        """flow-peak's motion curve (T,), pixels, of a video; see :func:`.media.flow_curve`."""
-        return media.flow_curve(self, subject, video)
+    def spotter_curve(self, subject: str, video: str) -> np.ndarray | None:
+        """The spotter's curve (T,) of a video, or None; see :func:`.media.spotter_curve`."""
+        return media.spotter_curve(self, subject, video)[0]
 
     def source(self, subject: str, video: str):
         """The frame source of a video under review."""
@@ -334,7 +337,7 @@ class Review:
         return media.clip(self, cid, pad_s, max_frames, height, slowdown, format)
 
     def curve_png(self, cid: str, proposed: dict | None = None) -> bytes:
-        """The candidate's flow curve as a PNG; see :func:`.media.curve_png`."""
+        """The candidate's spotter curve as a PNG; see :func:`.media.curve_png`."""
         return media.curve_png(self, cid, proposed)
 
     def figure(self, cid: str | None = None, axes=None):
