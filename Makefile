@@ -27,10 +27,14 @@ report: $(STAMP)
 
 # The browser tests (tests/test_browser.py) drive JupyterLab with the system Chromium; without
 # it (or playwright) they are skipped, and this says so before and in pytest's summary.
+# pytest-xdist runs the suite on TEST_WORKERS processes (2: the machine's cores), a test file
+# per process at a time (--dist loadfile: a module's fixtures are built once); a plain
+# `pytest` runs it in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP)
 	@$(PY) -c "import sys; sys.path.insert(0, 'tests'); from conftest import browser_missing as m; \
 		w = m(); w and print(f'make test: the browser tests will be SKIPPED: they need {w}')"
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # benchmarks/run_all.py: every bench_*.py from a fresh cache → benchmarks/RESULTS.md. The
 # SOFTNet-style reference needs opencv-contrib, which cannot share .venv with the kit's
@@ -40,7 +44,8 @@ benchmarks: $(STAMP)
 	test -x benchmarks/.venv/bin/python || $(PYTHON) -m venv benchmarks/.venv
 	benchmarks/.venv/bin/python -c "import cv2, dlib; cv2.optflow.DualTVL1OpticalFlow_create" \
 		2>/dev/null || benchmarks/.venv/bin/python -m pip install --quiet \
-		opencv-contrib-python-headless==5.0.0.93 numpy dlib-bin==20.0.1.post1
+		"opencv-contrib-python-headless==$$($(PY) -c 'from importlib.metadata import version as v; print(v("opencv-python-headless"))')" \
+		numpy "dlib-bin==$$($(PY) -c 'from importlib.metadata import version as v; print(v("dlib-bin"))')"
 	$(PY) benchmarks/run_all.py
 
 clean-venv:
