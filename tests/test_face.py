@@ -12,10 +12,12 @@ import numpy as np
 import pytest
 
 from mespot_nb import face as F
+from mespot_nb.face import store as FS
 from mespot_nb.errors import MespotError
 from mespot_nb.face import (STATUS_DETECTED, STATUS_LOST, AlignSpec, FaceTrack, alignment_matrix, apply_matrix, detect_every_frame, extract_tracks,
                             inter_ocular, roi_boxes, track_video)
 from mespot_nb.readers import read_samm_lv
+from mespot_nb.video import open_video
 
 
 def _video_dir(tiny_demo, k=0):
@@ -145,7 +147,7 @@ def test_window_alignment_uses_first_frame(tiny_demo):
 
     v = _video_dir(tiny_demo)
     tr = track_video(v, fps=30, stop=60)
-    src = F.open_video(v, fps=30, gray=True)
+    src = open_video(v, fps=30, gray=True)
     stacks, lm = window_roi_stacks(src, tr, 11, 11)
     assert set(stacks) == {"eyes", "nose", "mouth"}
     assert all(st.shape[0] == 11 and st.dtype == np.uint8 for st in stacks.values())
@@ -159,7 +161,7 @@ def test_cache_resumes_after_interruption(tiny_demo, tmp_path, monkeypatch):
     ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
     cache = tmp_path / "cache"
     calls = []
-    real = F.track_video
+    real = FS.track_video
 
     def failing(src, params, *a, **k):
         calls.append(src.path.name)
@@ -167,18 +169,18 @@ def test_cache_resumes_after_interruption(tiny_demo, tmp_path, monkeypatch):
             raise KeyboardInterrupt("simulated interruption")
         return real(src, params, *a, **k)
 
-    monkeypatch.setattr(F, "track_video", failing)
+    monkeypatch.setattr(FS, "track_video", failing)
     with pytest.raises(KeyboardInterrupt):
         extract_tracks(ds, cache, n_jobs=1, progress=False)
     assert len(list((cache / "landmarks").glob("*.npz"))) == 1
     assert not list((cache / "landmarks").glob("*.tmp*"))  # nothing half-written
     calls.clear()
-    monkeypatch.setattr(F, "track_video", real)
+    monkeypatch.setattr(FS, "track_video", real)
     counted = []
-    monkeypatch.setattr(F, "track_video", lambda src, p, *a, **k: counted.append(1) or real(src, p))
+    monkeypatch.setattr(FS, "track_video", lambda src, p, *a, **k: counted.append(1) or real(src, p))
     tracks = extract_tracks(ds, cache, n_jobs=1, progress=False)
     assert len(tracks) == 3 and len(counted) == 2  # only the unfinished videos
-    monkeypatch.setattr(F, "track_video", real)
+    monkeypatch.setattr(FS, "track_video", real)
     again = extract_tracks(ds, cache, n_jobs=1, progress=False)
     for k in tracks:
         np.testing.assert_array_equal(again[k].landmarks, tracks[k].landmarks)

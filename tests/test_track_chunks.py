@@ -12,6 +12,12 @@ import pandas as pd
 import pytest
 
 from mespot_nb import face as F
+from mespot_nb.cache import video_entry_name
+from mespot_nb.face import store as FS
+from mespot_nb.face import track as FT
+from mespot_nb.face import tracker as FK
+from mespot_nb.face.tracker import _face_width
+from mespot_nb.video import open_video
 from mespot_nb.errors import MespotError
 from mespot_nb.face import TrackParams, track_video
 from mespot_nb.media import real_video
@@ -31,7 +37,7 @@ def single(real):
 
 
 def _few_frames_per_chunk(monkeypatch):
-    monkeypatch.setattr(F, "CHUNK_MIN_FRAMES", 100)
+    monkeypatch.setattr(FT, "CHUNK_MIN_FRAMES", 100)
     assert F.n_chunks(N, 2) == 2
 
 
@@ -63,7 +69,7 @@ def test_chunked_seams_agree_with_single_pass(real, single, monkeypatch):
 def test_chunk_resumed_here_when_runs_do_not_meet_in_the_overlap(real, single, monkeypatch,
                                                                   caplog):
     _few_frames_per_chunk(monkeypatch)
-    monkeypatch.setattr(F, "chunk_overlap", lambda params: 1)  # no detection grid frame inside
+    monkeypatch.setattr(FT, "chunk_overlap", lambda params: 1)  # no detection grid frame inside
     with caplog.at_level(logging.INFO, logger="mespot_nb.face"):
         chunked = track_video(real, stop=N, n_jobs=2)
     assert any("re-tracked" in r.getMessage() for r in caplog.records)
@@ -85,22 +91,22 @@ def test_lone_video_of_a_dataset_chunked_into_the_same_cache_entry(real, single,
     _few_frames_per_chunk(monkeypatch)
     short = tmp_path / "clip"
     short.mkdir()
-    for k, img in F.open_video(real, gray=True).frames(1, N):
+    for k, img in open_video(real, gray=True).frames(1, N):
         cv2.imwrite(str(short / f"img{k:04d}.png"), img)  # lossless: the same grey frames
-    fps = F.open_video(real).fps
+    fps = open_video(real).fps
     ds = SimpleNamespace(name="real", videos=pd.DataFrame(
         [{"subject": "s1", "video": "v1", "source": str(short), "fps": fps}]))
     calls = []
-    real_chunks = F.track_chunks
-    monkeypatch.setattr(F, "track_chunks", lambda *a: calls.append(a[-1]) or real_chunks(*a))
+    real_chunks = FT.track_chunks
+    monkeypatch.setattr(FT, "track_chunks", lambda *a: calls.append(a[-1]) or real_chunks(*a))
     tracks = F.extract_tracks(ds, tmp_path / "cache", n_jobs=2, progress=False)
     assert calls == [2]  # the one video went to two processes
     got = tracks[("s1", "v1")]
     assert np.nanmax(_max_dev(got, single)) <= 0.5
     # the entry is the single pass's: a one-process run finds it instead of tracking again
-    monkeypatch.setattr(F, "track_video", lambda *a, **k: pytest.fail("tracked again"))
+    monkeypatch.setattr(FS, "track_video", lambda *a, **k: pytest.fail("tracked again"))
     again = F.cached_track(short, fps, tmp_path / "cache",
-                           name=F.video_entry_name("real", "s1", "v1"))
+                           name=video_entry_name("real", "s1", "v1"))
     np.testing.assert_array_equal(again.landmarks, got.landmarks)
 
 
@@ -115,29 +121,29 @@ def test_chunks_equal_the_single_pass_on_forked_and_on_spawned_workers(real, sin
     or joblib's spawned ones: either way the track is the single pass's, array for array."""
     _few_frames_per_chunk(monkeypatch)
     here = []  # chunks run in this process (a worker's calls are not seen here)
-    real_job = F._span_job
-    monkeypatch.setattr(F, "_span_job", lambda *a: here.append(a[0]) or real_job(*a))
-    if F._fork_context() is not None:
+    real_job = FT._span_job
+    monkeypatch.setattr(FT, "_span_job", lambda *a: here.append(a[0]) or real_job(*a))
+    if FT._fork_context() is not None:
         _same_track(track_video(real, stop=N, n_jobs=2), single)
         assert here == [0]
     here.clear()
-    monkeypatch.setattr(F, "_fork_context", lambda: None)
+    monkeypatch.setattr(FT, "_fork_context", lambda: None)
     _same_track(track_video(real, stop=N, n_jobs=2), single)
     assert here == [0]
 
 
 def test_error_in_a_forked_chunk_worker_raised_here(real, monkeypatch):
-    if F._fork_context() is None:
+    if FT._fork_context() is None:
         pytest.skip("no fork on this platform")
     _few_frames_per_chunk(monkeypatch)
-    real_job = F._span_job
+    real_job = FT._span_job
 
     def job(j, *a):
         if j == 1:
             raise MespotError("chunk 1 broke")
         return real_job(j, *a)
 
-    monkeypatch.setattr(F, "_span_job", job)
+    monkeypatch.setattr(FT, "_span_job", job)
     with pytest.raises(MespotError, match="chunk 1 broke"):
         track_video(real, stop=N, n_jobs=2)
 
@@ -174,7 +180,7 @@ def _small_clip(real, path, factor, frames=200, size=(176, 144)):
     sw, sh = round(640 * factor), round(360 * factor)
     x0, y0 = (W - sw) // 2, (H - sh) // 2
     vw = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 24, (W, H))
-    for _, img in F.open_video(real).frames(1, frames):
+    for _, img in open_video(real).frames(1, frames):
         small = cv2.resize(img, (sw, sh), interpolation=cv2.INTER_AREA)
         vw.write(cv2.copyMakeBorder(small, y0, H - sh - y0, x0, W - sw - x0,
                                     cv2.BORDER_REPLICATE))
@@ -195,7 +201,7 @@ def test_small_face_found_by_upsampling(real, single, tmp_path):
     path, off = _small_clip(real, tmp_path / "small.mp4", factor)
     tr = track_video(path, warn=False)
     assert tr.frame_size == (176, 144)
-    width = np.median([F._face_width(lm) for lm in tr.landmarks[tr.valid]])
+    width = np.median([_face_width(lm) for lm in tr.landmarks[tr.valid]])
     assert 35 < width < 60
     assert tr.valid.mean() >= 0.9
     assert _dev_to_full_size(tr, single, factor, off) <= 1.0
@@ -209,7 +215,7 @@ def test_small_face_fitted_on_enlarged_crop_is_closer(real, single, tmp_path, mo
     path, off = _small_clip(real, tmp_path / "small60.mp4", factor)
     assert F.fit_upsample(60, TrackParams()) == 2
     enlarged = track_video(path)
-    monkeypatch.setattr(F, "FIT_FACE_PX", 0)  # fit at native size
+    monkeypatch.setattr(FK, "FIT_FACE_PX", 0)  # fit at native size
     native = track_video(path)
     assert enlarged.valid.mean() >= 0.95 and native.valid.mean() >= 0.95
     d_enl = _dev_to_full_size(enlarged, single, factor, off)
@@ -218,11 +224,9 @@ def test_small_face_fitted_on_enlarged_crop_is_closer(real, single, tmp_path, mo
 
 
 def test_no_fork_environment_takes_the_spawned_path(monkeypatch):
-    from mespot_nb import face as F
-
     monkeypatch.setenv("MESPOT_NO_FORK", "1")
-    assert F._fork_context() is None
+    assert FT._fork_context() is None
     monkeypatch.setenv("MESPOT_NO_FORK", "0")
     import sys
     if sys.platform.startswith("linux"):
-        assert F._fork_context() is not None
+        assert FT._fork_context() is not None

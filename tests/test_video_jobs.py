@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from mespot_nb import face as F
+from mespot_nb.face import track as FT
 from mespot_nb.cli import DEFAULT_VIDEO_JOBS, main
 from mespot_nb.features import FeatureParams, cached_features, extract_video
 from mespot_nb.features import stream as S
@@ -21,10 +22,10 @@ STOP = 250  # frames 1..250: two chunks of 100+ frames (overlap 61)
 @pytest.fixture
 def chunks(monkeypatch):
     """Chunks of 100 frames allowed (the clip is too short for 600); counts chunked runs."""
-    monkeypatch.setattr(F, "CHUNK_MIN_FRAMES", 100)
+    monkeypatch.setattr(FT, "CHUNK_MIN_FRAMES", 100)
     calls = []
-    real_chunks = F.track_chunks
-    monkeypatch.setattr(F, "track_chunks", lambda *a: calls.append(a[-1]) or real_chunks(*a))
+    real_chunks = FT.track_chunks
+    monkeypatch.setattr(FT, "track_chunks", lambda *a: calls.append(a[-1]) or real_chunks(*a))
     return calls
 
 
@@ -107,7 +108,7 @@ def test_reduced_decoding_keeps_tracking_in_the_pass(real, chunks, tmp_path, mon
         cv2.imwrite(str(big / f"img{k:04d}.jpg"),
                     cv2.resize(img, None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC),
                     [cv2.IMWRITE_JPEG_QUALITY, 92])
-    monkeypatch.setattr(F, "CHUNK_MIN_FRAMES", 10)
+    monkeypatch.setattr(FT, "CHUNK_MIN_FRAMES", 10)
     tp = F.TrackParams(detect_every=3)           # overlap 7 frames: 40 frames make two chunks
     assert F.n_chunks(40, 2, tp) == 2
     params = FeatureParams(families=("geometry",))
