@@ -71,11 +71,11 @@ def augment_positives(arrays: dict, rng: np.random.Generator) -> dict:
     return {"sn_roi": minmax_uint8(np.concatenate([flip, blur, noise]))}
 
 
-def dataset_params(fp, dataset):
-    """``fp`` with ``softnet_k`` from ``dataset``'s micro-expressions (unchanged when it has
-    none: the 0.4 s prior). A model file keeps its k, so a video it spots uses the training
-    data's."""
-    k = softnet_k(dataset.intervals, "micro")
+def dataset_params(fp, dataset, type: str = "micro"):
+    """``fp`` with ``softnet_k`` from ``dataset``'s expressions of ``type`` (``"micro"``: the
+    micro model's k; ``"macro"``: the macro model's), unchanged when it has none (the 0.4 s
+    prior). A model file keeps each model's k, so a video it spots uses the training data's."""
+    k = softnet_k(dataset.intervals, type)
     return fp if k is None else replace(fp, softnet_k=k)
 
 
@@ -92,6 +92,7 @@ SOFTNET = Method(
     build=_build, loss="mse", optimizer="sgd",
     train=dict(epochs="softnet_epochs", lr=5e-4, batch=12, momentum=0.0, neg_keep=0.5, holdout=False,
                epoch="last", threshold=0.55),
-    augment=augment_positives, dataset_params=dataset_params,
+    types=("micro", "macro"), augment=augment_positives, augment_types=("micro",),
+    dataset_params=dataset_params,
     spot={"merge": "smoothed-peaks", "select_protocol": "megc2020"},
     references=("liong2021softnet",))
