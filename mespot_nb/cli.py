@@ -293,7 +293,20 @@ def _dataset_and_features(a: argparse.Namespace, method, held: set | None = None
         from dataclasses import replace
 
         trained_on = replace(ds, intervals=ds.intervals[~ds.intervals["subject"].isin(held)])
-    fparams = method.feature_params(profile_feature_params(a.profile), trained_on)
+    base = profile_feature_params(a.profile)
+    if len(method.model_types) > 1:   # one model per type, each on its own pass (SOFTNet's k)
+        from .inference import method_features
+
+        feats = method_features(method, trained_on, m.cache_dir, base, n_jobs=a.n_jobs,
+                                scheduler=m.scheduler)
+        if held:   # the passes' settings, for every video (held-out subjects' too)
+            from .inference import TypedFeatures
+
+            feats = TypedFeatures({t: extract_features(ds, m.cache_dir, fp, n_jobs=a.n_jobs,
+                                                       scheduler=m.scheduler)
+                                   for t, fp in feats.params.items()}, feats.params)
+        return m, ds, feats.params, feats
+    fparams = method.feature_params(base, trained_on)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
     return m, ds, fparams, feats
 
@@ -321,16 +334,29 @@ def cmd_train(a: argparse.Namespace) -> int:
 
         ds = replace(ds, intervals=ds.intervals[~ds.intervals["subject"].isin(held)],
                      videos=ds.videos[~ds.videos["subject"].isin(held)])
-        feats = {k: f for k, f in feats.items() if k[0] not in held}
+        keep = {k: f for k, f in feats.items() if k[0] not in held}
+        by = getattr(feats, "by_type", None)
+        if by is not None:
+            from .inference import TypedFeatures
+
+            keep = TypedFeatures({t: {k: f for k, f in v.items() if k[0] not in held}
+                                  for t, v in by.items()}, feats.params)
+        feats = keep
     trained = train_final(ds, feats, method, cfg, a.seed, a.device, imagenet)
     save_trained(a.out, trained, method, cfg, fparams, TrackParams(), ds.name, a.seed)
-    print(f"{a.out}: {method.title} ({a.profile}) trained on {len(trained['subjects'])} subjects "
-          f"of {ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
-          f"{'(p) ' if not method.trainable else ''}"
-          + (f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
-             f"{', '.join(trained['val_subjects']) or 'all'})"
-             if trained["val_subjects"] != trained["subjects"] else
-             f"(fixed; F1 {trained['threshold_f1']:.3f} on its training subjects)"))
+    by = trained.get("by_type") or {None: trained}
+    for t, tr in by.items():
+        k = fparams[t].softnet_k if isinstance(fparams, dict) and t in fparams else None
+        print(f"{a.out}: {method.title}{f' {t} model' if t else ''} ({a.profile}) trained on "
+              f"{len(tr['subjects'])} subjects of {ds.name}"
+              + (f" (k = {k})" if k else "") + f"; epoch {tr['best_epoch']}, threshold "
+              f"{tr['threshold']:.4f} {'(p) ' if not method.trainable else ''}"
+              + (f"(F1 {tr['threshold_f1']:.3f} on held-out subjects "
+                 f"{', '.join(tr['val_subjects']) or 'all'})"
+                 if tr["val_subjects"] != tr["subjects"] else
+                 f"(fixed; F1 {tr['threshold_f1']:.3f} on its training subjects)"))
+    for why in trained.get("skipped", {}).values():
+        print(f"{a.out}: {why}: that model is not in the file", file=sys.stderr)
     return 0
 
 
@@ -370,10 +396,17 @@ def cmd_loso(a: argparse.Namespace) -> int:
         write_json(out / f"scores_{meth.name}.json", dict(
             method=meth.name, dataset=ds.name, profile=a.profile, seed=a.seed, type=a.type,
             scores=scores, thresholds=res.thresholds(),
+            thresholds_by_type=res.type_thresholds(), skipped=res.skipped,
             footage_fraction=footage_reduction(res.predictions, n_total)))
-        s = scores["megc2020"]["overall"]
-        rows.append(f"{meth.title:<10} MEGC2020 F1 {s['f1']:.4f} (TP {s['tp']}, FP {s['fp']}, "
-                    f"FN {s['fn']})")
+        # a method spotting both types reports micro, macro and overall; a micro-only one its
+        # overall (every macro-expression missed), as before
+        shown = [t for t in (*meth.types, "overall") if t in scores["megc2020"]] \
+            if len(meth.types) > 1 else ["overall"]
+        for t in shown:
+            s = scores["megc2020"][t]
+            label = meth.title if len(shown) == 1 else f"{meth.title} {t}"
+            rows.append(f"{label:<10} MEGC2020 F1 {s['f1']:.4f} (TP {s['tp']}, FP {s['fp']}, "
+                        f"FN {s['fn']})")
     print(f"LOSO on {ds.name} ({a.profile} profile, seed {a.seed}) → {out}")
     print("\n".join(rows))
     return 0
