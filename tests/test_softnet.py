@@ -282,6 +282,19 @@ def test_one_model_per_type_records():
     assert macro.spot["type"] == "macro" and macro.spot["merge"] == "smoothed-peaks"
     assert macro.train == m.train and macro.build is m.build          # same network, schedule
     assert fold_file(micro, "s1") == "fold_s1.pt" and fold_file(macro, "s1") == "fold_s1_macro.pt"
+    # the micro model's fold key is the one-model SOFTNet's (its checkpoints stay valid); the
+    # macro model's holds its type
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.training import fold_key_parts
+
+    class DS:
+        intervals = _iv([("a", "a1", 1, 11, "micro"), ("b", "b1", 5, 40, "macro")])
+
+    cfg = ModelConfig.profile("quick")
+    keys = {t: fold_key_parts(r, cfg, 0, "a", ["b"], DS, {}, {}, None)
+            for t, r in (("old", m), ("micro", micro), ("macro", macro))}
+    assert keys["micro"] == keys["old"] and "type" not in keys["micro"]
+    assert keys["macro"]["type"] == "macro" and keys["macro"]["method"] != keys["micro"]["method"]
     dg = get_method("dyngeonet")
     assert dg.model_types == ("micro",) and dg.for_type("micro") is dg
     with pytest.raises(MespotError, match="not 'macro'"):
