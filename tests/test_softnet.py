@@ -491,3 +491,56 @@ def test_no_macro_expressions_skips_the_macro_model(short_features, tmp_path):
     with pytest.raises(MespotError, match=r"old\.pt holds SOFTNet's micro model only"):
         spot_video(row.source, old, cache_dir=cache, fps=float(row.fps), progress=False,
                    type="macro")
+
+
+def test_cli_train_spot_and_loso_report_both_types(short_features, tmp_path, monkeypatch,
+                                                   capsys):
+    """`mespot train --method softnet` writes both models (each with its k), `mespot spot
+    --model` returns intervals of both types, `mespot loso` reports SOFTNet's micro, macro and
+    overall rows and each model's thresholds (in-process, one epoch: seconds, not minutes)."""
+    import json
+
+    import torch
+    import yaml
+
+    from mespot_nb.cli import main
+    from mespot_nb.datasets import load_dataset
+    from mespot_nb.models import ModelConfig
+
+    torch.set_num_threads(1)
+    quick = ModelConfig.profile("quick")
+    monkeypatch.setattr(ModelConfig, "profile", classmethod(
+        lambda cls, name: replace(quick, softnet_epochs=1)))
+    ds = _macro_demo(short_features)
+    ann = tmp_path / "ann.csv"
+    ds.intervals[["subject", "video", "onset", "offset", "type"]].to_csv(ann, index=False)
+    frames = str(next(iter(ds.videos["source"]))).rsplit("/", 1)[0] + "/{video}"
+    man = tmp_path / "m.yaml"
+    man.write_text(yaml.safe_dump({"cache_dir": str(short_features[3]), "datasets": {"mac": {
+        "format": "csv", "annotations": str(ann), "frames": frames, "fps": 30}}}))
+
+    def mespot(*args):
+        capsys.readouterr()
+        assert main(list(args)) == 0
+        return capsys.readouterr().out
+
+    model = tmp_path / "sn.pt"
+    out = mespot("train", "--manifest", str(man), "--dataset", "mac", "--method", "softnet",
+                 "--out", str(model), "--n-jobs", "1", "--device", "cpu")
+    read = load_dataset("mac", man).intervals      # as the CLI reads them (clipped to the video)
+    k_micro, k_macro = softnet_k(read, "micro"), softnet_k(read, "macro")
+    assert f"SOFTNet micro model (quick) trained on 3 subjects of mac (k = {k_micro})" in out
+    assert f"SOFTNet macro model (quick) trained on 3 subjects of mac (k = {k_macro})" in out
+    src = str(ds.videos["source"].iloc[0])
+    csv = tmp_path / "iv.csv"
+    mespot("spot", src, "--model", str(model), "--fps", "30", "--out", str(csv),
+           "--threshold", "0.05", "--manifest", str(man), "--n-jobs", "1")
+    assert set(pd.read_csv(csv)["type"]) == {"micro", "macro"}
+    out = mespot("loso", "--manifest", str(man), "--dataset", "mac", "--method", "softnet",
+                 "--out", str(tmp_path / "lo"), "--n-jobs", "1", "--device", "cpu")
+    for t in ("micro", "macro", "overall"):
+        assert f"SOFTNet {t}" in out
+    js = json.loads((tmp_path / "lo" / "scores_softnet.json").read_text())
+    assert set(js["scores"]["megc2020"]) == {"micro", "macro", "overall"}
+    assert set(js["thresholds_by_type"]) == {"micro", "macro"}
+    assert js["thresholds_by_type"]["macro"] == {s: 0.55 for s in ("101", "102", "103")}
