@@ -297,14 +297,9 @@ def _dataset_and_features(a: argparse.Namespace, method, held: set | None = None
     if len(method.model_types) > 1:   # one model per type, each on its own pass (SOFTNet's k)
         from .inference import method_features
 
+        # settings from the training subjects' annotations, passes over every video
         feats = method_features(method, trained_on, m.cache_dir, base, n_jobs=a.n_jobs,
                                 scheduler=m.scheduler)
-        if held:   # the passes' settings, for every video (held-out subjects' too)
-            from .inference import TypedFeatures
-
-            feats = TypedFeatures({t: extract_features(ds, m.cache_dir, fp, n_jobs=a.n_jobs,
-                                                       scheduler=m.scheduler)
-                                   for t, fp in feats.params.items()}, feats.params)
         return m, ds, feats.params, feats
     fparams = method.feature_params(base, trained_on)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
@@ -345,11 +340,17 @@ def cmd_train(a: argparse.Namespace) -> int:
     trained = train_final(ds, feats, method, cfg, a.seed, a.device, imagenet)
     save_trained(a.out, trained, method, cfg, fparams, TrackParams(), ds.name, a.seed)
     by = trained.get("by_type") or {None: trained}
+    from dataclasses import asdict
+
+    per = {t: asdict(fp) for t, fp in fparams.items()} if isinstance(fparams, dict) else {}
     for t, tr in by.items():
-        k = fparams[t].softnet_k if isinstance(fparams, dict) and t in fparams else None
+        # the feature settings that differ between the models (SOFTNet's k)
+        own = {f: v for f, v in per.get(t, {}).items()
+               if any(o.get(f) != v for o in per.values())}
         print(f"{a.out}: {method.title}{f' {t} model' if t else ''} ({a.profile}) trained on "
               f"{len(tr['subjects'])} subjects of {ds.name}"
-              + (f" (k = {k})" if k else "") + f"; epoch {tr['best_epoch']}, threshold "
+              + (" (" + ", ".join(f"{f} = {v}" for f, v in own.items()) + ")" if own else "")
+              + f"; epoch {tr['best_epoch']}, threshold "
               f"{tr['threshold']:.4f} {'(p) ' if not method.trainable else ''}"
               + (f"(F1 {tr['threshold_f1']:.3f} on held-out subjects "
                  f"{', '.join(tr['val_subjects']) or 'all'})"

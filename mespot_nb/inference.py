@@ -148,13 +148,15 @@ class TypedFeatures(dict):
 def features_by_type(method: str | Method, feats: dict) -> dict[str, dict]:
     """``{type: {(subject, video): VideoFeatures}}`` for each model a learned method trains
     (:attr:`~mespot_nb.methods.Method.model_types`). ``feats`` is a :class:`TypedFeatures` or
-    one pass's features, which serve every type only when the method's feature settings do not
-    depend on the type (no ``dataset_params``); otherwise it is refused naming what to pass."""
+    one pass's features (what :meth:`~mespot_nb.methods.Method.feature_params` of the registered
+    record gives: the micro model's settings), which serve another type only when the method's
+    feature settings do not depend on the type (no ``dataset_params``); otherwise it is refused
+    naming what to pass."""
     m = get_method(method)
     types = m.model_types or (m.label_type,)
     by = getattr(feats, "by_type", None)
     if by is None:
-        if len(types) > 1 and m.dataset_params is not None:
+        if m.dataset_params is not None and any(t != "micro" for t in types):
             raise MespotError(f"{m.title} trains one model per type ({', '.join(types)}), each on "
                               "its own features (feature settings from that type's "
                               "annotations); pass TypedFeatures, e.g. from "

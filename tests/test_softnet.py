@@ -529,8 +529,8 @@ def test_cli_train_spot_and_loso_report_both_types(short_features, tmp_path, mon
                  "--out", str(model), "--n-jobs", "1", "--device", "cpu")
     read = load_dataset("mac", man).intervals      # as the CLI reads them (clipped to the video)
     k_micro, k_macro = softnet_k(read, "micro"), softnet_k(read, "macro")
-    assert f"SOFTNet micro model (quick) trained on 3 subjects of mac (k = {k_micro})" in out
-    assert f"SOFTNet macro model (quick) trained on 3 subjects of mac (k = {k_macro})" in out
+    for t, k in (("micro", k_micro), ("macro", k_macro)):
+        assert f"SOFTNet {t} model (quick) trained on 3 subjects of mac (softnet_k = {k})" in out
     src = str(ds.videos["source"].iloc[0])
     csv = tmp_path / "iv.csv"
     mespot("spot", src, "--model", str(model), "--fps", "30", "--out", str(csv),
