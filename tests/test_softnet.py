@@ -544,3 +544,34 @@ def test_cli_train_spot_and_loso_report_both_types(short_features, tmp_path, mon
     assert set(js["scores"]["megc2020"]) == {"micro", "macro", "overall"}
     assert set(js["thresholds_by_type"]) == {"micro", "macro"}
     assert js["thresholds_by_type"]["macro"] == {s: 0.55 for s in ("101", "102", "103")}
+
+
+def test_cross_database_trains_both_models(short_features):
+    """A cross-database run of SOFTNet (two subjects as one dataset, the third as another):
+    both models train on the training dataset, the test one never reaches training, and the
+    predictions carry both types with each model's threshold."""
+    import torch
+
+    from mespot_nb.crossdb import run_cross_database
+    from mespot_nb.inference import TypedFeatures, method_features
+    from mespot_nb.models import ModelConfig
+
+    torch.set_num_threads(1)
+    cache = short_features[3]
+    ds = _macro_demo(short_features)
+
+    def part(name, subjects):
+        iv, v = ds.intervals, ds.videos
+        return replace(ds, name=name, intervals=iv[iv["subject"].isin(subjects)],
+                       videos=v[v["subject"].isin(subjects)].reset_index(drop=True))
+
+    dsets = {"A": part("A", ["101", "102"]), "B": part("B", ["103"])}
+    feats = {n: method_features("softnet", d, cache, profile_feature_params("quick"), n_jobs=1,
+                                progress=False) for n, d in dsets.items()}
+    assert all(isinstance(f, TypedFeatures) for f in feats.values())
+    cfg = replace(ModelConfig.profile("quick"), softnet_epochs=1)
+    res = run_cross_database({"name": "AB", "train": ["A"], "test": "B"}, dsets, feats,
+                             "softnet", cfg, seed=0, device="cpu")
+    assert set(res.thresholds) == {"micro", "macro"} and res.threshold == 0.55
+    assert set(res.predictions["type"]) <= {"micro", "macro"} and len(res.predictions)
+    assert set(res.predictions["subject"]) <= {"103"} and set(res.scores["subject"]) == {"103"}
