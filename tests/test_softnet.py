@@ -420,6 +420,12 @@ def test_loso_train_and_spot_give_both_types(short_features, tmp_path):
     score = evaluate(ds.intervals, res.predictions, "megc2020", "all")
     assert set(score) == {"micro", "macro", "overall"}
     assert score["overall"].tp == score["micro"].tp + score["macro"].tp
+    from mespot_nb.evaluation import results_table    # notebook 10's table: three rows
+
+    tab = results_table(ds.intervals, {"softnet": res.predictions}, {"softnet": m.types},
+                        protocols=("megc2020",), n_boot=20)
+    assert tab["type"].tolist() == ["micro", "macro", "overall"]
+    assert tab.set_index("type").loc["overall", "tp"] == score["overall"].tp
     again = run_loso(ds, feats, m, cfg, seed=0, n_jobs=1, checkpoint_dir=tmp_path / "ck",
                      progress=False)                        # from the checkpoints
     pd.testing.assert_frame_equal(again.predictions, res.predictions)
