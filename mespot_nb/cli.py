@@ -443,8 +443,11 @@ def cmd_spot(a: argparse.Namespace) -> int:
         write_text(a.html, fig.to_html(include_plotlyjs=True, full_html=True))
     n = len(res["intervals"])
     what = "p" if a.model is None else "threshold"
+    thr = res.get("thresholds") or {}
+    at = (", ".join(f"{t} {v:.4g}" for t, v in thr.items()) if len(thr) > 1
+          else f"{res['threshold']:.4g}")
     print(f"{a.out}: {n} interval(s) spotted in {res['n_frames']} frames ({res['fps']:g} fps) "
-          f"with {res['method']} at {what} {res['threshold']:.4g}"
+          f"with {res['method']} at {what} {at}"
           + (" — no face found in any frame" if res["no_face"] else ""))
     print(f"footage to review: {100 * res['footage']:.2f} % of the video "
           f"(reduction factor {1 / res['footage']:.1f}x)" if res["footage"] > 0 else
@@ -587,7 +590,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--html", default=None, help="also write a plotly timeline (offline HTML)")
     sp.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
     sp.add_argument("--threshold", type=float, default=None,
-                    help="override the threshold chosen at training")
+                    help="override the threshold chosen at training (every model's, for a "
+                         "file with one model per type)")
     _add_video_jobs(sp, features=True)
     _add_manifest(sp)
     sp.set_defaults(func=cmd_spot)

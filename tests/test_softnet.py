@@ -539,9 +539,10 @@ def test_cli_train_spot_and_loso_report_both_types(short_features, tmp_path, mon
         assert f"SOFTNet {t} model (quick) trained on 3 subjects of mac (softnet_k = {k})" in out
     src = str(ds.videos["source"].iloc[0])
     csv = tmp_path / "iv.csv"
-    mespot("spot", src, "--model", str(model), "--fps", "30", "--out", str(csv),
-           "--threshold", "0.05", "--manifest", str(man), "--n-jobs", "1")
+    out = mespot("spot", src, "--model", str(model), "--fps", "30", "--out", str(csv),
+                 "--threshold", "0.05", "--manifest", str(man), "--n-jobs", "1")
     assert set(pd.read_csv(csv)["type"]) == {"micro", "macro"}
+    assert "at threshold micro 0.05, macro 0.05" in out
     out = mespot("loso", "--manifest", str(man), "--dataset", "mac", "--method", "softnet",
                  "--out", str(tmp_path / "lo"), "--n-jobs", "1", "--device", "cpu")
     for t in ("micro", "macro", "overall"):
