@@ -293,7 +293,15 @@ def _dataset_and_features(a: argparse.Namespace, method, held: set | None = None
         from dataclasses import replace
 
         trained_on = replace(ds, intervals=ds.intervals[~ds.intervals["subject"].isin(held)])
-    fparams = method.feature_params(profile_feature_params(a.profile), trained_on)
+    base = profile_feature_params(a.profile)
+    if len(method.model_types) > 1:   # one model per type, each on its own pass (SOFTNet's k)
+        from .inference import method_features
+
+        # settings from the training subjects' annotations, passes over every video
+        feats = method_features(method, trained_on, m.cache_dir, base, n_jobs=a.n_jobs,
+                                scheduler=m.scheduler)
+        return m, ds, feats.params, feats
+    fparams = method.feature_params(base, trained_on)
     feats = extract_features(ds, m.cache_dir, fparams, n_jobs=a.n_jobs, scheduler=m.scheduler)
     return m, ds, fparams, feats
 
@@ -321,16 +329,35 @@ def cmd_train(a: argparse.Namespace) -> int:
 
         ds = replace(ds, intervals=ds.intervals[~ds.intervals["subject"].isin(held)],
                      videos=ds.videos[~ds.videos["subject"].isin(held)])
-        feats = {k: f for k, f in feats.items() if k[0] not in held}
+        keep = {k: f for k, f in feats.items() if k[0] not in held}
+        by = getattr(feats, "by_type", None)
+        if by is not None:
+            from .inference import TypedFeatures
+
+            keep = TypedFeatures({t: {k: f for k, f in v.items() if k[0] not in held}
+                                  for t, v in by.items()}, feats.params)
+        feats = keep
     trained = train_final(ds, feats, method, cfg, a.seed, a.device, imagenet)
     save_trained(a.out, trained, method, cfg, fparams, TrackParams(), ds.name, a.seed)
-    print(f"{a.out}: {method.title} ({a.profile}) trained on {len(trained['subjects'])} subjects "
-          f"of {ds.name}; epoch {trained['best_epoch']}, threshold {trained['threshold']:.4f} "
-          f"{'(p) ' if not method.trainable else ''}"
-          + (f"(F1 {trained['threshold_f1']:.3f} on held-out subjects "
-             f"{', '.join(trained['val_subjects']) or 'all'})"
-             if trained["val_subjects"] != trained["subjects"] else
-             f"(fixed; F1 {trained['threshold_f1']:.3f} on its training subjects)"))
+    by = trained.get("by_type") or {None: trained}
+    from dataclasses import asdict
+
+    per = {t: asdict(fp) for t, fp in fparams.items()} if isinstance(fparams, dict) else {}
+    for t, tr in by.items():
+        # the feature settings that differ between the models (SOFTNet's k)
+        own = {f: v for f, v in per.get(t, {}).items()
+               if any(o.get(f) != v for o in per.values())}
+        print(f"{a.out}: {method.title}{f' {t} model' if t else ''} ({a.profile}) trained on "
+              f"{len(tr['subjects'])} subjects of {ds.name}"
+              + (" (" + ", ".join(f"{f} = {v}" for f, v in own.items()) + ")" if own else "")
+              + f"; epoch {tr['best_epoch']}, threshold "
+              f"{tr['threshold']:.4f} {'(p) ' if not method.trainable else ''}"
+              + (f"(F1 {tr['threshold_f1']:.3f} on held-out subjects "
+                 f"{', '.join(tr['val_subjects']) or 'all'})"
+                 if tr["val_subjects"] != tr["subjects"] else
+                 f"(fixed; F1 {tr['threshold_f1']:.3f} on its training subjects)"))
+    for why in trained.get("skipped", {}).values():
+        print(f"{a.out}: {why}: that model is not in the file", file=sys.stderr)
     return 0
 
 
@@ -370,10 +397,17 @@ def cmd_loso(a: argparse.Namespace) -> int:
         write_json(out / f"scores_{meth.name}.json", dict(
             method=meth.name, dataset=ds.name, profile=a.profile, seed=a.seed, type=a.type,
             scores=scores, thresholds=res.thresholds(),
+            thresholds_by_type=res.type_thresholds(), skipped=res.skipped,
             footage_fraction=footage_reduction(res.predictions, n_total)))
-        s = scores["megc2020"]["overall"]
-        rows.append(f"{meth.title:<10} MEGC2020 F1 {s['f1']:.4f} (TP {s['tp']}, FP {s['fp']}, "
-                    f"FN {s['fn']})")
+        # a method spotting both types reports micro, macro and overall; a micro-only one its
+        # overall (every macro-expression missed), as before
+        shown = [t for t in (*meth.types, "overall") if t in scores["megc2020"]] \
+            if len(meth.types) > 1 else ["overall"]
+        for t in shown:
+            s = scores["megc2020"][t]
+            label = meth.title if len(shown) == 1 else f"{meth.title} {t}"
+            rows.append(f"{label:<10} MEGC2020 F1 {s['f1']:.4f} (TP {s['tp']}, FP {s['fp']}, "
+                        f"FN {s['fn']})")
     print(f"LOSO on {ds.name} ({a.profile} profile, seed {a.seed}) → {out}")
     print("\n".join(rows))
     return 0
@@ -409,8 +443,11 @@ def cmd_spot(a: argparse.Namespace) -> int:
         write_text(a.html, fig.to_html(include_plotlyjs=True, full_html=True))
     n = len(res["intervals"])
     what = "p" if a.model is None else "threshold"
+    thr = res.get("thresholds") or {}
+    at = (", ".join(f"{t} {v:.4g}" for t, v in thr.items()) if len(thr) > 1
+          else f"{res['threshold']:.4g}")
     print(f"{a.out}: {n} interval(s) spotted in {res['n_frames']} frames ({res['fps']:g} fps) "
-          f"with {res['method']} at {what} {res['threshold']:.4g}"
+          f"with {res['method']} at {what} {at}"
           + (" — no face found in any frame" if res["no_face"] else ""))
     print(f"footage to review: {100 * res['footage']:.2f} % of the video "
           f"(reduction factor {1 / res['footage']:.1f}x)" if res["footage"] > 0 else
@@ -553,7 +590,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--html", default=None, help="also write a plotly timeline (offline HTML)")
     sp.add_argument("--fps", type=float, default=None, help="frame rate (needed for a folder)")
     sp.add_argument("--threshold", type=float, default=None,
-                    help="override the threshold chosen at training")
+                    help="override the threshold chosen at training (every model's, for a "
+                         "file with one model per type)")
     _add_video_jobs(sp, features=True)
     _add_manifest(sp)
     sp.set_defaults(func=cmd_spot)

@@ -9,7 +9,7 @@ training-free method's p) are chosen on held-out *training* subjects, as in LOSO
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,11 @@ import pandas as pd
 
 from .detections import spot_table
 from .errors import MespotError
-from .inference import WindowData, concat, free_predictions, gather, predict_scores
+from .inference import (WindowData, concat, features_by_type, free_predictions, gather,
+                        predict_scores)
 from .methods import Method, get_method
 from .models import ModelConfig
-from .training import (_resolve_extent, _scores_table, check_imagenet, choose_p,
+from .training import (_resolve_extent, _scores_table, _skip_types, check_imagenet, choose_p,
                        train_with_threshold)
 from .windows import get_window_kind
 
@@ -117,6 +118,7 @@ class CrossResult:
     threshold: float
     predictions: pd.DataFrame
     scores: pd.DataFrame
+    thresholds: dict = field(default_factory=dict)   # {type: threshold} of every model
 
 
 def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict,
@@ -146,15 +148,26 @@ def run_cross_database(setup: dict[str, Any], datasets: dict, feats: dict,
         pred = free_predictions(m, feats[test_name], p, kw)
         return CrossResult(setup["name"], m.name, train_names, test_name, p, pred, pd.DataFrame())
     check_imagenet(m, cfg, imagenet)
-    parts = _pad_sequences([_prefixed(gather(datasets[d], feats[d], m), d) for d in train_names]
-                           + [gather(datasets[test_name], feats[test_name], m)], m)
-    train, test = concat(parts[:-1]), parts[-1]
-    if test_name in set(train.table["dataset"]):
-        raise MespotError(f"the test dataset '{test_name}' reached training (a bug)")
-    t = train_with_threshold(m, cfg, train, ivs, seed, device, progress,
-                             f"{setup['name']} {m.name}", imagenet)
-    sc = _scores_table(test)
-    sc["score"] = predict_scores(t["model"], test, m, device=device)
-    length = int(test.table["stop"].iloc[0] - test.table["start"].iloc[0] + 1)
-    pred = spot_table(sc, length, t["threshold"], **t["spot_kw"])
-    return CrossResult(setup["name"], m.name, train_names, test_name, t["threshold"], pred, sc)
+    types, _ = _skip_types(m, ivs, f"cross-database setup '{setup['name']}' (training datasets "
+                                   f"{', '.join(train_names)})")
+    preds, scores, thresholds = [], {}, {}
+    for typ in types:   # one model per type (SOFTNet: micro and macro), each on its own pass
+        mt = m.for_type(typ)
+        fe = {d: features_by_type(mt, feats[d])[typ] for d in (*train_names, test_name)}
+        parts = _pad_sequences([_prefixed(gather(datasets[d], fe[d], mt), d)
+                                for d in train_names]
+                               + [gather(datasets[test_name], fe[test_name], mt)], mt)
+        train, test = concat(parts[:-1]), parts[-1]
+        if test_name in set(train.table["dataset"]):
+            raise MespotError(f"the test dataset '{test_name}' reached training (a bug)")
+        what = m.name if len(m.model_types) == 1 else f"{m.name} ({typ})"
+        t = train_with_threshold(mt, cfg, train, ivs, seed, device, progress,
+                                 f"{setup['name']} {what}", imagenet)
+        sc = _scores_table(test)
+        sc["score"] = predict_scores(t["model"], test, mt, device=device)
+        length = int(test.table["stop"].iloc[0] - test.table["start"].iloc[0] + 1)
+        preds.append(spot_table(sc, length, t["threshold"], **t["spot_kw"]))
+        scores[typ], thresholds[typ] = sc, t["threshold"]
+    first = types[0]
+    return CrossResult(setup["name"], m.name, train_names, test_name, thresholds[first],
+                       pd.concat(preds, ignore_index=True), scores[first], thresholds)

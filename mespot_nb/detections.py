@@ -246,7 +246,8 @@ def spot_table(windows: pd.DataFrame, length: int | None = None, threshold: floa
 def choose_threshold(windows: pd.DataFrame, intervals: pd.DataFrame, length: int | None = None,
                      protocol: str = "megc2020", candidates: int = 40, return_curve: bool = False,
                      **kw):
-    """The threshold maximising interval-level F1 (micro-expressions) on the given windows.
+    """The threshold maximising interval-level F1 on the given windows, of the expressions of
+    ``kw["type"]`` (the type the intervals are spotted as; micro by default).
 
     Parameters
     ----------
@@ -267,7 +268,7 @@ def choose_threshold(windows: pd.DataFrame, intervals: pd.DataFrame, length: int
         qs = np.unique(np.quantile(sc, np.linspace(0.5, 0.999, candidates)))
         grid = np.unique(np.r_[qs, [0.5, 0.9]])
         best = (0.5, -1.0)
-        gt = intervals[intervals["type"] == "micro"]
+        gt = intervals[intervals["type"] == kw.get("type", "micro")]
         for t in grid:
             pred = spot_table(windows, length, float(t), **kw)
             f1 = score_intervals(gt, pred, protocol).f1

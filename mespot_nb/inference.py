@@ -27,7 +27,7 @@ from .errors import MespotError
 from .features import FAMILIES, FeatureParams
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
-from .windows import get_window_kind, window_table
+from .windows import get_window_kind, type_labels, window_table
 
 MODEL_KIND = "mespot-nb model"
 
@@ -82,10 +82,13 @@ def gather(dataset, feats: dict, method: str | Method, subjects: list[str] | Non
 def window_rows(dataset, feats: dict, method: Method, order: list[pd.DataFrame],
                 mask: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     """(table, labels) of the kept windows: the videos' table rows in order, ``mask`` applied,
-    with ``dataset`` and ``fps`` columns; labels by the method's label rule, (N,) bool."""
+    with ``dataset`` and ``fps`` columns; labels by the method's label rule against the
+    annotations of its :attr:`~mespot_nb.methods.Method.label_type`, (N,) bool."""
     tab = pd.concat(order)[mask].reset_index(drop=True)
     tab["dataset"] = dataset.name
     tab["fps"] = [float(feats[(s, v)].fps) for s, v in zip(tab["subject"], tab["video"])]
+    if method.label_type != "micro":   # the table's rule columns are micro labels
+        return tab, type_labels(tab, dataset, method.label, method.label_type)
     return tab, tab[method.label].to_numpy(bool)
 
 
@@ -122,6 +125,81 @@ def video_windows(dataset, feats: dict, method: str | Method, subjects: list[str
                 ok &= np.isfinite(a.reshape(len(a), -1)).all(1)
             arrays[k] = a
         yield g, ok, arrays
+
+
+class TypedFeatures(dict):
+    """The features of a method with one model per type: the first type's
+    ``{(subject, video): VideoFeatures}`` (what a reader of one pass sees: frame counts, fps,
+    the micro model's windows), with every type's in :attr:`by_type` and the settings each was
+    extracted with in :attr:`params` (SOFTNet's macro model reads flow i → i + k at the macro
+    k: a second cached pass, under its own cache key)."""
+
+    def __init__(self, by_type: dict[str, dict], params: dict | None = None):
+        if not by_type:
+            raise MespotError("TypedFeatures needs the features of at least one type")
+        super().__init__(next(iter(by_type.values())))
+        self.by_type = dict(by_type)
+        self.params = dict(params or {})
+
+    def __reduce__(self):   # pickled for worker processes with both attributes
+        return (TypedFeatures, (self.by_type, self.params))
+
+
+def features_by_type(method: str | Method, feats: dict) -> dict[str, dict]:
+    """``{type: {(subject, video): VideoFeatures}}`` for each model a learned method trains
+    (:attr:`~mespot_nb.methods.Method.model_types`). ``feats`` is a :class:`TypedFeatures` or
+    one pass's features (what :meth:`~mespot_nb.methods.Method.feature_params` of the registered
+    record gives: the micro model's settings), which serve another type only when the method's
+    feature settings do not depend on the type (no ``dataset_params``); otherwise it is refused
+    naming what to pass."""
+    m = get_method(method)
+    types = m.model_types or (m.label_type,)
+    by = getattr(feats, "by_type", None)
+    if by is None:
+        if m.dataset_params is not None and any(t != "micro" for t in types):
+            raise MespotError(f"{m.title} trains one model per type ({', '.join(types)}), each on "
+                              "its own features (feature settings from that type's "
+                              "annotations); pass TypedFeatures, e.g. from "
+                              "mespot_nb.inference.method_features or Notebook.features(method=…)")
+        return {t: feats for t in types}
+    missing = [t for t in types if t not in by]
+    if missing:
+        raise MespotError(f"the features given for {m.title} hold no {', '.join(missing)} pass "
+                          f"(have {', '.join(by)}); extract them with method_features")
+    return {t: by[t] for t in types}
+
+
+def annotated_types(method: str | Method, intervals: pd.DataFrame) -> tuple[str, ...]:
+    """The types of a learned method's models that ``intervals`` hold annotations of — the
+    models that can be trained on them (the first type when there are none at all, so that the
+    caller's error names the real problem); a training-free method's own type."""
+    m = get_method(method)
+    types = m.model_types or (m.label_type,)
+    have = tuple(t for t in types if (intervals["type"] == t).any())
+    return have or types[:1]
+
+
+def method_features(method: str | Method, dataset, cache_dir, base: FeatureParams,
+                    **extract_kw) -> dict:
+    """Every video's features (cached, :func:`~mespot_nb.features.extract_features`) that
+    ``method`` reads on ``dataset``: one pass for a method with one model, or — with one model
+    per type — one per type whose settings differ (SOFTNet's k of micro- and of
+    macro-expressions), as :class:`TypedFeatures`; a type the dataset has no annotations of
+    gets no pass (:func:`annotated_types`: its model cannot be trained; training says so).
+    ``base``: the profile's settings."""
+    from .features import extract_features
+
+    m = get_method(method)
+    types = annotated_types(m, dataset.intervals)
+    params = {t: m.for_type(t).feature_params(base, dataset) for t in types}
+    done: dict = {}
+    by = {}
+    for t, fp in params.items():
+        key = json.dumps(asdict(fp), sort_keys=True, default=str)
+        if key not in done:
+            done[key] = extract_features(dataset, cache_dir, fp, **extract_kw)
+        by[t] = done[key]
+    return TypedFeatures(by, params) if len(m.model_types) > 1 else by[types[0]]
 
 
 def concat(parts: list[WindowData]) -> WindowData:
@@ -278,21 +356,70 @@ def save_trained(path: str | Path, trained: dict[str, Any], method: str | Method
                  cfg: ModelConfig, feature_params, track_params, dataset_name: str,
                  seed: int) -> None:
     """Write a trained model — tensors plus JSON metadata, atomically — with everything
-    ``mespot spot`` needs."""
+    ``mespot spot`` needs.
+
+    ``trained`` is :func:`~mespot_nb.training.train_final`'s dict. For a method with one model
+    per type it holds ``by_type`` (``{type: that model's dict}``): the file then holds every
+    model, its tensors under ``"<type>/"``, and ``meta["models"][type]`` its threshold,
+    spotting settings, shapes and feature settings (``feature_params``: one
+    :class:`~mespot_nb.features.FeatureParams`, or ``{type: FeatureParams}`` — SOFTNet's k
+    differs per type); the top-level fields are the first model's, as a one-model file's."""
     m = get_method(method)
+    by = trained.get("by_type") or {}
+    fps = feature_params if isinstance(feature_params, dict) else {
+        t: feature_params for t in (by or {m.label_type: None})}
+    first = next(iter(by)) if by else None
+
+    def fields(t: dict, fp) -> dict:
+        return dict(feature_params=asdict(fp), subjects=t["subjects"], threshold=t["threshold"],
+                    threshold_f1=t["threshold_f1"], spot_kw=t["spot_kw"],
+                    best_epoch=t["best_epoch"], history=t["history"],
+                    shapes=t.get("shapes", {}))
+
+    top = by[first] if by else trained
     meta = dict(kind=MODEL_KIND, kit_version=__version__, method=m.name, config=asdict(cfg),
-                feature_params=asdict(feature_params), track_params=asdict(track_params),
-                dataset=dataset_name, seed=seed, subjects=trained["subjects"],
-                threshold=trained["threshold"], threshold_f1=trained["threshold_f1"],
-                spot_kw=trained["spot_kw"], best_epoch=trained["best_epoch"],
-                history=trained["history"], shapes=trained.get("shapes", {}))
-    model = trained["model"]
-    save_checkpoint(path, meta, model.state_dict() if model is not None else None)
+                track_params=asdict(track_params), dataset=dataset_name, seed=seed,
+                **fields(top, fps[first] if by else next(iter(fps.values()))))
+    if by:
+        meta["types"] = list(by)
+        meta["models"] = {t: fields(d, fps[t]) for t, d in by.items()}
+        meta["skipped"] = dict(trained.get("skipped", {}))
+        state = {f"{t}/{k}": v for t, d in by.items() for k, v in d["model"].state_dict().items()}
+    else:
+        model = trained["model"]
+        state = model.state_dict() if model is not None else None
+    save_checkpoint(path, meta, state)
 
 
-def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
-    """(model in eval mode, or None for a training-free method; metadata) of a file written by
-    :func:`save_trained`. Only tensors and JSON are read: loading a shared file runs no code."""
+def _feature_params(d: dict) -> dict:
+    fp = dict(d)
+    if "families" in fp:
+        fp["families"] = tuple(fp["families"])
+    return asdict(FeatureParams(**fp))
+
+
+def _network(p: Path, m: Method, meta: dict, config: dict, state: dict | None):
+    # files from before ``lstm_standardise`` fed HOOF-LSTM raw histograms
+    cfg = ModelConfig(**{"lstm_standardise": False, **config})
+    model = build_model(m, cfg, {k: tuple(v) for k, v in meta.get("shapes", {}).items()})
+    try:
+        model.load_state_dict(state)
+    except (RuntimeError, TypeError) as e:
+        raise MespotError(f"{p}: its tensors do not fit a {m.title} network "
+                          f"({str(e).splitlines()[0]})") from None
+    return model.eval()
+
+
+def load_models(path: str | Path) -> tuple[Method, list[tuple[str, Any, dict[str, Any]]]]:
+    """Every model of a file written by :func:`save_trained`: ``(method, [(type, model in eval
+    mode or None for a training-free method, that model's metadata), …])`` in the file's order.
+
+    A one-model file (every file before the kit trained one model per type, and every
+    micro-only method's) gives one entry of its record's type. A file of a method that now
+    trains more types than it holds (an older SOFTNet file: micro only) loads with a warning
+    naming the file and how to get the other types. Only tensors and JSON are read."""
+    import warnings
+
     p = Path(path)
     if not p.exists():
         raise MespotError(f"model file not found: {p} (train one with `mespot train`)")
@@ -300,19 +427,34 @@ def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
     if meta.get("kind") != MODEL_KIND:
         raise MespotError(f"{p} is not a model written by `mespot train`")
     m = get_method(meta["method"])
-    fp = dict(meta["feature_params"])
-    if "families" in fp:
-        fp["families"] = tuple(fp["families"])
-    meta["feature_params"] = asdict(FeatureParams(**fp))
+    meta["feature_params"] = _feature_params(meta["feature_params"])
     if not m.trainable:
-        return None, meta
-    # files from before ``lstm_standardise`` fed HOOF-LSTM raw histograms
-    cfg = ModelConfig(**{"lstm_standardise": False, **meta["config"]})
-    model = build_model(m, cfg, {k: tuple(v) for k, v in meta.get("shapes", {}).items()})
-    try:
-        model.load_state_dict(state)
-    except (RuntimeError, TypeError) as e:
-        raise MespotError(f"{p}: its tensors do not fit a {m.title} network "
-                          f"({str(e).splitlines()[0]})") from None
-    model.eval()
-    return model, meta
+        return m, [(m.label_type, None, meta)]
+    models = meta.get("models")
+    if not models:
+        if len(m.model_types) > 1:
+            warnings.warn(f"{p} holds one {m.title} model, of {m.label_type}-expressions (written "
+                          f"before the kit trained one model per type: "
+                          f"{', '.join(m.model_types)}); it spots {m.label_type}-expressions "
+                          f"only — retrain with `mespot train --method {m.name}` for the others",
+                          stacklevel=2)
+        return m, [(m.label_type, _network(p, m.for_type(m.label_type), meta, meta["config"],
+                                           state), meta)]
+    out = []
+    for t, sub in models.items():
+        if t not in m.types:
+            raise MespotError(f"{p} holds a {t}-expression model, which {m.title} (spotting "
+                              f"{', '.join(m.types)}) does not have; was it written by another "
+                              "version of the method?")
+        mt = {**meta, **sub, "feature_params": _feature_params(sub["feature_params"]), "type": t}
+        part = {k[len(t) + 1:]: v for k, v in (state or {}).items() if k.startswith(f"{t}/")}
+        out.append((t, _network(p, m.for_type(t), mt, meta["config"], part), mt))
+    return m, out
+
+
+def load_trained(path: str | Path) -> tuple[Any, dict[str, Any]]:
+    """(model in eval mode, or None for a training-free method; metadata) of a file written by
+    :func:`save_trained` — its first model (:func:`load_models` reads every one). Only tensors
+    and JSON are read: loading a shared file runs no code."""
+    _, models = load_models(path)
+    return models[0][1], models[0][2]

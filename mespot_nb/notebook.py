@@ -55,8 +55,15 @@ class Notebook:
 
     def features(self, dataset: Dataset | None = None, method: str | None = None) -> dict:
         """Every video's features (cached; extracted in parallel on first use) — those the
-        profile's learned methods read, or with ``method`` the families that method needs."""
+        profile's learned methods read, or with ``method`` the families that method needs (for
+        a method with one model per type, SOFTNet's, one pass per type as
+        :class:`~mespot_nb.inference.TypedFeatures`: it reads as the micro pass)."""
         d = dataset or self.dataset
+        if method is not None and len(get_method(method).model_types) > 1:
+            from .inference import method_features
+
+            return method_features(method, d, self.cache_dir, self.feature_params,
+                                   scheduler=self.manifest.scheduler)
         params = self.feature_params if method is None else \
             get_method(method).feature_params(self.feature_params, d)
         return extract_features(d, self.cache_dir, params, scheduler=self.manifest.scheduler)

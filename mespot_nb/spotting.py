@@ -20,7 +20,7 @@ from .intervals import clip_to_video, footage_fraction
 from .errors import MespotError
 from .methods import DEFAULT_SPOTTER, get_method, method_names
 from .readers import read_video_source
-from .inference import fit_time_axis, free_predictions, gather, load_trained, predict_scores
+from .inference import fit_time_axis, free_predictions, gather, load_models, predict_scores
 
 
 def check_p(p: float | None, name: str = "--p") -> float | None:
@@ -51,19 +51,34 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     ``threshold``, ``n_frames``, ``fps``, ``footage`` (fraction of frames inside a spotted
     interval — what an annotator still reviews), ``method``, ``no_face``, ``feature_params``
     (the settings the features were computed with — e.g. SOFTNet's ``softnet_flow`` and k).
+
+    A model file with one model per type (SOFTNet's micro and macro models) runs each — only
+    the one ``type`` names, when it names one — on its own features (SOFTNet's macro k: a
+    second cached pass), and ``intervals`` holds every model's with its ``type``. ``scores``,
+    ``threshold`` and ``feature_params`` are then the first model's; ``scores_by_type``,
+    ``thresholds`` and ``feature_params_by_type`` hold each one's (``{type: …}``).
     """
     if type not in ("micro", "macro", "all"):
         raise MespotError(f"--type {type!r}: use micro, macro or all")
+    models = []   # (type, network, that model's metadata) of a learned model file
     if model_path is not None:
         if method is not None:
             raise MespotError("give either --model (a trained model file) or --method (a "
                               "training-free spotter), not both")
-        model, meta = load_trained(model_path)
-        m = get_method(meta["method"])
+        m, models = load_models(model_path)
         if m.trainable and p is not None:
             raise MespotError(f"--p is the threshold fraction of a training-free spotter; the "
                               f"model {model_path} ({m.title}) has a score threshold: use "
                               "--threshold")
+        if m.trainable and type != "all":
+            have = [t for t, _, _ in models]
+            models = [x for x in models if x[0] == type]
+            if not models:
+                raise MespotError(f"--type {type}: the model file {model_path} holds {m.title}'s "
+                                  f"{' and '.join(have)} model{'s' if len(have) > 1 else ''} "
+                                  f"only; use --type {have[0]} or all, or train a file with "
+                                  f"both (`mespot train --method {m.name}`)")
+        meta = models[0][2]
         fparams = FeatureParams(**meta["feature_params"])
         tparams = TrackParams(**meta["track_params"])
         thr = meta["threshold"] if threshold is None else float(threshold)
@@ -76,7 +91,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
             raise MespotError(f"method '{m.name}' is learned: train it with `mespot train "
                               f"--method {m.name}` and pass --model, or use a training-free "
                               f"method ({', '.join(method_names(trainable=False))})")
-        model, fparams, tparams = None, FeatureParams(families=m.families), TrackParams()
+        fparams, tparams = FeatureParams(families=m.families), TrackParams()
         thr = m.free.default if p is None else float(p)
         kw = {k: v for k, v in m.spot_settings().items()
               if k not in ("select_protocol", "select_type", "extent")}
@@ -91,33 +106,51 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
             cache_dir = default_cache_dir()
     ds = read_video_source(source, fps=fps)
     row = ds.videos.iloc[0]
-    f = cached_features(row.source, float(row.fps), cache_dir, fparams, tparams,
-                        name=video_entry_name("spot", row.subject, row.video), n_jobs=n_jobs)
+
+    def features(params):
+        return cached_features(row.source, float(row.fps), cache_dir, params, tparams,
+                               name=video_entry_name("spot", row.subject, row.video),
+                               n_jobs=n_jobs)
+
+    f = features(fparams)
     feats = {(row.subject, row.video): f}
     n_frames = int(f.n_frames)
     no_face = f.meta.get("lost_frames", 0) >= n_frames
     if no_face:
         warnings.warn(f"no face found in any frame of {row.source}: nothing to spot", stacklevel=2)
+    tables, preds, thresholds, params = {}, [], {}, {}
     if not m.trainable:
-        pred = free_predictions(m, feats, thr, kw)
-        tab = m.free.frame_scores(f).assign(subject=row.subject, video=row.video, fps=f.fps)
-    else:
-        data = gather(ds, feats, m) if not no_face else None
+        preds.append(free_predictions(m, feats, thr, kw))
+        tables[m.label_type] = m.free.frame_scores(f).assign(subject=row.subject,
+                                                             video=row.video, fps=f.fps)
+        params[m.label_type] = dict(f.meta.get("params", {}))
+    for t, net, mt in models if m.trainable else ():
+        # each model reads its own features (SOFTNet's macro model: flow at the macro k)
+        ft = f if mt is meta else features(FeatureParams(**mt["feature_params"]))
+        params[t] = dict(ft.meta.get("params", {}))
+        thresholds[t] = mt["threshold"] if threshold is None else float(threshold)
+        rec = m.for_type(t)
+        data = gather(ds, {(row.subject, row.video): ft}, rec) if not no_face else None
         if data is None or not len(data.labels):
-            tab = pd.DataFrame(columns=["subject", "video", "start", "stop", "fps", "score"])
-            pred = pd.DataFrame(columns=PRED_COLUMNS)
-        else:
-            tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames",
-                              "stride"]].copy()
-            data, notes = fit_time_axis(model, data, m)
-            for note in notes:
-                warnings.warn(f"{row.source}: {note}", stacklevel=2)
-            tab["score"] = predict_scores(model, data, m)
-            pred = spot_table(tab, None, thr, **kw)
+            tables[t] = pd.DataFrame(columns=["subject", "video", "start", "stop", "fps",
+                                              "score"])
+            continue
+        tab = data.table[["subject", "video", "start", "stop", "fps", "n_frames",
+                          "stride"]].copy()
+        data, notes = fit_time_axis(net, data, rec)
+        for note in notes:
+            warnings.warn(f"{row.source}: {note}", stacklevel=2)
+        tab["score"] = predict_scores(net, data, rec)
+        tables[t] = tab
+        preds.append(spot_table(tab, None, thresholds[t], **{"type": t, **mt["spot_kw"]}))
+    preds = [x for x in preds if len(x)]
+    pred = pd.concat(preds, ignore_index=True) if preds else pd.DataFrame(columns=PRED_COLUMNS)
     pred = clip_to_video(pred, n_frames)
     if type != "all" and len(pred):
         pred = pred[pred["type"] == type].reset_index(drop=True)
-    return dict(intervals=pred, scores=tab, threshold=thr, n_frames=n_frames,
+    first = next(iter(tables))
+    return dict(intervals=pred, scores=tables[first], threshold=thr, n_frames=n_frames,
                 fps=float(row.fps), footage=footage_fraction(pred, n_frames),
                 method=m.name, subject=row.subject, video=row.video, no_face=no_face,
-                feature_params=dict(f.meta.get("params", {})))
+                feature_params=params[first], scores_by_type=tables,
+                thresholds=thresholds or {first: thr}, feature_params_by_type=params)

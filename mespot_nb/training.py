@@ -46,14 +46,14 @@ TRAINING_VERSION = 3
 
 def _resolve_extent(spot_kw: dict, intervals: pd.DataFrame, fps_of_subject: dict,
                     default_fps: float) -> dict:
-    """Replace ``extent="train-median"`` by ``extent_s``: the median micro-expression duration
-    (seconds) of the given (training) subjects' annotations."""
+    """Replace ``extent="train-median"`` by ``extent_s``: the median duration (seconds) of the
+    given (training) subjects' expressions of ``spot_kw["type"]`` (micro by default)."""
     kw = dict(spot_kw)
     extent = kw.pop("extent", None)
     if extent is not None and extent != "train-median":
         kw["extent"] = extent
     elif extent == "train-median":
-        micro = intervals[intervals["type"] == "micro"]
+        micro = intervals[intervals["type"] == kw.get("type", "micro")]
         if len(micro):
             fps = micro["subject"].map(fps_of_subject).fillna(default_fps).astype(float)
             kw["extent_s"] = float(np.median((micro["offset"] - micro["onset"] + 1) / fps))
@@ -166,7 +166,7 @@ def fit(method: str | Method, cfg: ModelConfig, train: WindowData, val: WindowDa
     pos = np.flatnonzero(labels)
     neg = np.flatnonzero(~labels)
     if len(pos) == 0:
-        raise MespotError(f"no positive (micro-expression) windows to train {m.title} on "
+        raise MespotError(f"no positive ({m.label_type}-expression) windows to train {m.title} on "
                           f"(subjects {sorted(train.subjects())})")
     keep = m.train.get("neg_keep")
     if keep:   # a fixed share of the negatives, drawn once (SOFTNet drops half)
@@ -302,7 +302,7 @@ def train_with_threshold(method: str | Method, cfg: ModelConfig, train: WindowDa
     else:   # the method's own fixed threshold (SOFTNet's p): its F1 there, for the record
         pred = spot_table(thr_tab, length, float(fixed), **spot_kw)
         thr, thr_f1 = float(fixed), float(score_intervals(
-            thr_iv[thr_iv["type"] == "micro"], pred, protocol).f1)
+            thr_iv[thr_iv["type"] == m.label_type], pred, protocol).f1)
         curve = pd.DataFrame({"threshold": [thr], "f1": [thr_f1], "detections": [len(pred)]})
     return dict(model=model, fit_subjects=fit_s, val_subjects=val_s, history=hist,
                 best_epoch=best, threshold=thr, threshold_f1=thr_f1, threshold_curve=curve,
@@ -380,8 +380,10 @@ def fold_key_parts(method: Method, cfg: ModelConfig, seed: int, test_subject: st
     method's record (window kind, label rule, inputs, spotting defaults, optimiser, schedule),
     the profile, the seed, the split, the annotations of every subject in it after quirk
     policies, the spotting settings, the ImageNet file and every video's
-    :func:`features_identity`."""
-    return dict(kit=__version__, training=TRAINING_VERSION, features_version=FEATURES_VERSION,
+    :func:`features_identity` — and, for a model of another type than micro (SOFTNet's macro
+    model), that ``type`` (its labels, augmentation and spotting differ; a micro model's key is
+    what it was before the kit trained one model per type)."""
+    parts = dict(kit=__version__, training=TRAINING_VERSION, features_version=FEATURES_VERSION,
                 face=FACE_VERSION,
                 method=[method.name, method.window, method.label, method.inputs,
                         method.families, method.spot, method.optimizer, method.schedule,
@@ -391,6 +393,9 @@ def fold_key_parts(method: Method, cfg: ModelConfig, seed: int, test_subject: st
                 spot_kw=spot_kw, imagenet=_file_identity(imagenet),
                 videos={f"{k[0]}/{k[1]}": features_identity(v) for k, v in sorted(feats.items())
                           if k[0] in (test_subject, *train_subjects)})
+    if method.label_type != "micro":
+        parts["type"] = method.label_type
+    return parts
 
 
 def fold_key(*args, **kw) -> str:
@@ -414,12 +419,19 @@ def _stale_reason(meta: dict[str, Any], parts: dict[str, Any]) -> str:
          "config": "profile settings"}.get(k, k.replace("_", " ")) for k in changed)
 
 
+def fold_file(method: Method, test_subject: str) -> str:
+    """The checkpoint file name of a fold: ``fold_<subject>.pt`` for a micro model (as before
+    the kit trained one model per type), ``fold_<subject>_<type>.pt`` for another type's."""
+    t = method.label_type
+    return f"fold_{test_subject}.pt" if t == "micro" else f"fold_{test_subject}_{t}.pt"
+
+
 def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, ckpt_dir, device,
               imagenet, spot_kw, n_threads, store=None) -> FoldResult:
     import torch
 
     torch.set_num_threads(n_threads)
-    path = Path(ckpt_dir) / f"fold_{test_subject}.pt" if ckpt_dir else None
+    path = Path(ckpt_dir) / fold_file(method, test_subject) if ckpt_dir else None
     parts = fold_key_parts(method, cfg, seed, test_subject, train_subjects, dataset, feats,
                            spot_kw, imagenet)
     key = _key(parts)
@@ -454,7 +466,12 @@ def _fold_job(method, cfg, dataset, feats, test_subject, train_subjects, seed, c
 
 @dataclass
 class LosoResult:
-    """All folds of one method on one dataset."""
+    """All folds of one method on one dataset.
+
+    For a method with one model per type, ``folds``, ``scores``, ``length`` and ``type`` are the
+    first model's (micro: ROC and window AUC read them as before), ``predictions`` every
+    model's rows (each with its ``type``), ``by_type`` each model's own result and ``skipped``
+    why a type has no model (no annotations of it among the training subjects)."""
 
     method: str
     dataset: str
@@ -462,14 +479,40 @@ class LosoResult:
     scores: pd.DataFrame        # every test window of every fold, with its fold's threshold
     predictions: pd.DataFrame   # MEGC rows: subject, video, onset, offset, type, score
     length: int
+    type: str = "micro"         # the expression type of ``folds`` and ``scores``
+    by_type: dict[str, "LosoResult"] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
 
     def thresholds(self) -> dict[str, float]:
+        """The first model's threshold per test subject."""
         return {f.test[0]: f.threshold for f in self.folds}
+
+    def type_thresholds(self) -> dict[str, dict[str, float]]:
+        """``{type: {test subject: threshold}}`` of every model."""
+        return {t: r.thresholds() for t, r in (self.by_type or {self.type: self}).items()}
 
 
 def loso_subjects(dataset, feats: dict) -> list[str]:
     """Subjects with both annotations and features."""
     return sorted(set(dataset.intervals["subject"]) & {s for s, _ in feats})
+
+
+def _skip_types(method: Method, intervals: pd.DataFrame, where: str) -> tuple[list[str], dict]:
+    """(types to train, {skipped type: why}) — a type without annotations in ``intervals`` (the
+    training subjects') is skipped with a warning naming ``where`` (the dataset)."""
+    import warnings
+
+    from .inference import annotated_types
+
+    have = list(annotated_types(method, intervals))
+    skipped = {}
+    for t in method.model_types:
+        if t not in have:
+            skipped[t] = f"{where} has no {t}-expressions to train {method.title}'s {t} model on"
+            warnings.warn(f"{skipped[t]}: that model is skipped, the "
+                          f"{', '.join(have)} model{'s' if len(have) > 1 else ''} still trained",
+                          stacklevel=3)
+    return have, skipped
 
 
 @contextmanager
@@ -481,13 +524,16 @@ def _window_store(dataset, feats: dict, method: Method, ckpt_dir: str | None, sc
 
     from .windowstore import build_store
 
-    key = _key(dict(method=[method.name, method.window, method.label, list(method.inputs)],
-                    annotations=annotations_digest(dataset.intervals,
-                                                   sorted({s for s, _ in feats})),
-                    videos={f"{s}/{v}": features_identity(f)
-                            for (s, v), f in sorted(feats.items())}))
+    parts = dict(method=[method.name, method.window, method.label, list(method.inputs)],
+                 annotations=annotations_digest(dataset.intervals, sorted({s for s, _ in feats})),
+                 videos={f"{s}/{v}": features_identity(f) for (s, v), f in sorted(feats.items())})
+    folder = "windows"
+    if method.label_type != "micro":   # its own labels: a store per type, side by side
+        parts["type"] = method.label_type
+        folder = f"windows-{method.label_type}"
+    key = _key(parts)
     if ckpt_dir:
-        yield build_store(Path(ckpt_dir) / "windows", dataset, feats, method, key)
+        yield build_store(Path(ckpt_dir) / folder, dataset, feats, method, key)
     elif scheduler:
         yield None
     else:
@@ -503,27 +549,69 @@ def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed:
     ``n_jobs`` processes, one torch thread each), each fold checkpointed when done. A
     training-free method chooses p per fold on the training subjects instead.
 
+    A method with one model per type (:attr:`~mespot_nb.methods.Method.model_types`, SOFTNet's
+    micro and macro) runs this per type on the same folds — each model on its own labels and
+    features (``feats``: :class:`~mespot_nb.inference.TypedFeatures`), its checkpoints beside
+    the others' (:func:`fold_file`) — and the predictions of all are concatenated with their
+    ``type``. A type the dataset has no annotations of is skipped with a warning naming the
+    dataset; a fold whose training subjects have none of a type gets no model of it (a
+    warning names the test subject), so its expressions of that type are all missed.
+
     ``scheduler`` (``local:N``, an address or a ``distributed.Client``; see
     :mod:`mespot_nb.parallel`): one task per fold on that Dask cluster, each holding one ``GPU``
     resource where the workers declare one (one fold per GPU); ``checkpoint_dir`` must then be
     on storage every worker sees. A fold lost with its worker is run again; finished folds keep
     their checkpoints."""
+    from .inference import features_by_type
+
     m = get_method(method)
     if not m.trainable:
         return free_loso(dataset, feats, m, spot_kw)
     check_imagenet(m, cfg, imagenet)
-    spot_kw = m.spot_settings() if spot_kw is None else spot_kw
+    types, skipped = _skip_types(m, dataset.intervals, f"dataset '{dataset.name}'")
+    parts = {}
+    for t in types:
+        mt = m.for_type(t)
+        kw = mt.spot_settings() if spot_kw is None else (
+            dict(spot_kw) if t == "micro" else {**spot_kw, "type": t})
+        parts[t] = _loso_type(dataset, features_by_type(mt, feats)[t], mt, cfg, seed,
+                              checkpoint_dir, n_jobs, device, imagenet, kw, progress, scheduler)
+    if len(m.model_types) == 1:
+        return parts[types[0]]
+    first = parts[types[0]]
+    return LosoResult(m.name, dataset.name, first.folds, first.scores,
+                      pd.concat([r.predictions for r in parts.values()], ignore_index=True),
+                      first.length, first.type, parts, skipped)
+
+
+def _loso_type(dataset, feats: dict, m: Method, cfg: ModelConfig, seed: int, checkpoint_dir,
+               n_jobs: int, device: str, imagenet, spot_kw: dict, progress: bool,
+               scheduler: Any) -> LosoResult:
+    """:func:`run_loso` of one model (``m``: a record of one type, :meth:`Method.for_type`)."""
+    import warnings
+
     splits = loso_splits(loso_subjects(dataset, feats))
+    typed = dataset.intervals[dataset.intervals["type"] == m.label_type]
+    seeds = {s: seed * 1000 + i for i, (s, _) in enumerate(splits)}   # as with every split
+    kept = []
+    for s, tr in splits:
+        if typed["subject"].isin(tr).any():
+            kept.append((s, tr))
+        else:
+            warnings.warn(f"dataset '{dataset.name}': the training subjects of fold {s} have no "
+                          f"{m.label_type}-expressions, so that fold has no {m.title} "
+                          f"{m.label_type} model (subject {s}'s are all missed)", stacklevel=3)
     n_threads = 1 if n_jobs > 1 or scheduler else 2
     ckpt = str(checkpoint_dir) if checkpoint_dir else None
     with _window_store(dataset, feats, m, ckpt, scheduler) as store:
         # with a store the folds read windows from it; they get the features' identities only
         light = feats if store is None else {k: VideoFeatures(f.fps, f.n_frames, f.meta)
                                              for k, f in feats.items()}
-        jobs = [(s, tr, seed * 1000 + i, ckpt, device, imagenet, spot_kw, n_threads, store)
-                for i, (s, tr) in enumerate(splits)]
+        jobs = [(s, tr, seeds[s], ckpt, device, imagenet, spot_kw, n_threads, store)
+                for s, tr in kept]
+        what = m.name if m.label_type == "micro" else f"{m.name} ({m.label_type})"
         folds = run_jobs(_fold_job, jobs, n_jobs, scheduler, progress,
-                         f"LOSO {m.name} on {dataset.name}", ordered=True,
+                         f"LOSO {what} on {dataset.name}", ordered=True,
                          common=(m, cfg, dataset, light), unit="fold", resources={"GPU": 1})
     length = int(folds[0].scores["stop"].iloc[0] - folds[0].scores["start"].iloc[0] + 1)
     scores, preds = [], []
@@ -533,12 +621,16 @@ def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed:
         scores.append(sc)
         preds.append(spot_table(sc, length, f.threshold, **f.spot_kw))
     return LosoResult(m.name, dataset.name, folds, pd.concat(scores, ignore_index=True),
-                      pd.concat(preds, ignore_index=True), length)
+                      pd.concat(preds, ignore_index=True), length, m.label_type)
 
 
 def respot(result: LosoResult, **settings) -> pd.DataFrame:
     """A learned method's LOSO predictions again, from the same folds' scores and thresholds,
-    with some spotting settings changed (e.g. ``refine=True``) — nothing is retrained."""
+    with some spotting settings changed (e.g. ``refine=True``) — nothing is retrained (every
+    model's, for a method with one per type)."""
+    if result.by_type:
+        return pd.concat([respot(r, **settings) for r in result.by_type.values()],
+                         ignore_index=True)
     parts = [spot_table(result.scores[result.scores["subject"].isin(f.test)], result.length,
                         f.threshold, **{**f.spot_kw, **settings}) for f in result.folds]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
@@ -637,8 +729,15 @@ def train_final(dataset, feats: dict, method: str | Method, cfg: ModelConfig, se
                 device: str = "auto", imagenet=None, spot_kw: dict | None = None,
                 progress: bool = True) -> dict[str, Any]:
     """Train ``method`` on every subject of ``dataset`` (epoch and threshold chosen on held-out
-    subjects of it); returns :func:`train_with_threshold`'s dict plus ``subjects``. For a
-    training-free method nothing is trained: p is chosen on every subject."""
+    subjects of it); returns :func:`train_with_threshold`'s dict plus ``subjects`` and
+    ``shapes``. For a training-free method nothing is trained: p is chosen on every subject.
+
+    A method with one model per type trains each (``feats``:
+    :class:`~mespot_nb.inference.TypedFeatures`); the dict is then the first model's plus
+    ``by_type`` (``{type: its dict}``) and ``skipped`` (``{type: why}``: a type the dataset has
+    no annotations of is skipped with a warning naming the dataset, the others still train)."""
+    from .inference import features_by_type
+
     m = get_method(method)
     if not m.trainable:
         subjects = sorted({s for s, _ in feats})
@@ -647,9 +746,19 @@ def train_final(dataset, feats: dict, method: str | Method, cfg: ModelConfig, se
                     threshold=f.threshold, threshold_f1=f.threshold_f1,
                     threshold_curve=f.threshold_curve, spot_kw=f.spot_kw, subjects=subjects)
     check_imagenet(m, cfg, imagenet)
-    data = gather(dataset, feats, m)
-    out = train_with_threshold(m, cfg, data, dataset.intervals, seed, device, progress,
-                               f"train {m.name}", imagenet, spot_kw)
-    out["subjects"] = sorted(data.subjects())
-    out["shapes"] = {k: list(v) for k, v in data.shapes().items()}
-    return out
+    types, skipped = _skip_types(m, dataset.intervals, f"dataset '{dataset.name}'")
+    outs = {}
+    for t in types:
+        mt = m.for_type(t)
+        data = gather(dataset, features_by_type(mt, feats)[t], mt)
+        kw = spot_kw if spot_kw is None or t == "micro" else {**spot_kw, "type": t}
+        what = m.name if len(m.model_types) == 1 else f"{m.name} ({t})"
+        out = train_with_threshold(mt, cfg, data, dataset.intervals, seed, device, progress,
+                                   f"train {what}", imagenet, kw)
+        out["subjects"] = sorted(data.subjects())
+        out["shapes"] = {k: list(v) for k, v in data.shapes().items()}
+        out["type"] = t
+        outs[t] = out
+    if len(m.model_types) == 1:
+        return outs[types[0]]
+    return dict(outs[types[0]], by_type=outs, skipped=skipped)

@@ -142,6 +142,29 @@ def register_label_rule(name: str, rule, replace: bool = False):
     return rule
 
 
+def type_labels(table: pd.DataFrame, dataset, rule: str, type: str) -> np.ndarray:
+    """(N,) bool — label rule ``rule`` of every row of a :func:`window_table` (its ``start`` and
+    ``stop``) against the annotations of expression ``type`` (the table's own rule columns are
+    micro-expression labels). A model of another type (SOFTNet's macro model) is labelled so.
+
+    A rule that takes no ``type`` is refused, naming it."""
+    out = np.zeros(len(table), bool)
+    fn = LABEL_RULES[rule]
+    if not len(table):
+        return out
+    for (s, v), idx in table.groupby(["subject", "video"], sort=False).indices.items():
+        g = table.iloc[idx]
+        length = int(g["stop"].iloc[0] - g["start"].iloc[0] + 1)
+        try:
+            out[idx] = fn(g["start"].to_numpy(), length, dataset.video_intervals(s, v), type=type)
+        except TypeError as e:
+            if "type" not in str(e):
+                raise
+            raise MespotError(f"label rule '{rule}' takes no `type`, so it cannot label windows "
+                              f"against {type}-expressions; give it a `type` parameter") from None
+    return out
+
+
 def _columns() -> list[str]:
     return ["subject", "video", "index", "start", "stop", "valid", *LABEL_RULES, "neutral",
             "n_frames", "stride"]

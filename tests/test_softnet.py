@@ -262,3 +262,323 @@ def test_an_epoch_sees_half_the_negatives_and_each_positive_four_times(monkeypat
     assert sum(n for n, _ in seen) == 4 * 10 + 60 // 2      # 10 positives × 4, 30 negatives
     assert {a for _, a in seen} == {70 + 30}                 # the 30 augmented copies appended
     assert max(n for n, _ in seen) == 12                     # batch 12
+
+
+# ----------------------------------------------------------------------------------------------
+# the macro-expression model: one model per type
+
+
+def test_one_model_per_type_records():
+    """SOFTNet trains a micro and a macro model: the macro record labels, thresholds and spots
+    macro-expressions and is not augmented; a micro-only method's record is itself."""
+    from mespot_nb.training import fold_file
+
+    m = get_method("softnet")
+    assert m.model_types == ("micro", "macro") and m.types == ("micro", "macro")
+    micro, macro = m.for_type("micro"), m.for_type("macro")
+    assert micro.label_type == "micro" and micro.augment is augment_positives
+    assert "type" not in micro.spot and micro.train == m.train
+    assert macro.label_type == "macro" and macro.augment is None
+    assert macro.spot["type"] == "macro" and macro.spot["merge"] == "smoothed-peaks"
+    assert macro.train == m.train and macro.build is m.build          # same network, schedule
+    assert fold_file(micro, "s1") == "fold_s1.pt" and fold_file(macro, "s1") == "fold_s1_macro.pt"
+    # the micro model's fold key is the one-model SOFTNet's (its checkpoints stay valid); the
+    # macro model's holds its type
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.training import fold_key_parts
+
+    class DS:
+        intervals = _iv([("a", "a1", 1, 11, "micro"), ("b", "b1", 5, 40, "macro")])
+
+    cfg = ModelConfig.profile("quick")
+    keys = {t: fold_key_parts(r, cfg, 0, "a", ["b"], DS, {}, {}, None)
+            for t, r in (("old", m), ("micro", micro), ("macro", macro))}
+    assert keys["micro"] == keys["old"] and "type" not in keys["micro"]
+    assert keys["macro"]["type"] == "macro" and keys["macro"]["method"] != keys["micro"]["method"]
+    dg = get_method("dyngeonet")
+    assert dg.model_types == ("micro",) and dg.for_type("micro") is dg
+    with pytest.raises(MespotError, match="not 'macro'"):
+        dg.for_type("macro")
+    assert get_method("mdmd").model_types == ()
+
+
+def test_macro_k_from_the_macro_expressions():
+    iv = _iv([("a", "a1", 1, 11, "micro"), ("a", "a1", 50, 62, "micro"),
+              ("a", "a1", 100, 160, "macro"), ("a", "a1", 300, 340, "macro")])
+
+    class DS:
+        intervals = iv
+
+    m = get_method("softnet")
+    base = profile_feature_params("quick")
+    assert m.for_type("micro").feature_params(base, DS).softnet_k == 6      # (10 + 12)/2 → 6
+    # mean(60, 40) = 50 → ⌊51/2⌋ = 25: a different flow distance, so another cache key
+    assert m.for_type("macro").feature_params(base, DS).softnet_k == 25
+    assert m.feature_params(base, DS).softnet_k == 6                       # the record: micro
+
+
+def test_macro_labels_are_macro_overlaps():
+    from mespot_nb.inference import window_rows
+    from mespot_nb.readers import Dataset
+
+    iv = _iv([("s", "v", 10, 12, "micro"), ("s", "v", 30, 40, "macro")])
+    ds = Dataset(name="d", format="csv", fps=30.0, intervals=iv,
+                 videos=pd.DataFrame({"subject": ["s"], "video": ["v"]}),
+                 findings=pd.DataFrame())
+    starts = np.arange(1, 51)
+    tab = pd.DataFrame({"subject": "s", "video": "v", "start": starts, "stop": starts + 2,
+                        "overlap_pos": overlap_labels(starts, 3, iv)})
+
+    class F:
+        fps = 30.0
+
+    m = get_method("softnet")
+    _, micro = window_rows(ds, {("s", "v"): F}, m.for_type("micro"), [tab], np.ones(50, bool))
+    _, macro = window_rows(ds, {("s", "v"): F}, m.for_type("macro"), [tab], np.ones(50, bool))
+    assert np.flatnonzero(micro).tolist() == list(range(7, 12))      # starts 8 … 12
+    assert np.flatnonzero(macro).tolist() == list(range(27, 40))     # starts 28 … 40
+    assert not (micro & macro).any()
+
+
+def test_the_macro_model_is_not_augmented(monkeypatch):
+    """Same fit as the micro test above, on the macro record: each positive once (no flipped,
+    blurred or noisy copies), half the negatives."""
+    import mespot_nb.training as T
+    from mespot_nb.inference import WindowData
+    from mespot_nb.models import ModelConfig
+
+    rng = np.random.default_rng(2)
+    x = minmax_uint8(rng.normal(0.3, 0.1, (70, 42, 42, 3)))
+    y = np.zeros(70, bool)
+    y[:10] = True
+    data = WindowData(pd.DataFrame({"subject": ["s"] * 70, "video": "v"}), {"sn_roi": x}, y)
+    seen = []
+    real = T.numpy_batch
+    monkeypatch.setattr(T, "numpy_batch", lambda arr, idx, dev: (
+        seen.append((len(idx), len(arr["sn_roi"]))), real(arr, idx, dev))[1])
+    sn = get_method("softnet")
+    m = replace(sn, train={**sn.train, "epochs": 1}).for_type("macro")
+    T.fit(m, ModelConfig.profile("quick"), data, None, seed=0, device="cpu")
+    assert sum(n for n, _ in seen) == 10 + 60 // 2
+    assert {a for _, a in seen} == {70}                      # nothing appended
+
+
+def _macro_demo(short_features):
+    """The short demo with every second micro-expression relabelled a macro-expression three
+    times as long (annotations only: the pipeline's types, k and files are what is tested)."""
+    ds = short_features[0]
+    iv = ds.intervals.sort_values(["subject", "video", "onset"]).reset_index(drop=True)
+    iv = iv[iv["type"] == "micro"].reset_index(drop=True)
+    mac = iv.index % 2 == 1
+    iv.loc[mac, "type"] = "macro"
+    iv.loc[mac, "offset"] = iv.loc[mac, "onset"] + 3 * (iv.loc[mac, "offset"]
+                                                       - iv.loc[mac, "onset"])
+    return replace(ds, intervals=iv)
+
+
+def test_loso_train_and_spot_give_both_types(short_features, tmp_path):
+    """A tiny LOSO and a final model on the short demo: both models train (the macro one with
+    the macro k, on its own cached pass), the predictions carry both types, fold checkpoints are
+    kept per type and reused, and the model file round-trips both models and spots both."""
+    import torch
+
+    from mespot_nb.evaluation import evaluate
+    from mespot_nb.face import TrackParams
+    from mespot_nb.inference import (TypedFeatures, load_models, method_features,
+                                     predict_scores, save_trained)
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.spotting import spot_video
+    from mespot_nb.training import run_loso, train_final
+
+    torch.set_num_threads(1)
+    _, _, params, cache = short_features
+    ds = _macro_demo(short_features)
+    assert set(ds.intervals["type"]) == {"micro", "macro"}
+    m = get_method("softnet")
+    feats = method_features(m, ds, cache, profile_feature_params("quick"), n_jobs=1,
+                            progress=False)
+    assert isinstance(feats, TypedFeatures) and set(feats.by_type) == {"micro", "macro"}
+    k_micro = softnet_k(ds.intervals, "micro")
+    k_macro = softnet_k(ds.intervals, "macro")
+    assert k_macro > k_micro
+    assert feats.params["macro"].softnet_k == k_macro
+    assert {int(f.sn_length) for f in feats.by_type["macro"].values()} == {k_macro}
+    assert {int(f.sn_length) for f in feats.values()} == {k_micro}       # reads as the micro pass
+    cfg = replace(ModelConfig.profile("quick"), softnet_epochs=1)
+    res = run_loso(ds, feats, m, cfg, seed=0, n_jobs=1, checkpoint_dir=tmp_path / "ck",
+                   progress=False)
+    assert set(res.by_type) == {"micro", "macro"} and res.type == "micro"
+    assert res.by_type["macro"].length == k_macro and res.length == k_micro
+    assert set(res.predictions["type"]) <= {"micro", "macro"}
+    assert set(res.by_type["macro"].predictions["type"]) <= {"macro"}
+    assert set(res.type_thresholds()) == {"micro", "macro"}
+    # macro labels in the macro model's scores: windows overlapping a macro-expression
+    lab = res.by_type["macro"].scores
+    assert lab["label"].any() and not lab["label"].equals(res.scores["label"])
+    files = sorted(p.name for p in (tmp_path / "ck").glob("fold_*.pt"))
+    assert len(files) == 2 * len(ds.subjects) and sum("_macro" in f for f in files) == 3
+    score = evaluate(ds.intervals, res.predictions, "megc2020", "all")
+    assert set(score) == {"micro", "macro", "overall"}
+    assert score["overall"].tp == score["micro"].tp + score["macro"].tp
+    from mespot_nb.evaluation import results_table    # notebook 10's table: three rows
+
+    tab = results_table(ds.intervals, {"softnet": res.predictions}, {"softnet": m.types},
+                        protocols=("megc2020",), n_boot=20)
+    assert tab["type"].tolist() == ["micro", "macro", "overall"]
+    assert tab.set_index("type").loc["overall", "tp"] == score["overall"].tp
+    again = run_loso(ds, feats, m, cfg, seed=0, n_jobs=1, checkpoint_dir=tmp_path / "ck",
+                     progress=False)                        # from the checkpoints
+    pd.testing.assert_frame_equal(again.predictions, res.predictions)
+
+    trained = train_final(ds, feats, m, cfg, seed=0, device="cpu", progress=False)
+    assert set(trained["by_type"]) == {"micro", "macro"} and trained["skipped"] == {}
+    path = tmp_path / "softnet.pt"
+    save_trained(path, trained, m, cfg, feats.params, TrackParams(), ds.name, 0)
+    meth, models = load_models(path)
+    assert meth is m and [t for t, _, _ in models] == ["micro", "macro"]
+    for t, net, meta in models:
+        assert meta["feature_params"]["softnet_k"] == feats.params[t].softnet_k
+        assert meta["threshold"] == 0.55 and meta["type"] == t
+        assert meta["shapes"] == {"sn_roi": [42, 42, 3]}
+        for k, v in trained["by_type"][t]["model"].state_dict().items():
+            assert torch.equal(v, net.state_dict()[k]), (t, k)
+    from mespot_nb.inference import gather
+
+    data = gather(ds, feats.by_type["macro"], m.for_type("macro"))
+    assert np.allclose(predict_scores(models[1][1], data, m, device="cpu"),
+                       predict_scores(trained["by_type"]["macro"]["model"], data, m,
+                                      device="cpu"))
+    row = ds.videos.iloc[0]
+    out = spot_video(row.source, path, cache_dir=cache, fps=float(row.fps), progress=False,
+                     threshold=0.05)
+    assert set(out["thresholds"]) == {"micro", "macro"}
+    assert out["feature_params_by_type"]["macro"]["softnet_k"] == k_macro
+    assert set(out["intervals"]["type"]) == {"micro", "macro"}
+    only = spot_video(row.source, path, cache_dir=cache, fps=float(row.fps), progress=False,
+                      threshold=0.05, type="macro")
+    assert set(only["scores_by_type"]) == {"macro"} and set(only["intervals"]["type"]) == {"macro"}
+
+
+def test_no_macro_expressions_skips_the_macro_model(short_features, tmp_path):
+    """A training set without macro-expressions: the macro model is skipped with a warning
+    naming the dataset, the micro model trains, the file holds it alone; an old one-model
+    SOFTNet file loads (micro only) with a warning naming it, and --type macro on it is
+    refused naming the file."""
+    import torch
+
+    from mespot_nb.face import TrackParams
+    from mespot_nb.inference import load_models, method_features, save_trained
+    from mespot_nb.models import ModelConfig
+    from mespot_nb.spotting import spot_video
+    from mespot_nb.training import train_final
+
+    torch.set_num_threads(1)
+    ds0, _, _, cache = short_features
+    ds = replace(ds0, intervals=ds0.intervals[ds0.intervals["type"] == "micro"])
+    m = get_method("softnet")
+    feats = method_features(m, ds, cache, profile_feature_params("quick"), n_jobs=1,
+                            progress=False)
+    assert set(feats.by_type) == {"micro"}            # no pass for a type without annotations
+    cfg = replace(ModelConfig.profile("quick"), softnet_epochs=1)
+    with pytest.warns(UserWarning, match=r"dataset 'short' has no macro-expressions"):
+        trained = train_final(ds, feats, m, cfg, seed=0, device="cpu", progress=False)
+    assert set(trained["by_type"]) == {"micro"} and set(trained["skipped"]) == {"macro"}
+    path = tmp_path / "micro.pt"
+    save_trained(path, trained, m, cfg, feats.params, TrackParams(), ds.name, 0)
+    assert [t for t, _, _ in load_models(path)[1]] == ["micro"]
+    # a file as written before one model per type: the micro model's fields at the top only
+    old = tmp_path / "old.pt"
+    save_trained(old, trained["by_type"]["micro"], m, cfg, feats.params["micro"], TrackParams(),
+                 ds.name, 0)
+    with pytest.warns(UserWarning, match=r"old\.pt holds one SOFTNet model.*micro.*retrain"):
+        _, models = load_models(old)
+    assert [t for t, _, _ in models] == ["micro"]
+    row = ds.videos.iloc[0]
+    with pytest.raises(MespotError, match=r"old\.pt holds SOFTNet's micro model only"):
+        spot_video(row.source, old, cache_dir=cache, fps=float(row.fps), progress=False,
+                   type="macro")
+
+
+def test_cli_train_spot_and_loso_report_both_types(short_features, tmp_path, monkeypatch,
+                                                   capsys):
+    """`mespot train --method softnet` writes both models (each with its k), `mespot spot
+    --model` returns intervals of both types, `mespot loso` reports SOFTNet's micro, macro and
+    overall rows and each model's thresholds (in-process, one epoch: seconds, not minutes)."""
+    import json
+
+    import torch
+    import yaml
+
+    from mespot_nb.cli import main
+    from mespot_nb.datasets import load_dataset
+    from mespot_nb.models import ModelConfig
+
+    torch.set_num_threads(1)
+    quick = ModelConfig.profile("quick")
+    monkeypatch.setattr(ModelConfig, "profile", classmethod(
+        lambda cls, name: replace(quick, softnet_epochs=1)))
+    ds = _macro_demo(short_features)
+    ann = tmp_path / "ann.csv"
+    ds.intervals[["subject", "video", "onset", "offset", "type"]].to_csv(ann, index=False)
+    frames = str(next(iter(ds.videos["source"]))).rsplit("/", 1)[0] + "/{video}"
+    man = tmp_path / "m.yaml"
+    man.write_text(yaml.safe_dump({"cache_dir": str(short_features[3]), "datasets": {"mac": {
+        "format": "csv", "annotations": str(ann), "frames": frames, "fps": 30}}}))
+
+    def mespot(*args):
+        capsys.readouterr()
+        assert main(list(args)) == 0
+        return capsys.readouterr().out
+
+    model = tmp_path / "sn.pt"
+    out = mespot("train", "--manifest", str(man), "--dataset", "mac", "--method", "softnet",
+                 "--out", str(model), "--n-jobs", "1", "--device", "cpu")
+    read = load_dataset("mac", man).intervals      # as the CLI reads them (clipped to the video)
+    k_micro, k_macro = softnet_k(read, "micro"), softnet_k(read, "macro")
+    for t, k in (("micro", k_micro), ("macro", k_macro)):
+        assert f"SOFTNet {t} model (quick) trained on 3 subjects of mac (softnet_k = {k})" in out
+    src = str(ds.videos["source"].iloc[0])
+    csv = tmp_path / "iv.csv"
+    out = mespot("spot", src, "--model", str(model), "--fps", "30", "--out", str(csv),
+                 "--threshold", "0.05", "--manifest", str(man), "--n-jobs", "1")
+    assert set(pd.read_csv(csv)["type"]) == {"micro", "macro"}
+    assert "at threshold micro 0.05, macro 0.05" in out
+    out = mespot("loso", "--manifest", str(man), "--dataset", "mac", "--method", "softnet",
+                 "--out", str(tmp_path / "lo"), "--n-jobs", "1", "--device", "cpu")
+    for t in ("micro", "macro", "overall"):
+        assert f"SOFTNet {t}" in out
+    js = json.loads((tmp_path / "lo" / "scores_softnet.json").read_text())
+    assert set(js["scores"]["megc2020"]) == {"micro", "macro", "overall"}
+    assert set(js["thresholds_by_type"]) == {"micro", "macro"}
+    assert js["thresholds_by_type"]["macro"] == {s: 0.55 for s in ("101", "102", "103")}
+
+
+def test_cross_database_trains_both_models(short_features):
+    """A cross-database run of SOFTNet (two subjects as one dataset, the third as another):
+    both models train on the training dataset, the test one never reaches training, and the
+    predictions carry both types with each model's threshold."""
+    import torch
+
+    from mespot_nb.crossdb import run_cross_database
+    from mespot_nb.inference import TypedFeatures, method_features
+    from mespot_nb.models import ModelConfig
+
+    torch.set_num_threads(1)
+    cache = short_features[3]
+    ds = _macro_demo(short_features)
+
+    def part(name, subjects):
+        iv, v = ds.intervals, ds.videos
+        return replace(ds, name=name, intervals=iv[iv["subject"].isin(subjects)],
+                       videos=v[v["subject"].isin(subjects)].reset_index(drop=True))
+
+    dsets = {"A": part("A", ["101", "102"]), "B": part("B", ["103"])}
+    feats = {n: method_features("softnet", d, cache, profile_feature_params("quick"), n_jobs=1,
+                                progress=False) for n, d in dsets.items()}
+    assert all(isinstance(f, TypedFeatures) for f in feats.values())
+    cfg = replace(ModelConfig.profile("quick"), softnet_epochs=1)
+    res = run_cross_database({"name": "AB", "train": ["A"], "test": "B"}, dsets, feats,
+                             "softnet", cfg, seed=0, device="cpu")
+    assert set(res.thresholds) == {"micro", "macro"} and res.threshold == 0.55
+    assert set(res.predictions["type"]) <= {"micro", "macro"} and len(res.predictions)
+    assert set(res.predictions["subject"]) <= {"103"} and set(res.scores["subject"]) == {"103"}

@@ -79,7 +79,10 @@ class Method:
     spot : spotting defaults: ``merge`` (peak | centre | span | suppress), ``extent`` (``"train-median"``
         or frames), ``select_protocol`` (the protocol its threshold is chosen by), ``nms_iou``.
     free : the training-free spotter, when ``build`` is None.
-    types : the expression types it spots.
+    types : the expression types it spots. A learned method trains **one model per type** (each
+        on its own labels, thresholds and, through :attr:`dataset_params`, feature settings):
+        ``("micro",)`` is one micro-expression model; ``("micro", "macro")`` two (SOFTNet's).
+        :meth:`for_type` gives the record of one type's model.
     references : keys of :data:`mespot_nb.references.REFERENCES` the method comes from (the
         report's references page lists them; a plug-in may name its own or none).
     train : the method's own training settings, over the profile's: ``epochs``, ``lr``,
@@ -91,9 +94,17 @@ class Method:
         ``threshold`` (a fixed decision threshold — SOFTNet's p — instead of one chosen on
         training subjects).
     augment : ``(positive windows' arrays, numpy Generator) → more positive windows' arrays``,
-        added to every fit (e.g. flipped, blurred, noisy copies); None for none.
-    dataset_params : ``(FeatureParams, dataset) → FeatureParams`` — feature settings that depend
-        on a dataset's annotations (SOFTNet's k); :meth:`feature_params` applies it.
+        added to every fit of the types in :attr:`augment_types` (e.g. flipped, blurred, noisy
+        copies); None for none.
+    augment_types : the expression types whose models :attr:`augment` applies to (SOFTNet's
+        code augments micro-expressions only).
+    dataset_params : ``(FeatureParams, dataset, type) → FeatureParams`` — feature settings that
+        depend on a dataset's annotations of one expression type (SOFTNet's k);
+        :meth:`feature_params` applies it with the record's :attr:`label_type`.
+    label_type : the expression type this record's model is trained on: its windows are
+        labelled against annotations of this type, its threshold is chosen (or scored) on
+        them and its intervals carry it. ``"micro"`` for a registered record; a per-type
+        record from :meth:`for_type` holds its own.
     """
 
     name: str
@@ -114,11 +125,35 @@ class Method:
     references: tuple[str, ...] = ()
     train: dict = field(default_factory=dict)
     augment: Callable[..., Any] | None = None
+    augment_types: tuple[str, ...] = ("micro",)
     dataset_params: Callable[..., Any] | None = None
+    label_type: str = "micro"
 
     @property
     def trainable(self) -> bool:
         return self.build is not None
+
+    @property
+    def model_types(self) -> tuple[str, ...]:
+        """The expression types a learned method trains one model each for (its
+        :attr:`types`); empty for a training-free method."""
+        return tuple(self.types) if self.trainable else ()
+
+    def for_type(self, type: str) -> "Method":
+        """The record of this learned method's model of one expression type: labels, threshold
+        and intervals of ``type`` (:attr:`label_type`), :attr:`augment` only when ``type`` is in
+        :attr:`augment_types`, and ``type`` in its spotting settings (when not ``"micro"``, the
+        kit's default type). A method with the one type ``type`` is returned as it is, so the
+        micro-only methods' records — and their fold keys — are unchanged."""
+        from dataclasses import replace
+
+        if type not in self.types:
+            raise MespotError(f"method '{self.name}' spots {', '.join(self.types)}, not {type!r}")
+        if tuple(self.types) == (type,) and self.label_type == type:
+            return self
+        return replace(self, types=(type,), label_type=type,
+                       augment=self.augment if type in self.augment_types else None,
+                       spot=dict(self.spot) if type == "micro" else {**self.spot, "type": type})
 
     def feature_params(self, base, dataset=None):
         """The feature settings a dataset run of this method reads: ``base`` (a FeatureParams)
@@ -126,7 +161,8 @@ class Method:
         registered training-free method not in it — one extra cached pass shared by all the
         training-free spotters (MDMD and flow-peak decode and track once, not twice). With a
         ``dataset``, the method's :attr:`dataset_params` then set what depends on its
-        annotations."""
+        annotations of :attr:`label_type` (call it on :meth:`for_type`'s record for another
+        type's model)."""
         from dataclasses import replace
 
         if set(self.families) <= set(base.families):
@@ -138,7 +174,7 @@ class Method:
                     else self.families)
             out = replace(base, families=fams)
         if dataset is not None and self.dataset_params is not None:
-            out = self.dataset_params(out, dataset)
+            out = self.dataset_params(out, dataset, self.label_type)
         return out
 
     def spot_settings(self) -> dict:
@@ -169,7 +205,7 @@ class Method:
         return F.binary_cross_entropy_with_logits(out, y.float())
 
     def positive(self, out):
-        """P(micro-expression) from the network's output (``mse``: the regressed score)."""
+        """P(expression of :attr:`label_type`) from the network's output (``mse``: the regressed score)."""
         import torch
 
         if self.loss == "ce":
@@ -218,6 +254,9 @@ def check_method(method: Method) -> None:
                           f"{', '.join(repr(f) for f in missing)}, not registered (have "
                           f"{', '.join(FAMILIES)}); register it first with "
                           "mespot_nb.features.register_family")
+    if method.label_type not in method.types:
+        raise MespotError(f"{who}: its model's type {method.label_type!r} is not one of the types "
+                          f"it spots ({', '.join(method.types)})")
     if method.label not in LABEL_RULES:
         raise MespotError(f"{who}: label rule {method.label!r} is not one of "
                           f"{', '.join(LABEL_RULES)}")
