@@ -572,8 +572,7 @@ def run_loso(dataset, feats: dict, method: str | Method, cfg: ModelConfig, seed:
     parts = {}
     for t in types:
         mt = m.for_type(t)
-        kw = mt.spot_settings() if spot_kw is None else (
-            dict(spot_kw) if t == "micro" else {**spot_kw, "type": t})
+        kw = mt.spot_settings() if spot_kw is None else mt.typed_spot(spot_kw)
         parts[t] = _loso_type(dataset, features_by_type(mt, feats)[t], mt, cfg, seed,
                               checkpoint_dir, n_jobs, device, imagenet, kw, progress, scheduler)
     if len(m.model_types) == 1:
@@ -751,7 +750,7 @@ def train_final(dataset, feats: dict, method: str | Method, cfg: ModelConfig, se
     for t in types:
         mt = m.for_type(t)
         data = gather(dataset, features_by_type(mt, feats)[t], mt)
-        kw = spot_kw if spot_kw is None or t == "micro" else {**spot_kw, "type": t}
+        kw = None if spot_kw is None else mt.typed_spot(spot_kw)
         what = m.name if len(m.model_types) == 1 else f"{m.name} ({t})"
         out = train_with_threshold(mt, cfg, data, dataset.intervals, seed, device, progress,
                                    f"train {what}", imagenet, kw)

@@ -243,7 +243,9 @@ def test_training_keeps_every_subject_and_the_fixed_p():
     assert t["n_train"] == {"windows": len(data.labels), "positives": int(data.labels.sum())}
 
 
-def test_an_epoch_sees_half_the_negatives_and_each_positive_four_times(monkeypatch):
+def _one_epoch_batches(monkeypatch, method) -> list[tuple[int, int]]:
+    """One epoch of ``method``'s fit on 70 windows, 10 of them positive: (batch size, windows
+    the batch was drawn from) of every batch."""
     import mespot_nb.training as T
     from mespot_nb.inference import WindowData
     from mespot_nb.models import ModelConfig
@@ -257,8 +259,13 @@ def test_an_epoch_sees_half_the_negatives_and_each_positive_four_times(monkeypat
     real = T.numpy_batch
     monkeypatch.setattr(T, "numpy_batch", lambda arr, idx, dev: (
         seen.append((len(idx), len(arr["sn_roi"]))), real(arr, idx, dev))[1])
+    T.fit(method, ModelConfig.profile("quick"), data, None, seed=0, device="cpu")
+    return seen
+
+
+def test_an_epoch_sees_half_the_negatives_and_each_positive_four_times(monkeypatch):
     m = replace(get_method("softnet"), train={**get_method("softnet").train, "epochs": 1})
-    T.fit(m, ModelConfig.profile("quick"), data, None, seed=0, device="cpu")
+    seen = _one_epoch_batches(monkeypatch, m)
     assert sum(n for n, _ in seen) == 4 * 10 + 60 // 2      # 10 positives × 4, 30 negatives
     assert {a for _, a in seen} == {70 + 30}                 # the 30 augmented copies appended
     assert max(n for n, _ in seen) == 12                     # batch 12
@@ -343,22 +350,9 @@ def test_macro_labels_are_macro_overlaps():
 def test_the_macro_model_is_not_augmented(monkeypatch):
     """Same fit as the micro test above, on the macro record: each positive once (no flipped,
     blurred or noisy copies), half the negatives."""
-    import mespot_nb.training as T
-    from mespot_nb.inference import WindowData
-    from mespot_nb.models import ModelConfig
-
-    rng = np.random.default_rng(2)
-    x = minmax_uint8(rng.normal(0.3, 0.1, (70, 42, 42, 3)))
-    y = np.zeros(70, bool)
-    y[:10] = True
-    data = WindowData(pd.DataFrame({"subject": ["s"] * 70, "video": "v"}), {"sn_roi": x}, y)
-    seen = []
-    real = T.numpy_batch
-    monkeypatch.setattr(T, "numpy_batch", lambda arr, idx, dev: (
-        seen.append((len(idx), len(arr["sn_roi"]))), real(arr, idx, dev))[1])
     sn = get_method("softnet")
-    m = replace(sn, train={**sn.train, "epochs": 1}).for_type("macro")
-    T.fit(m, ModelConfig.profile("quick"), data, None, seed=0, device="cpu")
+    seen = _one_epoch_batches(monkeypatch, replace(sn, train={**sn.train, "epochs": 1})
+                              .for_type("macro"))
     assert sum(n for n, _ in seen) == 10 + 60 // 2
     assert {a for _, a in seen} == {70}                      # nothing appended
 

@@ -153,7 +153,14 @@ class Method:
             return self
         return replace(self, types=(type,), label_type=type,
                        augment=self.augment if type in self.augment_types else None,
-                       spot=dict(self.spot) if type == "micro" else {**self.spot, "type": type})
+                       spot=replace(self, label_type=type).typed_spot(self.spot))
+
+    def typed_spot(self, spot_kw: dict) -> dict:
+        """A copy of spotting settings ``spot_kw`` for this record's model: with ``type`` set to
+        its :attr:`label_type` when that is not ``"micro"`` (the kit's default type), so a micro
+        model's settings — and fold keys — are what they were before one model per type."""
+        return dict(spot_kw) if self.label_type == "micro" else {**spot_kw,
+                                                                 "type": self.label_type}
 
     def feature_params(self, base, dataset=None):
         """The feature settings a dataset run of this method reads: ``base`` (a FeatureParams)
