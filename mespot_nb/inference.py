@@ -24,7 +24,7 @@ import pandas as pd
 from ._io import atomic_path
 from ._version import __version__
 from .errors import MespotError
-from .features import FAMILIES, FeatureParams
+from .features import FAMILIES, FEATURES_VERSION, FeatureParams
 from .methods import Method, get_method
 from .models import ModelConfig, numpy_batch, resolve_device
 from .windows import get_window_kind, type_labels, window_table
@@ -377,7 +377,8 @@ def save_trained(path: str | Path, trained: dict[str, Any], method: str | Method
                     shapes=t.get("shapes", {}))
 
     top = by[first] if by else trained
-    meta = dict(kind=MODEL_KIND, kit_version=__version__, method=m.name, config=asdict(cfg),
+    meta = dict(kind=MODEL_KIND, kit_version=__version__, features_version=FEATURES_VERSION,
+                method=m.name, config=asdict(cfg),
                 track_params=asdict(track_params), dataset=dataset_name, seed=seed,
                 **fields(top, fps[first] if by else next(iter(fps.values()))))
     if by:
@@ -417,7 +418,10 @@ def load_models(path: str | Path) -> tuple[Method, list[tuple[str, Any, dict[str
     A one-model file (every file before the kit trained one model per type, and every
     micro-only method's) gives one entry of its record's type. A file of a method that now
     trains more types than it holds (an older SOFTNet file: micro only) loads with a warning
-    naming the file and how to get the other types. Only tensors and JSON are read."""
+    naming the file and how to get the other types. A file trained on features of another
+    :data:`~mespot_nb.features.FEATURES_VERSION` than the kit's (what the features mean has
+    changed since) loads with a warning naming both versions; a file from before the version
+    was recorded loads silently. Only tensors and JSON are read."""
     import warnings
 
     p = Path(path)
@@ -428,6 +432,12 @@ def load_models(path: str | Path) -> tuple[Method, list[tuple[str, Any, dict[str
         raise MespotError(f"{p} is not a model written by `mespot train`")
     m = get_method(meta["method"])
     meta["feature_params"] = _feature_params(meta["feature_params"])
+    fv = meta.get("features_version")
+    if m.trainable and fv is not None and fv != FEATURES_VERSION:
+        warnings.warn(f"{p} was trained on features of version {fv}; this kit computes "
+                      f"version {FEATURES_VERSION} (the features it reads have changed since), "
+                      "so its scores may not be those it was validated on: retrain with "
+                      f"`mespot train --method {m.name}`", stacklevel=2)
     if not m.trainable:
         return m, [(m.label_type, None, meta)]
     models = meta.get("models")

@@ -385,6 +385,22 @@ def test_model_file_round_trip_is_tensors_and_json(easy, tmp_path):
     assert meta["method"] == "hoof-lstm" and meta["threshold"] == trained["threshold"]
     for k, v in trained["model"].state_dict().items():
         assert torch.equal(model.state_dict()[k], v)
+    # the features version it was trained on is recorded; another one warns, naming both
+    from mespot_nb.features import FEATURES_VERSION
+    assert meta["features_version"] == FEATURES_VERSION
+    import json
+    import warnings
+    old = json.loads(blob["meta"])
+    old["features_version"] = FEATURES_VERSION - 1
+    I.save_checkpoint(tmp_path / "old.pt", old, blob["state"])
+    with pytest.warns(UserWarning, match=f"version {FEATURES_VERSION - 1}.*version "
+                      f"{FEATURES_VERSION}.*retrain"):
+        I.load_trained(tmp_path / "old.pt")
+    del old["features_version"]          # from before the version was recorded: silent
+    I.save_checkpoint(tmp_path / "older.pt", old, blob["state"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        I.load_trained(tmp_path / "older.pt")
 
 
 def test_leakage_guards_survive_python_O():
