@@ -15,6 +15,9 @@ from .features import (dynamic_image, flow_sequence, geometric_features, hoof,  
 # The registry: importing the package registers every method with its feature families and
 # window kinds, so a feature pass or a window table can name them from any module.
 from . import methods  # noqa: E402,F401
+from . import parallel as _parallel  # noqa: E402
+
+_parallel.KIT_LOADED = True   # from here on a registration is a plug-in's: jobs carry it
 
 __all__ = ["dynamic_image", "to_uint8", "geometric_features", "hoof", "flow_sequence",
            "__version__"]

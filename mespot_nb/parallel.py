@@ -16,6 +16,14 @@ the scheduler (up to ``distributed.scheduler.allowed-failures`` = 3 deaths); fin
 their results, and jobs that write cache entries or fold checkpoints write them atomically, so a
 rerun after a lost cluster resumes.
 
+**Plug-ins travel with the jobs.** A worker process imports the kit afresh, so it knows the kit's
+own methods, feature families, window kinds and label rules but not one registered later in the
+calling process (from a notebook or a module of the user's). Every such registration is noted
+here (:func:`note_registration`, called by the registries) and replayed in the worker before each
+job runs, so a notebook's method trains and extracts with ``n_jobs`` > 1 and on a cluster.
+Objects defined in a notebook reach the workers by value (joblib's loky and Dask pickle with
+cloudpickle).
+
 Progress: a tqdm bar per call. With ``weights`` (frames per job) it counts frames, so it shows
 frames per second, the time left and the estimated finish time (wall clock), locally and on the
 cluster.
@@ -30,9 +38,46 @@ from typing import Any, Callable, Iterator, Sequence
 
 from .errors import MespotError
 
+#: Set when the package's own import has registered the kit's methods, families, window kinds
+#: and label rules (end of ``mespot_nb/__init__.py``): a registration after it is a plug-in's.
+KIT_LOADED = False
+#: Plug-in registrations of this process, in the order made: ``(registry, name, object,
+#: register function, its arguments)``; the latest call per (registry, name) is kept.
+_PLUGINS: list[tuple[dict, str, Any, Callable[..., Any], tuple]] = []
+
 #: Seconds a scheduler address has to answer before the run stops.
 CONNECT_TIMEOUT_S = 5.0
 _LOCAL = re.compile(r"local:(\d+)")
+
+
+def note_registration(registry: dict, name: str, obj: Any, register: Callable[..., Any],
+                      *args: Any) -> None:
+    """Remember a plug-in's registration so that jobs replay it in their workers.
+
+    Parameters
+    ----------
+    registry : the registry dict the entry went into (``METHODS``, ``FAMILIES``, …).
+    name : its key there; obj : the registered object.
+    register : a module-level register function taking ``*args`` and ``replace=True``.
+
+    Registrations made while the kit imports itself (before :data:`KIT_LOADED`) are not noted:
+    every worker makes them when it imports the kit.
+    """
+    if not KIT_LOADED:
+        return
+    _PLUGINS[:] = [e for e in _PLUGINS if not (e[0] is registry and e[1] == name)]
+    _PLUGINS.append((registry, name, obj, register, args))
+
+
+def plugin_calls() -> list[tuple[Callable[..., Any], tuple]]:
+    """The registrations a job replays in its worker: each plug-in still registered (an entry
+    removed or replaced since is not carried), as ``(register function, arguments)``."""
+    return [(fn, args) for reg, name, obj, fn, args in _PLUGINS if reg.get(name) is obj]
+
+
+def _replay(calls: Sequence[tuple[Callable[..., Any], tuple]]) -> None:
+    for fn, args in calls:
+        fn(*args, replace=True)
 
 
 def describe_scheduler(scheduler: Any) -> str:
@@ -127,6 +172,7 @@ def run_jobs(func: Callable[..., Any], jobs: Sequence[tuple], n_jobs: int = 2,
     """
     if not jobs:
         return []
+    plugins = plugin_calls()
     w = [1] * len(jobs) if weights is None else [int(x) for x in weights]
     unit = unit if weights is None else "frame"
     bar = _bar(sum(w), desc, unit, progress)
@@ -136,7 +182,8 @@ def run_jobs(func: Callable[..., Any], jobs: Sequence[tuple], n_jobs: int = 2,
 
             it = joblib.Parallel(n_jobs=n_jobs,
                                  return_as="generator" if ordered else "generator_unordered")(
-                joblib.delayed(_indexed)(func, i, common, j) for i, j in enumerate(jobs))
+                joblib.delayed(_indexed)(func, i, common, j, plugins)
+                for i, j in enumerate(jobs))
             out = []
             for i, r in it:
                 out.append((i, r))
@@ -150,7 +197,7 @@ def run_jobs(func: Callable[..., Any], jobs: Sequence[tuple], n_jobs: int = 2,
                             for k in (wk.get("resources") or {})}
                     resources = {k: v for k, v in resources.items() if k in have} or None
                 shared = client.scatter(list(common)) if common else []
-                futs = [client.submit(_indexed, func, i, shared, j, pure=False,
+                futs = [client.submit(_indexed, func, i, shared, j, plugins, pure=False,
                                       resources=resources) for i, j in enumerate(jobs)]
                 out = []
                 try:
@@ -168,5 +215,8 @@ def run_jobs(func: Callable[..., Any], jobs: Sequence[tuple], n_jobs: int = 2,
     return [r for _, r in out]
 
 
-def _indexed(func: Callable[..., Any], i: int, common: Sequence, job: tuple) -> tuple[int, Any]:
+def _indexed(func: Callable[..., Any], i: int, common: Sequence, job: tuple,
+             plugins: Sequence = ()) -> tuple[int, Any]:
+    if plugins:       # a worker process: register the caller's plug-ins first
+        _replay(plugins)
     return i, func(*common, *job)

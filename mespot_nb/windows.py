@@ -23,6 +23,7 @@ import numpy as np
 
 from .errors import MespotError
 from .intervals import coverage_matrix, iou_matrix
+from .parallel import note_registration
 
 if TYPE_CHECKING:  # imported where used: `mespot landmarks` never loads pandas
     import pandas as pd
@@ -113,6 +114,7 @@ def register_window_kind(kind: WindowKind, replace: bool = False) -> WindowKind:
         raise MespotError(f"window kind '{kind.name}' needs all of start, length and valid "
                           "(or none, for per-frame curves)")
     WINDOW_KINDS[kind.name] = kind
+    note_registration(WINDOW_KINDS, kind.name, kind, register_window_kind, kind)
     return kind
 
 
@@ -139,6 +141,7 @@ def register_label_rule(name: str, rule, replace: bool = False):
                 "stride", "label", "score"):
         raise MespotError(f"label rule name '{name}' is a window-table column; choose another")
     LABEL_RULES[name] = rule
+    note_registration(LABEL_RULES, name, rule, register_label_rule, name, rule)
     return rule
 
 

@@ -163,8 +163,9 @@ def _readme_example() -> str:
 
 def test_the_readme_add_a_method_example_runs(short_features, tmp_path):
     """The README's example, run as written: a method with its own feature family and window
-    kind, registered from outside the package, passes the conformance checks, goes through LOSO
-    and joins the notebooks' `learned` list, with no edit anywhere else."""
+    kind, registered from outside the package, passes the conformance checks, goes through
+    extraction and LOSO in worker processes (its registrations travel with the jobs) and joins
+    the notebooks' `learned` list, with no edit anywhere else."""
     from dataclasses import replace
 
     from mespot_nb.evaluation import evaluate
@@ -179,11 +180,12 @@ def test_the_readme_add_a_method_example_runs(short_features, tmp_path):
     try:
         m = get_method("lip-mlp")
         assert "lip-mlp" in methods_list("learned") and "lip-mlp" in methods_list("window:lip")
-        feats = extract_features(ds, cache, replace(params, families=m.families), n_jobs=1,
+        # two worker processes: the notebook's registrations travel with the jobs
+        feats = extract_features(ds, cache, replace(params, families=m.families), n_jobs=2,
                                  progress=False)
         check_learned(m, ds, feats, m.feature_params(params), cache, tmp_path)
         cfg = replace(QUICK, epochs=2)
-        res = run_loso(ds, feats, "lip-mlp", cfg, seed=0, n_jobs=1, progress=False)
+        res = run_loso(ds, feats, "lip-mlp", cfg, seed=0, n_jobs=2, progress=False)
         assert res.method == "lip-mlp" and len(res.folds) == len(ds.subjects)
         assert set(res.scores["subject"]) == set(ds.subjects)
         evaluate(ds.intervals, res.predictions, "megc2020", "micro")

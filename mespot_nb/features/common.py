@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import MespotError
+from ..parallel import note_registration
 
 
 @dataclass
@@ -205,4 +206,5 @@ def register_family(consumer: type, replace: bool = False) -> type:
                           f"from family '{taken[clash[0]]}'; array names are unique across "
                           "families")
     FAMILIES[name] = consumer
+    note_registration(FAMILIES, name, consumer, register_family, consumer)
     return consumer

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import numpy as np
 
 from ..errors import MespotError
+from ..parallel import note_registration
 from ..features.common import FAMILIES
 from ..windows import LABEL_RULES, WINDOW_KINDS, WindowKind, register_window_kind
 
@@ -298,6 +299,7 @@ def register(method: Method, replace: bool = False) -> Method:
         raise MespotError(f"method '{method.name}' is already registered; pass replace=True")
     check_method(method)
     METHODS[method.name] = method
+    note_registration(METHODS, method.name, method, register, method)
     return method
 
 
