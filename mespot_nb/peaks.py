@@ -220,13 +220,16 @@ def contrast(F: np.ndarray, m: int) -> np.ndarray:
     return C
 
 
-def relative_threshold(C: np.ndarray, p: float) -> float:
+def relative_threshold(C: np.ndarray, p: float, centre: str = "mean") -> float:
     """The baseline's threshold T = mean(C) + p · (max(C) − mean(C)) over the finite values.
 
     Parameters
     ----------
     C : (T,) float curve; NaN and ±inf are ignored.
     p : fraction in (0, 1), exclusive (0.01 in the MEGC2020 baseline).
+    centre : ``"mean"`` (the baseline's) or ``"median"``: T = median(C) + p · (max(C) −
+        median(C)), for a curve whose mean a few large real movements inflate (regflow's
+        robust z on a clip of a few seconds).
 
     Returns
     -------
@@ -240,8 +243,10 @@ def relative_threshold(C: np.ndarray, p: float) -> float:
     fin = C[np.isfinite(C)]
     if fin.size == 0:
         return float("nan")
-    mean = float(fin.mean())
-    return mean + p * (float(fin.max()) - mean)
+    if centre not in ("mean", "median"):
+        raise MespotError(f"threshold centre {centre!r}: use mean or median")
+    c = float(fin.mean() if centre == "mean" else np.median(fin))
+    return c + p * (float(fin.max()) - c)
 
 
 def runs(mask: np.ndarray) -> np.ndarray:

@@ -163,6 +163,10 @@ def test_relative_threshold_exact():
     assert relative_threshold(C, 0.5) == pytest.approx(0.2 + 0.5 * 2.8)   # 1.6
     assert relative_threshold(C, 0.01) == pytest.approx(0.2 + 0.01 * 2.8)  # 0.228
     assert np.isnan(relative_threshold(np.full(4, np.nan), 0.5))
+    # regflow's centre: median −1 of (−1.5, −1.5, −1, 2, 3) → −1 + 0.5 · 4
+    assert relative_threshold(C, 0.5, centre="median") == pytest.approx(1.0)
+    with pytest.raises(MespotError, match="centre 'max'"):
+        relative_threshold(C, 0.5, centre="max")
 
 
 @pytest.mark.parametrize("p", [0.0, 1.0, -0.1, 1.5])

@@ -19,7 +19,9 @@ Flow-peak works on a calm face and fails as soon as the person talks or turns th
   is still found.
 
 Micro-expressions are the peaks of max_g Z_g at least ``min_distance_s`` apart above
-max(mean + p·(max − mean), ``z_min``), each widened to the frames where the score stays above
+max(median + p·(max − median), ``z_min``) — the median, not MDMD's mean: on a clip of a few
+seconds, two or three large real movements (Z of 20–30) lift the mean of Z above the
+micro-expressions' peaks — each widened to the frames where the score stays above
 ``level`` × its peak (at most ``max_width_s``, at least ``min_width_s``).
 Macro-expressions (a rise that lasts) are flow-peak's intervals (:func:`peak_intervals`) of the
 registered region motion that last longer than ``max_micro_s``. Defaults were chosen on the
@@ -110,7 +112,7 @@ def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     from scipy.signal import find_peaks
 
     cols = ["onset", "offset", "score", "type"]
-    thr = relative_threshold(score, p)
+    thr = relative_threshold(score, p, centre="median")
     if not np.isfinite(thr):
         return pd.DataFrame(columns=cols)
     peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9),   # a frame without a face: no peak
