@@ -180,17 +180,27 @@ def annotated_types(method: str | Method, intervals: pd.DataFrame) -> tuple[str,
 
 
 def method_features(method: str | Method, dataset, cache_dir, base: FeatureParams,
-                    **extract_kw) -> dict:
+                    types: tuple[str, ...] | None = None, **extract_kw) -> dict:
     """Every video's features (cached, :func:`~mespot_nb.features.extract_features`) that
     ``method`` reads on ``dataset``: one pass for a method with one model, or — with one model
     per type — one per type whose settings differ (SOFTNet's k of micro- and of
     macro-expressions), as :class:`TypedFeatures`; a type the dataset has no annotations of
     gets no pass (:func:`annotated_types`: its model cannot be trained; training says so).
-    ``base``: the profile's settings."""
+    ``base``: the profile's settings. ``types``: the models whose passes to extract instead
+    (the review's retrain: the types the annotator labelled, whether or not ``dataset`` has
+    annotations of them — each pass's settings still come from ``dataset``'s annotations of its
+    type, the method's prior where it has none)."""
     from .features import extract_features
 
     m = get_method(method)
-    types = annotated_types(m, dataset.intervals)
+    if types is None:
+        types = annotated_types(m, dataset.intervals)
+    else:
+        types, have = tuple(types), m.model_types or (m.label_type,)
+        bad = [t for t in types if t not in have]
+        if bad or not types:
+            raise MespotError(f"types={types!r}: name one or more of {m.title}'s models "
+                              f"({', '.join(have)}) to extract features for")
     params = {t: m.for_type(t).feature_params(base, dataset) for t in types}
     done: dict = {}
     by = {}

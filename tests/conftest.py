@@ -94,6 +94,22 @@ def real():
         pytest.skip(str(e))
 
 
+def macro_demo(short_features):
+    """The short demo with every second micro-expression relabelled a macro-expression three
+    times as long (annotations only: the pipeline's types, k and files are what is tested;
+    SOFTNet's tests and the review's retrain of SOFTNet share it, and its cached passes)."""
+    from dataclasses import replace
+
+    ds = short_features[0]
+    iv = ds.intervals.sort_values(["subject", "video", "onset"]).reset_index(drop=True)
+    iv = iv[iv["type"] == "micro"].reset_index(drop=True)
+    mac = iv.index % 2 == 1
+    iv.loc[mac, "type"] = "macro"
+    iv.loc[mac, "offset"] = iv.loc[mac, "onset"] + 3 * (iv.loc[mac, "offset"]
+                                                       - iv.loc[mac, "onset"])
+    return replace(ds, intervals=iv)
+
+
 def write_manifest(path: Path, datasets: dict) -> Path:
     """Write a small manifest (datasets: name -> entry dict) and return its path."""
     import yaml

@@ -24,7 +24,7 @@ from mespot_nb.review import (log_path, lock_path, open_review, read_candidates,
                               review_video, simulate_review)
 from mespot_nb.review.media import spotter_curve
 
-from conftest import ROOT, write_manifest
+from conftest import ROOT, macro_demo, write_manifest
 
 
 @pytest.fixture(scope="module")
@@ -347,6 +347,124 @@ def test_retrain_reorders_and_the_order_survives_a_restart(rdata, spot_csv, tmp_
     assert ev["event"] == "scores" and set(ev["scores"]) == set(pend["id"])
     _kernel_died(labels)
     assert _resume_in_new_process(tiny_demo, labels)["queue"] == rv.queue()
+
+
+def _softnet_review(short_features, labels, monkeypatch):
+    """A SOFTNet review of the short demo with macro-expressions (:func:`conftest.macro_demo`):
+    every annotated expression a candidate of its type (clipped to the video), SOFTNet's
+    features extracted per type into the shared cache (test_softnet's passes), one epoch."""
+    from mespot_nb.models import ModelConfig
+
+    base = ModelConfig.profile("quick")
+    monkeypatch.setattr(ModelConfig, "profile",
+                        classmethod(lambda cls, name: replace(base, softnet_epochs=1)))
+    ds = macro_demo(short_features)
+    n = dict(zip(ds.videos["video"], ds.videos["n_frames"]))
+    cands = ds.intervals[["subject", "video", "onset", "offset", "type"]].copy()
+    cands["offset"] = [min(int(o), int(n[v])) for o, v in zip(cands["offset"], cands["video"])]
+    cands["score"] = np.linspace(0.9, 0.1, len(cands))
+    rv = open_review(labels, ds, cands, cache_dir=short_features[3], method="softnet")
+    return rv, ds, {r.Index: f"{r.subject}/{r.video}/{r.onset}-{r.offset}"
+                    for r in cands.itertuples()}
+
+
+def _window_max(model, feats, method, ds, cid):
+    """The highest score ``model`` gives the windows of ``feats`` overlapping candidate ``cid``
+    (what the review's retrain scores a candidate by)."""
+    from mespot_nb.inference import gather, predict_scores
+
+    sv, on_off = cid.rsplit("/", 1)
+    s, v = sv.split("/")
+    on, off = map(int, on_off.split("-"))
+    data = gather(ds, {(s, v): feats[(s, v)]}, method)
+    t = data.table
+    hit = ((t["start"] <= off) & (t["stop"] >= on)).to_numpy()
+    return float(predict_scores(model, data, method, device="cpu")[hit].max())
+
+
+def test_softnet_retrain_trains_a_model_per_type_and_scores_each_candidate_with_its_own(
+        short_features, tmp_path, monkeypatch):
+    """Accepted micro- and macro-expressions: SOFTNet's retrain trains both models (each on its
+    own pass: the macro k), keeps both on the review, and scores a macro candidate still to
+    review with the macro model (not the micro one), a micro candidate with the micro model;
+    a plain features dict is refused for the macro model, naming what to pass."""
+    from mespot_nb.inference import TypedFeatures
+    from mespot_nb.features.softnet import softnet_k
+
+    labels = tmp_path / "labels.csv"
+    rv, ds, ids = _softnet_review(short_features, labels, monkeypatch)
+    iv = ds.intervals
+    on_102 = iv["video"] == "102_1"
+    for i in iv.index[~on_102]:       # 101 and 103: two micro, two macro accepted (each type)
+        r = iv.loc[i]
+        rv.accept(ids[i], int(r.onset), int(r.apex), int(r.offset), r.type)
+    macro_cid = ids[iv.index[on_102 & (iv["type"] == "macro")][0]]
+    micro_cid = ids[iv.index[on_102 & (iv["type"] == "micro")][0]]
+    info = rv.retrain()
+    m = get_method("softnet")
+    assert info["method"] == "softnet" and info["skipped"] == {}
+    assert set(info["by_type"]) == {"micro", "macro"}
+    assert all(d["positives"] > 0 and d["threshold"] == 0.55 and d["best_epoch"] == 1
+               for d in info["by_type"].values())
+    assert info["by_type"]["micro"]["windows"] == info["windows"]          # top level: micro
+    assert info["by_type"]["macro"]["scored"] == 2 and info["by_type"]["micro"]["scored"] == 1
+    assert isinstance(rv.model, dict) and set(rv.model) == {"micro", "macro"}
+    feats = rv.model_features
+    assert isinstance(feats, TypedFeatures)
+    assert feats.params["macro"].softnet_k == softnet_k(ds.intervals, "macro") > \
+        feats.params["micro"].softnet_k
+    score = rv.state.model_scores
+    by_macro = _window_max(rv.model["macro"], feats.by_type["macro"], m.for_type("macro"), ds,
+                           macro_cid)
+    by_micro = _window_max(rv.model["micro"], feats.by_type["micro"], m.for_type("micro"), ds,
+                           macro_cid)
+    assert score[macro_cid] == pytest.approx(by_macro, abs=2e-6)
+    assert abs(score[macro_cid] - by_micro) > 1e-4       # not what the micro model gives it
+    assert score[micro_cid] == pytest.approx(
+        _window_max(rv.model["micro"], feats.by_type["micro"], m.for_type("micro"), ds,
+                    micro_cid), abs=2e-6)
+    ev = json.loads(log_path(labels).read_text().splitlines()[-1])
+    assert ev["event"] == "scores" and set(ev["model"]["by_type"]) == {"micro", "macro"}
+    rv.model_features = dict(feats)        # one pass (the micro one) as a plain dict
+    with pytest.raises(MespotError, match=r"SOFTNet trains one model per type.*pass "
+                                          r"TypedFeatures"):
+        rv.retrain()
+    rv.close()
+
+
+def test_softnet_retrain_with_micro_labels_only_skips_the_macro_model(short_features, tmp_path,
+                                                                     monkeypatch):
+    """Only micro-expressions accepted: SOFTNet's retrain trains the micro model alone, says in
+    ``info`` (and the widget's message) why the macro model is skipped and that its candidates
+    score 0, and extracts no macro pass; with nothing accepted at all it refuses, naming both
+    types."""
+    rv, ds, ids = _softnet_review(short_features, tmp_path / "labels.csv", monkeypatch)
+    iv = ds.intervals
+    macro_101 = iv.index[(iv["video"] == "101_1") & (iv["type"] == "macro")]
+    rv.reject(ids[macro_101[0]])
+    with pytest.raises(MespotError, match="accept at least one micro-expression or "
+                                          "macro-expression"):
+        rv.retrain()
+    for i in iv.index[(iv["video"] == "101_1") & (iv["type"] == "micro")]:
+        r = iv.loc[i]
+        rv.accept(ids[i], int(r.onset), int(r.apex), int(r.offset), "micro")
+    info = rv.retrain()
+    assert set(info["by_type"]) == {"micro"} and set(info["skipped"]) == {"macro"}
+    n_macro = int(((iv["type"] == "macro") & (iv["video"] != "101_1")).sum())
+    assert info["skipped"]["macro"] == (
+        "no accepted or hand-added macro-expression to train SOFTNet's macro model on; its "
+        f"{n_macro} candidate(s) still to review score 0")
+    assert set(rv.model) == {"micro"} and set(rv.model_features.by_type) == {"micro"}
+    pend = rv.table()[lambda t: t["status"] == "unreviewed"]
+    assert (pend.loc[pend["type"] == "macro", "model_score"] == 0.0).all()
+    assert pend["model_score"].notna().all() and len(pend) > n_macro
+    from mespot_nb.review import ReviewWidget
+
+    ui = ReviewWidget(rv)                  # the Retrain button says so too
+    ui.retrain_b.click()
+    assert ui.method.value == "softnet" and "retrained softnet (micro model on" in \
+        ui.message.value and "; macro model skipped: no accepted" in ui.message.value
+    rv.close()
 
 
 def test_simulated_annotator_curve(rdata, tmp_path):

@@ -21,6 +21,8 @@ from mespot_nb.features.softnet import (SoftnetFlow, default_k, eye_hexagons, mi
 from mespot_nb.methods import get_method
 from mespot_nb.methods.softnet import augment_positives, overlap_labels
 
+from conftest import macro_demo
+
 
 def _iv(rows):
     return pd.DataFrame(rows, columns=["subject", "video", "onset", "offset", "type"])
@@ -357,19 +359,6 @@ def test_the_macro_model_is_not_augmented(monkeypatch):
     assert {a for _, a in seen} == {70}                      # nothing appended
 
 
-def _macro_demo(short_features):
-    """The short demo with every second micro-expression relabelled a macro-expression three
-    times as long (annotations only: the pipeline's types, k and files are what is tested)."""
-    ds = short_features[0]
-    iv = ds.intervals.sort_values(["subject", "video", "onset"]).reset_index(drop=True)
-    iv = iv[iv["type"] == "micro"].reset_index(drop=True)
-    mac = iv.index % 2 == 1
-    iv.loc[mac, "type"] = "macro"
-    iv.loc[mac, "offset"] = iv.loc[mac, "onset"] + 3 * (iv.loc[mac, "offset"]
-                                                       - iv.loc[mac, "onset"])
-    return replace(ds, intervals=iv)
-
-
 def test_loso_train_and_spot_give_both_types(short_features, tmp_path):
     """A tiny LOSO and a final model on the short demo: both models train (the macro one with
     the macro k, on its own cached pass), the predictions carry both types, fold checkpoints are
@@ -386,7 +375,7 @@ def test_loso_train_and_spot_give_both_types(short_features, tmp_path):
 
     torch.set_num_threads(1)
     _, _, params, cache = short_features
-    ds = _macro_demo(short_features)
+    ds = macro_demo(short_features)
     assert set(ds.intervals["type"]) == {"micro", "macro"}
     m = get_method("softnet")
     feats = method_features(m, ds, cache, profile_feature_params("quick"), n_jobs=1,
@@ -511,7 +500,7 @@ def test_cli_train_spot_and_loso_report_both_types(short_features, tmp_path, mon
     quick = ModelConfig.profile("quick")
     monkeypatch.setattr(ModelConfig, "profile", classmethod(
         lambda cls, name: replace(quick, softnet_epochs=1)))
-    ds = _macro_demo(short_features)
+    ds = macro_demo(short_features)
     ann = tmp_path / "ann.csv"
     ds.intervals[["subject", "video", "onset", "offset", "type"]].to_csv(ann, index=False)
     frames = str(next(iter(ds.videos["source"]))).rsplit("/", 1)[0] + "/{video}"
@@ -559,7 +548,7 @@ def test_cross_database_trains_both_models(short_features):
 
     torch.set_num_threads(1)
     cache = short_features[3]
-    ds = _macro_demo(short_features)
+    ds = macro_demo(short_features)
 
     def part(name, subjects):
         iv, v = ds.intervals, ds.videos

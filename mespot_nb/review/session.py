@@ -51,7 +51,7 @@ class Review:
         self.seed = int(seed)
         self.session = uuid.uuid4().hex[:12]
         self.state = State()
-        self.model = None
+        self.model = None   # the retrained network, or {type: network}: see retrain()
         self.closed = False
         self._log_size = 0
         self._labels_sha: str | None = None
@@ -280,8 +280,20 @@ class Review:
     def retrain(self, method: str | None = None, seed: int | None = None) -> dict[str, Any]:
         """Train a learned method (the review's profile, default quick) on the labelled videos,
         re-score the unreviewed candidates and re-order them (:func:`.retrain.train_and_score`;
-        the scores are logged). Returns ``method, threshold, windows, positives, subjects,
-        best_epoch, seconds``."""
+        the scores are logged). A method with one model per type (SOFTNet) trains one per type
+        labelled and scores each candidate with the model of its type; the networks are kept
+        as :attr:`model` (``{type: network}`` then, the network itself for a one-model method).
+
+        Parameters
+        ----------
+        method : a learned method's name (default: the review's).
+        seed : the training seed (default: the review's).
+
+        Returns
+        -------
+        ``method, threshold, windows, positives, subjects, best_epoch, seconds`` (the first
+        model's), plus ``by_type`` and ``skipped`` for a method with one model per type.
+        """
         info, scores = train_and_score(self, method, seed)
         self._commit([dict(event="scores", model=info, scores=scores)])
         return info

@@ -119,9 +119,18 @@ class ReviewWidget:
             elif action == "retrain":
                 self._say(f"retraining {self.method.value} on the labelled videos …")
                 info = r.retrain(self.method.value)
-                msg = (f"retrained {info['method']} on {info['windows']} windows "
-                       f"({info['positives']} positive) in {info['seconds']:.1f} s; "
-                       "candidates re-ordered")
+                by = info.get("by_type")   # a method with one model per type (SOFTNet)
+                if by:
+                    what = ", ".join(f"{t} model on {d['windows']} windows ({d['positives']} "
+                                     "positive)" for t, d in by.items())
+                    msg = (f"retrained {info['method']} ({what}) in {info['seconds']:.1f} s; "
+                           "candidates re-ordered")
+                    msg += "".join(f"; {t} model skipped: {_esc(why)}"
+                                   for t, why in info.get("skipped", {}).items())
+                else:
+                    msg = (f"retrained {info['method']} on {info['windows']} windows "
+                           f"({info['positives']} positive) in {info['seconds']:.1f} s; "
+                           "candidates re-ordered")
             elif action == "type":
                 self.type.value = "macro" if self.type.value == "micro" else "micro"
                 return self._redraw_curve()
