@@ -140,6 +140,27 @@ def easy(tmp_path_factory, cache_dir):
     return man, ds, feats
 
 
+#: The test files that share the `easy` fixture (60–70 s to build): `make test`'s two workers
+#: keep them on one worker, which builds it once (`pytest_xdist_make_scheduler`).
+EASY_FILES = ("tests/test_training.py", "tests/test_hoof_lbp_cross.py")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Under ``--dist loadfile``: each test file is one unit of work, as xdist's own scheduler
+    does, except that :data:`EASY_FILES` are one unit together (a session fixture is built once
+    per worker, so two workers would each build `easy`)."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class _EasyTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            f = nodeid.split("::", 1)[0]
+            return "easy-demo files" if f in EASY_FILES else f
+
+    return _EasyTogether(config, log)
+
+
 #: Fixtures that generate a demo and extract its features: tests using them are `slow`.
 SLOW_FIXTURES = {"easy", "cross", "tiny_demo", "short_demo", "short_features"}
 
