@@ -29,8 +29,9 @@ def check_p(p: float | None, name: str = "--p") -> float | None:
         return None
     p = float(p)
     if not 0.0 < p < 1.0:
-        raise MespotError(f"{name} {p:g} is outside (0, 1): the threshold T = mean + p·(max − "
-                          "mean) needs a fraction strictly between 0 and 1 (e.g. 0.3)")
+        raise MespotError(f"{name} {p:g} is outside (0, 1): the threshold T = c + p·(max − c) "
+                          "(c the curve's mean; regflow's, its median) needs a fraction strictly "
+                          "between 0 and 1 (e.g. 0.3)")
     return p
 
 
