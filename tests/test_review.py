@@ -357,7 +357,8 @@ def _softnet_review(short_features, labels, monkeypatch):
 
     base = ModelConfig.profile("quick")
     monkeypatch.setattr(ModelConfig, "profile",
-                        classmethod(lambda cls, name: replace(base, softnet_epochs=1)))
+                        classmethod(lambda cls, name: replace(base, softnet_epochs=1,
+                                                              lstm_epochs=1)))
     ds = macro_demo(short_features)
     n = dict(zip(ds.videos["video"], ds.videos["n_frames"]))
     cands = ds.intervals[["subject", "video", "onset", "offset", "type"]].copy()
@@ -464,6 +465,12 @@ def test_softnet_retrain_with_micro_labels_only_skips_the_macro_model(short_feat
     ui.retrain_b.click()
     assert ui.method.value == "softnet" and "retrained softnet (micro model on" in \
         ui.message.value and "; macro model skipped: no accepted" in ui.message.value
+    # switching the method: HOOF-LSTM's features are extracted (SOFTNet's lack its families),
+    # and back to SOFTNet its own are read again
+    info = rv.retrain(method="hoof-lstm")
+    assert info["method"] == "hoof-lstm"
+    assert "hoof" in next(iter(rv.model_features.values())).meta["families"]
+    assert set(rv.retrain(method="softnet")["by_type"]) == {"micro"}
     rv.close()
 
 

@@ -52,6 +52,12 @@ def _typed_params(method: Method) -> bool:
     return len(method.model_types) > 1 and method.dataset_params is not None
 
 
+def _holds(feats: dict, method: Method) -> bool:
+    """Whether every video's features in ``feats`` hold ``method``'s families."""
+    return bool(feats) and all(set(method.families) <= set(f.meta.get("families", ()))
+                               for f in feats.values())
+
+
 def model_features(review, method: Method, types: tuple[str, ...] | None = None) -> dict:
     """The learned method's features of every video with a candidate or a manual row.
 
@@ -64,7 +70,10 @@ def model_features(review, method: Method, types: tuple[str, ...] | None = None)
     ----------
     review : the :class:`~mespot_nb.review.session.Review`.
     method : the learned method's record.
-    types : the models the features are needed for (default: every model of the method). For
+    types : the models the features are needed for (default: every model of the method).
+        Features on the review that lack the method's families (another method's, kept from an
+        earlier retrain: the method was switched) are extracted anew when the review has a
+        ``cache_dir`` (cached on disk, so switching back costs a read). For
         a method with one model per type, a pass missing from
         :class:`~mespot_nb.inference.TypedFeatures` already on the review is extracted when
         the review has a ``cache_dir`` (and the review's features are then extended with it).
@@ -79,14 +88,15 @@ def model_features(review, method: Method, types: tuple[str, ...] | None = None)
     """
     types = tuple(types or method.model_types or (method.label_type,))
     have = review.model_features
+    if have is not None and review.cache_dir is not None and not _holds(have, method):
+        have = None          # another method's features: this method's are extracted below
     by = getattr(have, "by_type", None)
     missing: tuple[str, ...] = ()
     if have is not None:
         missing = tuple(t for t in types if by is not None and t not in by)
         if not missing or review.cache_dir is None:
             return have
-    elif review.features and all(set(method.families) <= set(f.meta.get("families", ()))
-                                 for f in review.features.values()) and \
+    elif review.features and _holds(review.features, method) and \
             (not _typed_params(method) or review.cache_dir is None):
         return review.features       # the curves' pass computed the method's families too
     if review.cache_dir is None:
