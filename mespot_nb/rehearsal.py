@@ -38,7 +38,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from .demo import (DIFFICULTY, FRAME_H, FRAME_W, STAMP, TRUTH_DIR, DemoSpec, _make_subject,
-                   _render_video, finish_dataset, subject_face)
+                   _render_video, building_folder, finish_dataset, stamped_build, subject_face)
 from .errors import MespotError
 from .readers import Dataset, read_casme2, read_samm_lv
 
@@ -255,24 +254,11 @@ def generate_rehearsal(out: str | Path, like: str, scale: float = 1.0,
                                n_subjects=plan["n_subjects"], n_videos=plan["n_videos"],
                                n_expressions=plan["n_expressions"], n_frames=plan["n_frames"],
                                left_out=plan["left_out"]))
-    if out.exists():
-        stamp = out / STAMP
-        if stamp.exists():
-            try:
-                have = json.loads(stamp.read_text())
-            except ValueError:
-                have = {}
-            if all(have.get(k) == want[k] for k in ("version", "spec", "rehearsal")):
-                return out
-        elif any(out.iterdir()):
-            raise MespotError(f"{out} exists and is not a mespot demo or rehearsal (no {STAMP}); "
-                              "choose an empty or new folder — nothing was overwritten")
+    if stamped_build(out, want, "a mespot demo or rehearsal"):
+        return out
     for s in range(spec.subjects):   # fail early on a missing photo package
         subject_face(spec, s)
-    tmp = out.parent / f".{out.name}.building"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    tmp = building_folder(out)
     vids = plan["videos"]
     if plan["n_frames"] < 3000:
         n_jobs = 1   # a worker's start-up costs more than it saves; same frames either way

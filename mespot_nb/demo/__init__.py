@@ -37,9 +37,9 @@ from .faces import (DEMO_VERSION, STAMP, SERIAL_FRAMES, TRUTH_DIR, FRAME_W, FRAM
 from .render import (DemoSpec, _render_video, _schedule)
 from .dataset import (generate_demo, finish_dataset, spec_from_entry, ensure_demo, demo_events,
                       subject_images, identity_distances, demo_faces, demo_truth_landmarks,
-                      events_per_minute)
+                      events_per_minute, stamped_build, building_folder)
 
-__all__ = ["DEMO_VERSION", "STAMP", "SERIAL_FRAMES", "TRUTH_DIR", "FRAME_W", "FRAME_H", "EYE_Y", "DIFFICULTY",
+__all__ = ["stamped_build", "building_folder", "DEMO_VERSION", "STAMP", "SERIAL_FRAMES", "TRUTH_DIR", "FRAME_W", "FRAME_H", "EYE_Y", "DIFFICULTY",
            "load_faces", "subject_face", "_make_subject", "DemoSpec", "_render_video", "_schedule",
            "generate_demo", "finish_dataset", "spec_from_entry", "ensure_demo", "demo_events",
            "subject_images", "identity_distances", "demo_faces", "demo_truth_landmarks",

@@ -137,6 +137,36 @@ def _render_job(spec: DemoSpec, s: int, v: int, root: str) -> dict[str, Any]:
                 face_source=face.source, face_licence=face.licence)
 
 
+def stamped_build(out: Path, want: dict, what: str) -> bool:
+    """Whether ``out`` already holds the build ``want`` describes (its :data:`STAMP` has the same
+    value for every key of ``want``). A missing or empty ``out`` is not; an existing folder
+    without a stamp is refused (``what`` names what it should have been) — nothing is
+    overwritten."""
+    if not out.exists():
+        return False
+    stamp = out / STAMP
+    if stamp.exists():
+        try:
+            have = json.loads(stamp.read_text())
+        except ValueError:
+            have = {}
+        return all(have.get(k) == v for k, v in want.items())
+    if any(out.iterdir()):
+        raise MespotError(f"{out} exists and is not {what} (no {STAMP}); choose an empty or new "
+                          "folder — nothing was overwritten")
+    return False
+
+
+def building_folder(out: Path) -> Path:
+    """A fresh, empty temporary sibling of ``out`` to build into (moved into place when done,
+    so an interruption never leaves half a dataset behind)."""
+    tmp = out.parent / f".{out.name}.building"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    return tmp
+
+
 def generate_demo(out: str | Path, spec: DemoSpec | None = None, n_jobs: int = 2,
                   progress: bool = True) -> Path:
     """Write a demo dataset to ``out`` (see module doc); returns ``out``.
@@ -152,24 +182,11 @@ def generate_demo(out: str | Path, spec: DemoSpec | None = None, n_jobs: int = 2
     spec.check()
     out = Path(out)
     want = dict(version=DEMO_VERSION, spec=asdict(spec))
-    if out.exists():
-        stamp = out / STAMP
-        if stamp.exists():
-            try:
-                have = json.loads(stamp.read_text())
-            except ValueError:
-                have = {}
-            if have.get("version") == want["version"] and have.get("spec") == want["spec"]:
-                return out
-        elif any(out.iterdir()):
-            raise MespotError(f"{out} exists and is not a mespot demo (no {STAMP}); choose an "
-                              "empty or new folder — nothing was overwritten")
+    if stamped_build(out, want, "a mespot demo"):
+        return out
     for s in range(spec.subjects):  # fail early on a missing package or an unusable --faces
         subject_face(spec, s)
-    tmp = out.parent / f".{out.name}.building"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    tmp = building_folder(out)
     jobs = [(s, v) for s in range(spec.subjects) for v in range(spec.videos_per_subject)]
     if len(jobs) * spec.seconds * spec.fps < SERIAL_FRAMES:
         n_jobs = 1   # a worker's start-up costs more than it saves; same frames either way
