@@ -74,7 +74,8 @@ WHAT = {
                           "reference: decoding the same frames; a whole-SAMM-LV estimate",
     "real_people.py": "every training-free spotter on the real footage (media.footage()) with "
                       "added micro-expressions (two insertion seeds) and untouched: recall, "
-                      "F1, false intervals per minute; no reference (counts, not speed)",
+                      "F1, false intervals per minute, F1 estimated at 5 events a minute; no "
+                      "reference (counts, not speed)",
     "bench_landmarks.py": "landmark tracking vs per-frame detection + fitting on a 640×360 "
                           "video; reference: decoding the same frames (the command "
                           "`mespot landmarks`: per-frame detection + fitting)",

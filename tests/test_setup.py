@@ -144,3 +144,18 @@ def test_footage_refuses_unknown_tags_and_missing_files():
     gone = media.Footage("gone", media.SHIPPED, "data/footage/gone.mp4", "CC0", ("a",))
     with pytest.raises(MespotError, match="reinstall mespot-nb"):
         gone.file()
+
+
+def test_held_out_clips_are_recorded_but_not_shipped():
+    """The unshipped held-out clips carry their source and sha256, and asking for the file says
+    where to fetch it instead of failing on a path."""
+    from mespot_nb import media
+    from mespot_nb.errors import MespotError
+
+    assert media.HELD_OUT and not {c.name for c in media.HELD_OUT} & {c.name for c in
+                                                                      media.footage()}
+    for c in media.HELD_OUT:
+        assert c.package == media.NOT_SHIPPED and "@" in c.source and len(c.sha256) == 64
+        assert c.condition and c.description and "not stated" in c.licence
+        with pytest.raises(MespotError, match=f"fetch {c.source}.*{c.sha256}"):
+            c.file()
