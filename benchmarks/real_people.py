@@ -231,7 +231,7 @@ def f1_at_density(recall: float, false_per_min: float, per_min: float = SPARSE_P
     return 2 * recall * d / den if den > 0 else float("nan")
 
 
-def poisson_ci(count: int, z: float = 1.96) -> tuple[float, float]:
+def poisson_ci(count: int) -> tuple[float, float]:
     """Exact (Garwood) 95 % interval of a Poisson count."""
     from scipy.stats import chi2
 

@@ -1,0 +1,63 @@
+"""The fast pieces of ``benchmarks/real_people.py``: F1 at a fixed event density, the Poisson
+interval of a false-alarm count, and scoring a frame range of one's own clip."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def rp():
+    spec = importlib.util.spec_from_file_location("real_people_bench",
+                                                  ROOT / "benchmarks" / "real_people.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_f1_at_density_is_the_clips_f1_at_its_own_density(rp):
+    # a clip of 2 min with 24 events, 15 found, and 30 false intervals: F1 = 30 / (30 + 30 + 9)
+    n, minutes, tp, fp = 24, 2.0, 15, 30
+    direct = 2 * tp / (2 * tp + fp + (n - tp))
+    assert rp.f1_at_density(tp / n, fp / minutes, per_min=n / minutes) == pytest.approx(direct)
+    # sparser events at the same recall and false-alarm rate: lower F1
+    assert rp.f1_at_density(tp / n, fp / minutes, per_min=5) < direct
+    assert rp.f1_at_density(0.5, 0.0) == pytest.approx(2 / 3)       # no false alarms: 2r/(1+r)
+
+
+def test_poisson_interval_is_garwoods(rp):
+    lo, hi = rp.poisson_ci(0)
+    assert lo == 0 and hi == pytest.approx(3.689, abs=1e-3)
+    lo, hi = rp.poisson_ci(10)
+    assert (lo, hi) == pytest.approx((4.795, 18.390), abs=1e-3)
+
+
+def test_a_row_bounds_its_sparse_f1_by_both_intervals(rp):
+    r = rp._row("clip", "m", tp=6, fp=40, n=10, fa_count=20, minutes=0.5, tuned=False,
+                condition="a", wall_s=0.0)
+    lo, hi = r["f1_sparse_ci"]
+    assert lo < r["f1_sparse"] < hi and r["false_per_min"] == 40.0 and r["false_count"] == 20
+
+
+def test_clips_take_a_frame_range_and_refuse_a_bad_one(rp, tmp_path):
+    cv2 = pytest.importorskip("cv2")
+    src = tmp_path / "mine.mp4"
+    w = cv2.VideoWriter(str(src), cv2.VideoWriter_fourcc(*"mp4v"), 25.0, (64, 48))
+    for k in range(100):
+        w.write(np.full((48, 64, 3), k, np.uint8))
+    w.release()
+    clip, = rp.own_clips([f"{src}@11-80"], tmp_path / "work")
+    assert clip.name == "mine_11-80" and clip.frames == 70 and clip.fps == pytest.approx(25.0)
+    assert Path(clip.path).parent == tmp_path / "work" / "clips"
+    with pytest.raises(SystemExit, match="mine.mp4@80-11"):
+        rp.own_clips([f"{src}@80-11"], tmp_path / "work")
+    with pytest.raises(SystemExit, match="FIRST-LAST"):
+        rp.own_clips([f"{tmp_path / 'none.mp4'}@1-70"], tmp_path / "work")
