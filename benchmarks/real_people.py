@@ -218,8 +218,8 @@ def demo_rows(methods, models, cache: Path) -> list[dict]:
 
 
 #: Events a minute at which ``f1_sparse`` is estimated: the inserted clips hold one event every
-#: 3-5 s (12-25 a minute), far more than a real recording holds micro-expressions, and F1 at a
-#: fixed false-alarm rate falls with the events' density.
+#: 2.4-6.4 s (9-25 a minute), far more than a real recording holds micro-expressions, and F1 at a
+#: fixed false-alarm rate rises with the events' density.
 SPARSE_PER_MIN = 5.0
 
 
