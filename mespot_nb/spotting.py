@@ -30,7 +30,7 @@ def check_p(p: float | None, name: str = "--p") -> float | None:
     p = float(p)
     if not 0.0 < p < 1.0:
         raise MespotError(f"{name} {p:g} is outside (0, 1): the threshold T = c + p·(max − c) "
-                          "(c the curve's mean; regflow's, its median) needs a fraction strictly "
+                          "(c the curve's mean; regflow's and aumatch's, its median) needs a fraction strictly "
                           "between 0 and 1 (e.g. 0.3)")
     return p
 
@@ -42,7 +42,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
 
     With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
     used (``threshold`` overrides the model's); otherwise the training-free ``method`` (default
-    ``regflow``, :data:`~mespot_nb.methods.DEFAULT_SPOTTER`) with its default p, or ``p``. Features are extracted at the video's own frame
+    ``aumatch``, :data:`~mespot_nb.methods.DEFAULT_SPOTTER`) with its default p, or ``p``. Features are extracted at the video's own frame
     rate and cached in ``cache_dir`` (default: the default manifest's cache, ``MESPOT_CACHE``
     first, as ``mespot spot``). ``n_jobs`` processes track the video when no track is cached
     (:func:`~mespot_nb.features.cached_features`; the same features as one process).

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,3 +204,32 @@ def pytest_collection_modifyitems(config, items):
     if why and not _on_ci():
         for item in browser:
             item.add_marker(pytest.mark.skip(reason=f"browser test skipped: needs {why}"))
+
+
+@pytest.fixture(scope="session")
+def astronaut():
+    """A real face (scikit-image's astronaut, 320 × 320 grey) and its dlib landmarks (68, 2)."""
+    cv2 = pytest.importorskip("cv2")
+    skdata = pytest.importorskip("skimage.data")
+    from mespot_nb.face import detect_faces, fit_landmarks
+
+    g = cv2.cvtColor(skdata.astronaut(), cv2.COLOR_RGB2GRAY)[20:276, 92:348]
+    g = cv2.resize(g, (320, 320), interpolation=cv2.INTER_LINEAR)
+    return g, fit_landmarks(g, detect_faces(g)[0]).astype(np.float64)
+
+
+def turning_head(face, n: int):
+    """The face rotating about its nose by up to 6° and scaling by up to 5 % (a nod and a lean
+    towards the camera), its landmarks following with 0.3 px jitter."""
+    import cv2
+
+    g, lm0 = face
+    rng = np.random.default_rng(1)
+    frames, lms = [], []
+    for t in range(n):
+        ang = 6.0 * math.sin(math.pi * t / n)
+        sc = 1.0 + 0.05 * t / n
+        M = cv2.getRotationMatrix2D(tuple(lm0[30]), ang, sc)
+        frames.append(cv2.warpAffine(g, M, (320, 320), borderMode=cv2.BORDER_REFLECT))
+        lms.append(lm0 @ M[:, :2].T + M[:, 2] + rng.normal(0, 0.3, lm0.shape))
+    return frames, np.array(lms)

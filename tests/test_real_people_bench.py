@@ -62,3 +62,20 @@ def test_clips_take_a_frame_range_and_refuse_a_bad_one(rp, tmp_path):
         rp.own_clips([f"{src}@80-11"], tmp_path / "work")
     with pytest.raises(SystemExit, match="FIRST-LAST"):
         rp.own_clips([f"{tmp_path / 'none.mp4'}@1-70"], tmp_path / "work")
+
+
+def test_pooled_f1_sums_the_clips_and_leaves_the_demo_out(rp):
+    def row(clip, m, tp, fp, n, cond="c"):
+        return rp._row(clip, m, tp=tp, fp=fp, n=n, fa_count=fp, minutes=1.0, tuned=False,
+                       condition=cond, wall_s=0.0)
+
+    rows = [row("x", "a", 8, 4, 10), row("y", "a", 6, 6, 10), row("x", "b", 4, 20, 10),
+            row("y", "b", 2, 30, 10), row("demo", "a", 0, 99, 10, "demo"),
+            row("demo", "b", 10, 0, 10, "demo")]
+    p = rp.pooled(rows, ["a", "b"], n_boot=500)
+    assert p["clips"] == 2                                  # the demo row is not a real clip
+    f1a = 2 * 14 / (2 * 14 + 10 + 6)
+    assert p["f1"]["a"][0] == pytest.approx(f1a, abs=1e-3)
+    assert p["f1"]["a"][1] <= p["f1"]["a"][0] <= p["f1"]["a"][2]
+    d, lo, hi = p["diff"]["a - b"]
+    assert d == pytest.approx(f1a - 2 * 6 / (2 * 6 + 50 + 14), abs=1e-3) and 0 < lo <= d <= hi

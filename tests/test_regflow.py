@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
+from conftest import turning_head
 
 from mespot_nb.features.curves import FlowPeakCurves
 from mespot_nb.features.regflow import GROUPS, RegFlowFamily, lip_aperture, similarity_fit
@@ -26,36 +26,8 @@ def test_similarity_fit_recovers_a_transform():
     np.testing.assert_allclose(M[:, 2], t, atol=1e-9)
 
 
-@pytest.fixture(scope="module")
-def face():
-    cv2 = pytest.importorskip("cv2")
-    skdata = pytest.importorskip("skimage.data")
-    from mespot_nb.face import detect_faces, fit_landmarks
-
-    g = cv2.cvtColor(skdata.astronaut(), cv2.COLOR_RGB2GRAY)[20:276, 92:348]
-    g = cv2.resize(g, (320, 320), interpolation=cv2.INTER_LINEAR)
-    return g, fit_landmarks(g, detect_faces(g)[0]).astype(np.float64)
-
-
-def _turning_head(face):
-    """The face rotating about its nose by up to 6° and scaling by up to 5 % (a nod and a lean
-    towards the camera), its landmarks following with 0.3 px jitter."""
-    import cv2
-
-    g, lm0 = face
-    rng = np.random.default_rng(1)
-    frames, lms = [], []
-    for t in range(N):
-        ang = 6.0 * math.sin(math.pi * t / N)
-        sc = 1.0 + 0.05 * t / N
-        M = cv2.getRotationMatrix2D(tuple(lm0[30]), ang, sc)
-        frames.append(cv2.warpAffine(g, M, (320, 320), borderMode=cv2.BORDER_REFLECT))
-        lms.append(lm0 @ M[:, :2].T + M[:, 2] + rng.normal(0, 0.3, lm0.shape))
-    return frames, np.array(lms)
-
-
-def test_registration_removes_a_turning_head_that_flow_peak_keeps(face):
-    frames, lms = _turning_head(face)
+def test_registration_removes_a_turning_head_that_flow_peak_keeps(astronaut):
+    frames, lms = turning_head(astronaut, N)
     fp, rf = FlowPeakCurves(FPS, None, N), RegFlowFamily(N, FPS, None)
     for t in range(N):
         fp.push(t + 1, frames[t], lms[t])
@@ -109,10 +81,10 @@ def test_regflow_is_quiet_on_a_still_face():
     assert spot(f, 0.05, {"types": ("micro",)}).empty
 
 
-def test_a_strided_curve_equals_the_full_one_on_its_samples(face):
+def test_a_strided_curve_equals_the_full_one_on_its_samples(astronaut):
     from mespot_nb.features.crops import fill_strided
 
-    frames, lms = _turning_head(face)
+    frames, lms = turning_head(astronaut, N)
     lms[30] = np.nan                           # a face loss is not bridged
     full, strided = FlowPeakCurves(FPS, None, N), FlowPeakCurves(FPS, None, N, stride=3)
     for t in range(N):

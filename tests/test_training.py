@@ -210,8 +210,9 @@ def test_imagenet_weights_load_from_a_local_torchvision_layout_file(tmp_path):
 def test_registry_drives_every_method_choice():
     names = method_names()
     assert names == ["dyngeonet", "dynnet", "geonet", "vgg16", "hoof-lstm", "softnet", "lbp-chi2",
-                     "mdmd", "flow-peak", "regflow"]
-    assert method_names(trainable=False) == ["lbp-chi2", "mdmd", "flow-peak", "regflow"]
+                     "mdmd", "flow-peak", "regflow", "aumatch"]
+    assert method_names(trainable=False) == ["lbp-chi2", "mdmd", "flow-peak", "regflow",
+                                             "aumatch"]
     from mespot_nb.cli import build_parser
 
     p = build_parser()
@@ -222,7 +223,7 @@ def test_registry_drives_every_method_choice():
     assert e.value.code == 2
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "loso", "--help"], capture_output=True,
                        text=True)
-    assert "mdmd, flow-peak, regflow" in " ".join(r.stdout.split())
+    assert "mdmd, flow-peak, regflow, aumatch" in " ".join(r.stdout.split())
     with pytest.raises(MespotError, match="unknown method 'nosuch'.*registered: dyngeonet"):
         get_method("nosuch")
 

@@ -7,6 +7,7 @@ window kind it reads (:func:`~mespot_nb.features.register_family`,
 
 from ..features.common import FAMILIES, register_family
 from ..windows import WINDOW_KINDS, WindowKind, register_window_kind
+from .aumatch import AUMATCH
 from .base import METHODS, Method, TrainingFree, check_method, get_method, method_names, register
 from .dyngeonet import DYNGEONET, DYNNET, GEONET, VGG16
 from .flow_peak import FLOW_PEAK
@@ -18,10 +19,10 @@ from .softnet import SOFTNET
 
 #: What `mespot spot` runs without --method or --model: the spotter measured best on real people
 #: (README "Real people": benchmarks/real_people.py).
-DEFAULT_SPOTTER = "regflow"
+DEFAULT_SPOTTER = "aumatch"
 
 for _m in (DYNGEONET, DYNNET, GEONET, VGG16, HOOF_LSTM, SOFTNET, LBP_CHI2, MDMD, FLOW_PEAK,
-           REGFLOW):
+           REGFLOW, AUMATCH):
     register(_m)
 
 __all__ = ["DEFAULT_SPOTTER", "METHODS", "Method", "TrainingFree", "check_method", "get_method", "method_names",

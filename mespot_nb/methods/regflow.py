@@ -138,7 +138,10 @@ def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def _macro(f, s: dict) -> pd.DataFrame:
+def macro_intervals(f, s: dict) -> pd.DataFrame:
+    """regflow's macro-expressions: flow-peak's intervals (:func:`peak_intervals`) of the
+    registered region motion that last longer than ``s["max_micro_s"]`` (rows onset, offset,
+    score, type)."""
     fps = float(f.fps)
     with np.errstate(all="ignore"):
         reg = np.asarray(f.regflow_regions, np.float64)
@@ -163,7 +166,7 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     if "micro" in types:
         parts.append(_micro(contrast(f, s)["score"], float(f.fps), p, s))
     if "macro" in types:
-        parts.append(_macro(f, s))
+        parts.append(macro_intervals(f, s))
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["onset", "offset", "score", "type"])
     return out.sort_values("onset", kind="stable").reset_index(drop=True).astype(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import MespotError
 from ..inference import free_predictions
-from ..methods import DEFAULT_SPOTTER, get_method
+from ..methods import DEFAULT_SPOTTER, get_method, method_names
 from ..readers import Dataset, read_megc_csv_table
 from ..video import open_video
 
@@ -131,7 +131,8 @@ def spotter_candidates(features: dict, method: str = DEFAULT_SPOTTER, p: float |
     m = get_method(method)
     if m.trainable:
         raise MespotError(f"{m.title} is learned: give its predictions as a CSV, or use a "
-                          "training-free method (regflow, flow-peak, mdmd) for candidates")
+                          f"training-free method ({', '.join(method_names(trainable=False))}) "
+                          "for candidates")
     kw = {k: v for k, v in m.spot_settings().items()
           if k not in ("select_protocol", "select_type", "extent")}
     return free_predictions(m, features, m.free.default if p is None else float(p), kw)

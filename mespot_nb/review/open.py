@@ -10,7 +10,7 @@ from ..cache import video_entry_name
 from ..errors import MespotError
 from ..features import FeatureParams, cached_features
 from ..manifest import default_cache_dir
-from ..methods import DEFAULT_SPOTTER, get_method
+from ..methods import DEFAULT_SPOTTER, get_method, method_names
 from ..readers import Dataset, read_video_source
 from ..spotting import spot_video
 from .candidates import n_frames, read_candidates, source_path
@@ -47,7 +47,7 @@ def open_review(labels: str | os.PathLike, dataset: Dataset, candidates=None,
         raise MespotError(f"spotter={sp.name!r} is learned; the review's spotter is a "
                           "training-free method (its curve is drawn beside each candidate): "
                           "give the learned method's predictions as `candidates`, or use one "
-                          "of regflow, flow-peak, mdmd")
+                          f"of {', '.join(method_names(trainable=False))}")
     spotter = sp.name
     r = Review(labels, dataset, features, cache_dir, method, profile, seed, model_features,
                spotter=spotter)

@@ -1,0 +1,162 @@
+"""aumatch — a training-free spotter that looks for a micro-expression's shape: an action unit's
+landmark pattern that appears and is gone again within half a second (designed in this kit).
+
+regflow (:mod:`mespot_nb.methods.regflow`) thresholds how *much* each landmark group moves over
+0.12 s. On real footage the inserted micro-expressions move a group by 0.3–0.8 crop pixels over
+that span, about as much as the person's own small movements, so no threshold separates the two
+(README "Real people"). aumatch changes the question in three ways, each a matched filter:
+
+* **In space**, the registered flow around all 68 landmarks is projected on each action unit's
+  displacement pattern (:mod:`mespot_nb.features.aumatch`): the amplitude along a known,
+  signed, multi-landmark pattern, instead of a group's speed in any direction.
+* **In time**, frame j is compared with frames L before *and* L after (L = 0.12, 0.16, 0.2 s).
+  The amplitude that counts is the smaller of the two, q = min(a_j, −a_(j+L)): a
+  micro-expression's apex stands out against both sides, a sustained change against one only.
+  And it is a displacement from a baseline, not a velocity: the whole rise counts.
+* **Against its own footage**, q is a robust z: (q − median) / max(1.4826 · MAD, ``floor``) over
+  ± ``noise_s`` seconds, per template and lag — footage where the face moves a lot sets its own,
+  higher, bar.
+
+The score of a frame is the largest z over templates and lags. Micro-expressions are its peaks
+at least ``min_distance_s`` apart above max(median + p·(max − median), ``z_min``) (as regflow's
+threshold), each an interval of ``width_s`` around the peak (0.45 before, 0.55 after: apexes
+come early). Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
+
+The action-unit patterns are the kit's FACS-like vocabulary (:mod:`mespot_nb.expressions`) — the
+same patterns :func:`mespot_nb.insert.insert_expressions` renders. A real micro-expression of
+another action unit (an eye-lid or nose-wrinkle one, say) shows only through its overlap with
+these patterns; README "Real people" says so beside the figures.
+
+Defaults were chosen on the development clips of README "Real people" (``cap12_edit``,
+``cap13_edit2``, ``franck`` frames 1–720, the Pexels head-turn take and eight GRID speakers);
+the clips it lists as held out for aumatch were scored once, with these defaults.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..features.aumatch import AUMatchFamily
+from ..features.common import register_family
+from ..peaks import relative_threshold
+from .base import Method, TrainingFree, curve_windows
+from .regflow import DEFAULTS as REGFLOW_DEFAULTS
+from .regflow import P_GRID, macro_intervals
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+register_family(AUMatchFamily)
+
+_MACRO_KEYS = ("max_micro_s", "macro_p", "macro_min_px", "macro_smooth_s", "macro_merge_gap_s",
+               "min_distance_s")
+DEFAULTS = {"p": 0.02, "z_min": 3.0, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
+            "width_s": 0.36, **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS
+                                if k != "min_distance_s"}}
+
+
+def _rolling_median(x: np.ndarray, half: int) -> np.ndarray:
+    """Median over the 2·half + 1 frames centred on each frame, NaN left out (T,)."""
+    import pandas as pd
+
+    return pd.Series(x).rolling(2 * half + 1, center=True, min_periods=1).median().to_numpy()
+
+
+def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
+    """aumatch's curves of one video.
+
+    Parameters
+    ----------
+    f : a video's features with ``aumatch_amp`` (T, n_lags, A) and ``aumatch_lags``.
+    settings : over :data:`DEFAULTS` (``noise_s``, ``floor``).
+
+    Returns
+    -------
+    dict: ``q`` (T, n_lags, A) the two-sided amplitude min(a_j, −a_(j+L)) in crop pixels per
+    unit template; ``z`` (T, A) each template's robust z, the largest over lags; ``score`` (T,)
+    the largest z (NaN where no template has one); ``au`` (T,) the index in
+    :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none).
+    """
+    s = {**DEFAULTS, **(settings or {})}
+    fps = float(f.fps)
+    amp = np.asarray(f.aumatch_amp, np.float64)
+    T, n_l, n_a = amp.shape
+    half = max(1, int(round(s["noise_s"] * fps)))
+    q = np.full_like(amp, np.nan)
+    z = np.full((T, n_a), np.nan)
+    for c, L in enumerate(np.asarray(f.aumatch_lags, int)):
+        after = np.full((T, n_a), np.nan)
+        after[:T - L] = -amp[L:, c]
+        q[:, c] = np.minimum(amp[:, c], after)           # NaN unless both sides are known
+        for a in range(n_a):
+            med = _rolling_median(q[:, c, a], half)
+            mad = _rolling_median(np.abs(q[:, c, a] - med), half) * 1.4826
+            z[:, a] = np.fmax(z[:, a], (q[:, c, a] - med) / np.maximum(mad, s["floor"]))
+    ok = np.isfinite(z).any(axis=1)
+    score = np.full(T, np.nan)
+    au = np.full(T, -1)
+    score[ok] = np.nanmax(z[ok], axis=1)
+    au[ok] = np.nanargmax(z[ok], axis=1)
+    return {"q": q, "z": z, "score": score, "au": au}
+
+
+def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
+    import pandas as pd
+    from scipy.signal import find_peaks
+
+    cols = ["onset", "offset", "score", "type"]
+    thr = relative_threshold(score, p, centre="median")
+    if not np.isfinite(thr):
+        return pd.DataFrame(columns=cols)
+    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9),   # a frame without a face: no peak
+                          height=max(thr, s["z_min"]),
+                          distance=max(1, int(round(s["min_distance_s"] * fps))))
+    w = s["width_s"] * fps
+    top = float(np.nanmax(score))
+    rows = [(max(1, int(round(pk - 0.45 * w)) + 1), min(len(score), int(round(pk + 0.55 * w)) + 1),
+             float(score[pk]) / top, "micro") for pk in peaks]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def spot(f, p: float, settings: dict) -> pd.DataFrame:
+    """aumatch's intervals of one video; rows ``onset, offset, score, type`` (both types unless
+    ``settings["types"]`` says otherwise; :func:`bumps` says which action-unit pattern each
+    micro-expression's peak matched)."""
+    import pandas as pd
+
+    s = {**DEFAULTS, **settings}
+    types = s.get("types", ("micro", "macro"))
+    parts = []
+    if "micro" in types:
+        parts.append(_micro(bumps(f, s)["score"], float(f.fps), p, s))
+    if "macro" in types:
+        parts.append(macro_intervals(f, {**REGFLOW_DEFAULTS, **s}))
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["onset", "offset", "score", "type"])
+    return out.sort_values("onset", kind="stable").reset_index(drop=True).astype(
+        {"onset": int, "offset": int, "score": float})
+
+
+def score_curve(f) -> np.ndarray:
+    """The curve aumatch's micro-expressions are peaks of (T,): the largest two-sided
+    action-unit amplitude's robust z (NaN without a face)."""
+    return bumps(f)["score"]
+
+
+def frame_scores(f) -> pd.DataFrame:
+    """The score of every frame as a 0.35 s window centred on it (for ROC)."""
+    z = np.clip(np.nan_to_num(score_curve(f)), 0, None)
+    return curve_windows(z, max(1, int(round(0.175 * f.fps))))
+
+
+AUMATCH = Method(
+    name="aumatch", title="AU-match", source="this kit (action-unit matched filter on registered "
+    "landmark flow, two-sided against the footage's own motion)", window="frame",
+    label="cov_pos", families=("regflow", "aumatch"),
+    spot={"select_protocol": "megc2020", "select_type": "overall"},
+    free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
+                      curve=score_curve, curve_label="action-unit bump (robust z)",
+                      curve_arrays=("aumatch_amp",)),
+    types=("micro", "macro"), references=("farneback2003",))

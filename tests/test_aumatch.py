@@ -1,0 +1,123 @@
+"""aumatch: action-unit amplitudes on registered flow, and the two-sided spotter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import turning_head
+
+from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile
+from mespot_nb.features.aumatch import TEMPLATES, AUMatchFamily, lags, project, templates
+from mespot_nb.features.stream import VideoFeatures
+from mespot_nb.intervals import iou
+from mespot_nb.methods.aumatch import bumps, spot
+
+FPS = 30
+MICRO = {"types": ("micro",)}
+
+
+def test_project_recovers_an_action_units_amplitude(astronaut):
+    _, lm = astronaut
+    tm = templates(lm)
+    a = TEMPLATES.index("AU4")
+    rng = np.random.default_rng(0)
+    d = 1.7 * tm[a] + rng.normal(0, 0.05, tm[a].shape)
+    amp = project(d, tm)
+    assert amp[a] == pytest.approx(1.7, abs=0.05)
+    assert amp[TEMPLATES.index("AU1+AU2")] < 0          # a lowering is not a raise
+    d[17:22] = np.nan                                    # a window off the crop is left out
+    assert project(d, tm)[a] == pytest.approx(1.7, abs=0.05)
+
+
+def _brow_raise_on_a_turning_head(face, n=60, event=(25, 36), amp=4.0):
+    """The turning head of ``turning_head`` with a brow raise (AU1+AU2, ``amp`` px at a face
+    with 92 px between the eyes) rendered over ``event`` (1-based frames), as
+    :func:`mespot_nb.insert.insert_expressions` renders one."""
+    from mespot_nb.insert import _warp_real
+
+    frames, lms = turning_head(face, n)
+    a, b = event
+    prof = profile(b - a + 1, (b - a) // 2)
+    for j in range(a, b + 1):
+        lm = lms[j - 1]
+        iod = np.linalg.norm(lm[R_EYE].mean(0) - lm[L_EYE].mean(0))
+        d = prof[j - a] * amp * iod / IOD * aus_displacement("AU1+AU2", lm)
+        frames[j - 1] = _warp_real(frames[j - 1], lm, d, 0.12 * iod)
+    return frames, lms
+
+
+def _family(frames, lms):
+    fam = AUMatchFamily(len(frames), FPS, None)
+    for t in range(len(frames)):
+        fam.push(t + 1, [frames[t]], lms)
+    arr = fam.arrays()
+    return VideoFeatures(FPS, len(frames), {"families": ["aumatch"]}, **arr)
+
+
+def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut):
+    f = _family(*_brow_raise_on_a_turning_head(astronaut))
+    a = TEMPLATES.index("AU1+AU2")
+    assert list(f.aumatch_lags) == list(lags(FPS)) == [4, 5, 6]
+    apex = 30                                  # frame 30: the raise's apex
+    # 4 px at IOD 92 is 2.1 px at the brows' landmarks in the 48 px crop; the flow's mean over
+    # each landmark's window, where the warp fades towards the pinned eyes, reads about 0.4 of it
+    assert f.aumatch_amp[apex - 1, :, a].min() > 0.75
+    q = bumps(f)["q"]                          # both sides: the apex against before and after
+    assert np.nanmax(q[apex - 3:apex + 2, :, a]) > 0.75
+    # away from the event, the turn and the landmarks' jitter leave a sixth of that
+    quiet = np.r_[0:18, 44:54]
+    assert np.nanmax(np.abs(f.aumatch_amp[quiet, :, a])) < 0.125
+    iv = spot(f, 0.02, MICRO)
+    assert len(iv) == 1, iv
+    assert iou(int(iv.onset[0]), int(iv.offset[0]), 25, 36) >= 0.5
+
+
+def _amps(position, seed=0, noise=0.05):
+    """aumatch arrays of a face whose AU4 amplitude follows ``position`` (T,) crop px, with
+    ``noise`` px of per-frame measurement noise in every template."""
+    T = len(position)
+    rng = np.random.default_rng(seed)
+    pos = rng.normal(0, noise, (T, len(TEMPLATES)))
+    pos[:, TEMPLATES.index("AU4")] += position
+    L = np.array(lags(FPS))
+    amp = np.full((T, len(L), len(TEMPLATES)), np.nan, np.float32)
+    for c, l in enumerate(L):
+        amp[l:, c] = pos[l:] - pos[:-l]
+    return VideoFeatures(FPS, T, {"families": ["aumatch"]}, aumatch_amp=amp,
+                         aumatch_lags=L.astype(np.int64))
+
+
+def _bump(T, a, b, height):
+    x = np.zeros(T)
+    x[a - 1:b] = height * profile(b - a + 1, (b - a) // 2)
+    return x
+
+
+def test_a_brief_rise_and_fall_is_found_and_a_lasting_change_is_not():
+    T, a4 = 600, TEMPLATES.index("AU4")
+    f = _amps(_bump(T, 300, 311, 0.5))
+    found = spot(f, 0.02, MICRO)
+    top = found.loc[found.score.idxmax()]
+    assert iou(int(top.onset), int(top.offset), 300, 311) >= 0.5
+    assert np.nanmax(bumps(f)["z"][295:316, a4]) > 5
+    step = np.zeros(T)
+    step[300:] = 0.5                           # the same rise, held: a new pose or expression
+    assert np.nanmax(bumps(_amps(step))["z"][290:330, a4]) < 3.0
+    # the opposite direction is another action unit's pattern, not this one's
+    assert np.nanmax(bumps(_amps(-_bump(T, 300, 311, 0.5)))["z"][290:330, a4]) < 3.0
+
+
+def test_motion_around_it_raises_the_bar():
+    """A face that moves a lot (0.4 px of random motion every frame for the first ten seconds)
+    sets its own bar there: the 0.5 px bump drowns, the same bump later on a still face does
+    not."""
+    T = 900
+    rng = np.random.default_rng(3)
+    busy = np.zeros(T)
+    busy[:300] = np.cumsum(rng.normal(0, 0.4, 300)) * 0.3
+    x = busy + _bump(T, 150, 161, 0.5) + _bump(T, 600, 611, 0.5)
+    iv = spot(_amps(x), 0.02, MICRO)
+    top = iv.loc[iv.score.idxmax()]
+    assert iou(int(top.onset), int(top.offset), 600, 611) >= 0.5
+    z = bumps(_amps(x))["score"]
+    assert np.nanmax(z[590:620]) > 2 * np.nanmax(z[140:170])
