@@ -40,10 +40,9 @@ import numpy as np
 
 from ..features.aumatch import AUMatchFamily
 from ..features.common import register_family
-from ..peaks import relative_threshold
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
-from .regflow import P_GRID, macro_intervals
+from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, micro_peaks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,28 +103,21 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
 
 def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     import pandas as pd
-    from scipy.signal import find_peaks
 
-    cols = ["onset", "offset", "score", "type"]
-    thr = relative_threshold(score, p, centre="median")
-    if not np.isfinite(thr):
-        return pd.DataFrame(columns=cols)
-    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9),   # a frame without a face: no peak
-                          height=max(thr, s["z_min"]),
-                          distance=max(1, int(round(s["min_distance_s"] * fps))))
+    peaks = micro_peaks(score, fps, p, s["z_min"], s["min_distance_s"])
+    if peaks is None:
+        return pd.DataFrame(columns=COLUMNS)
     w = s["width_s"] * fps
     top = float(np.nanmax(score))
     rows = [(max(1, int(round(pk - 0.45 * w)) + 1), min(len(score), int(round(pk + 0.55 * w)) + 1),
              float(score[pk]) / top, "micro") for pk in peaks]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def spot(f, p: float, settings: dict) -> pd.DataFrame:
     """aumatch's intervals of one video; rows ``onset, offset, score, type`` (both types unless
     ``settings["types"]`` says otherwise; :func:`bumps` says which action-unit pattern each
     micro-expression's peak matched)."""
-    import pandas as pd
-
     s = {**DEFAULTS, **settings}
     types = s.get("types", ("micro", "macro"))
     parts = []
@@ -133,10 +125,7 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
         parts.append(_micro(bumps(f, s)["score"], float(f.fps), p, s))
     if "macro" in types:
         parts.append(macro_intervals(f, {**REGFLOW_DEFAULTS, **s}))
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["onset", "offset", "score", "type"])
-    return out.sort_values("onset", kind="stable").reset_index(drop=True).astype(
-        {"onset": int, "offset": int, "score": float})
+    return join_intervals(parts)
 
 
 def score_curve(f) -> np.ndarray:

@@ -107,17 +107,40 @@ def contrast(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     return {"z": Z, "score": score, "talking": talking, "speech": rate}
 
 
-def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
-    import pandas as pd
+COLUMNS = ["onset", "offset", "score", "type"]
+
+
+def micro_peaks(score: np.ndarray, fps: float, p: float, z_min: float,
+                min_distance_s: float) -> np.ndarray | None:
+    """Frame indices (0-based) of the peaks of ``score`` (T,) at least ``min_distance_s`` apart
+    above max(median + p·(max − median), ``z_min``); None when the curve has no finite value. A
+    frame without a face (NaN) is never a peak."""
     from scipy.signal import find_peaks
 
-    cols = ["onset", "offset", "score", "type"]
     thr = relative_threshold(score, p, centre="median")
     if not np.isfinite(thr):
-        return pd.DataFrame(columns=cols)
-    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9),   # a frame without a face: no peak
-                          height=max(thr, s["z_min"]),
-                          distance=max(1, int(round(s["min_distance_s"] * fps))))
+        return None
+    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9), height=max(thr, z_min),
+                          distance=max(1, int(round(min_distance_s * fps))))
+    return peaks
+
+
+def join_intervals(parts: list) -> pd.DataFrame:
+    """One spotter's micro and macro rows in one table, by onset (``onset, offset, score,
+    type``)."""
+    import pandas as pd
+
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
+    return out.sort_values("onset", kind="stable").reset_index(drop=True).astype(
+        {"onset": int, "offset": int, "score": float})
+
+
+def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
+    import pandas as pd
+
+    peaks = micro_peaks(score, fps, p, s["z_min"], s["min_distance_s"])
+    if peaks is None:
+        return pd.DataFrame(columns=COLUMNS)
     lo_w = max(1, int(round(s["min_width_s"] * fps)))
     reach = max(1, int(round(s["max_width_s"] * fps / 2)))
     ok = np.isfinite(score)
@@ -135,7 +158,7 @@ def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
             c = (a + b) // 2
             a, b = c - lo_w // 2, c - lo_w // 2 + lo_w - 1
         rows.append((max(1, a + 1), min(len(score), b + 1), float(score[pk]) / top, "micro"))
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def macro_intervals(f, s: dict) -> pd.DataFrame:
@@ -158,8 +181,6 @@ def macro_intervals(f, s: dict) -> pd.DataFrame:
 def spot(f, p: float, settings: dict) -> pd.DataFrame:
     """regflow's intervals of one video; rows ``onset, offset, score, type`` (both types unless
     ``settings["types"]`` says otherwise)."""
-    import pandas as pd
-
     s = {**DEFAULTS, **settings}
     types = s.get("types", ("micro", "macro"))
     parts = []
@@ -167,10 +188,7 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
         parts.append(_micro(contrast(f, s)["score"], float(f.fps), p, s))
     if "macro" in types:
         parts.append(macro_intervals(f, s))
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["onset", "offset", "score", "type"])
-    return out.sort_values("onset", kind="stable").reset_index(drop=True).astype(
-        {"onset": int, "offset": int, "score": float})
+    return join_intervals(parts)
 
 
 def score_curve(f) -> np.ndarray:
