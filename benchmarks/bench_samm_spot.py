@@ -70,7 +70,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=8, help="demo length (frames = 30·s)")
     ap.add_argument("--repeats", type=int, default=2)
-    ap.add_argument("--methods", default="regflow,flow-peak,mdmd")
+    ap.add_argument("--methods", default="aumatch,regflow,flow-peak,mdmd")
     add_json_arg(ap)
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--path", default=None, help=argparse.SUPPRESS)

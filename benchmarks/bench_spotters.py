@@ -4,7 +4,8 @@
 The video is the demo's first video (synthetic face) rescaled onto a 640×480 canvas, CAS(ME)²'s
 frame size; `spot_video` runs from an empty cache, so the landmark tracking is included.
 
-    .venv/bin/python benchmarks/bench_spotters.py [--seconds 20] [--json PATH]
+    .venv/bin/python benchmarks/bench_spotters.py [--seconds 20] [--methods flow-peak,mdmd,...]
+        [--json PATH]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from mespot_nb.video import open_video  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--methods", default="flow-peak,mdmd,regflow,aumatch")
     add_json_arg(ap)
     a = ap.parse_args()
     root = demo_root(seconds=a.seconds)
@@ -38,7 +40,7 @@ def main() -> None:
     fig = {"frame_size": "640x480", "frames": src.n_frames, "decode_fps": round(dec, 1)}
     print(f"640x480, {src.n_frames} frames; decode only: {dec:.1f} frames/s")
     print(f"{'method':10s} {'frames/s':>9s} {'ratio to decode':>15s} {'intervals':>9s}")
-    for method in ("flow-peak", "mdmd"):
+    for method in [m for m in a.methods.split(",") if m]:
         with tempfile.TemporaryDirectory() as cache:
             t = time.perf_counter()
             res = spot_video(path, None, cache, fps=30, method=method, progress=False)
