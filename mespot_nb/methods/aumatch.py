@@ -141,7 +141,7 @@ def frame_scores(f) -> pd.DataFrame:
 
 
 AUMATCH = Method(
-    name="aumatch", title="AU-match", source="this kit (action-unit matched filter on registered "
+    name="aumatch", title="aumatch", source="this kit (action-unit matched filter on registered "
     "landmark flow, two-sided against the footage's own motion)", window="frame",
     label="cov_pos", families=("regflow", "aumatch"),
     spot={"select_protocol": "megc2020", "select_type": "overall"},
