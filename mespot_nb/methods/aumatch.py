@@ -2,9 +2,9 @@
 landmark pattern that appears and is gone again within half a second (designed in this kit).
 
 regflow (:mod:`mespot_nb.methods.regflow`) thresholds how *much* each landmark group moves over
-0.12 s. On real footage the inserted micro-expressions move a group by 0.3–0.8 crop pixels over
-that span, about as much as the person's own small movements, so no threshold separates the two
-(README "Real people"). aumatch changes the question in three ways, each a matched filter:
+0.12 s. On real footage the inserted micro-expressions' excess motion at their peaks is about
+the size of the person's own small movements (0.3–0.8 crop pixels on the webcam takes), so no
+threshold separates the two (README "Real people"). aumatch changes the question in three ways, each a matched filter:
 
 * **In space**, the registered flow around all 68 landmarks is projected on each action unit's
   displacement pattern (:mod:`mespot_nb.features.aumatch`): the amplitude along a known,
@@ -25,7 +25,7 @@ come early). Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.
 The action-unit patterns are the kit's FACS-like vocabulary (:mod:`mespot_nb.expressions`) — the
 same patterns :func:`mespot_nb.insert.insert_expressions` renders. A real micro-expression of
 another action unit (an eye-lid or nose-wrinkle one, say) shows only through its overlap with
-these patterns; README "Real people" says so beside the figures.
+these patterns; README (aumatch's section and "Known limitations") says so.
 
 Defaults were chosen on the development clips of README "Real people" (``cap12_edit``,
 ``cap13_edit2``, ``franck`` frames 1–720, the Pexels head-turn take and eight GRID speakers);
