@@ -121,3 +121,22 @@ def test_motion_around_it_raises_the_bar():
     assert iou(int(top.onset), int(top.offset), 600, 611) >= 0.5
     z = bumps(_amps(x))["score"]
     assert np.nanmax(z[590:620]) > 2 * np.nanmax(z[140:170])
+
+
+def test_high_frame_rates_sample_at_half_the_curve_rate(astronaut):
+    """At 200 fps aumatch computes every 8th frame (25 Hz, half ``curve_hz``) — the same values
+    there as computing every frame — and interpolates between; at 30 fps it computes them all."""
+    from types import SimpleNamespace
+
+    frames, lms = turning_head(astronaut, 60)
+    fams = {hz: AUMatchFamily(60, 200, SimpleNamespace(curve_hz=hz)) for hz in (0.0, 50.0)}
+    assert fams[50.0].stride == 8 and fams[0.0].stride == 1
+    assert AUMatchFamily(60, 30, SimpleNamespace(curve_hz=50.0)).stride == 1
+    for t in range(60):
+        for fam in fams.values():
+            fam.push(t + 1, [frames[t]], lms)
+    full, strided = (fams[hz].arrays()["aumatch_amp"] for hz in (0.0, 50.0))
+    rows = np.arange(0, 60, 8)                 # frames 1, 9, 17, …: the computed ones
+    np.testing.assert_array_equal(full[rows], strided[rows])
+    between = np.setdiff1d(np.arange(25, 56), rows)
+    assert np.isfinite(strided[between, 0]).all()      # interpolated, not left empty

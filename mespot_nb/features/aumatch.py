@@ -75,8 +75,11 @@ class AUMatchFamily:
 
     For each frame j with a face in j and j − L: the content displacement of frame j relative
     to frame j − L (module doc), projected on every template. At high frame rates only every
-    ``stride``-th frame is computed (``params.curve_hz``, :func:`~.crops.curve_stride`) and the
-    rows between are interpolated (:func:`~.crops.fill_strided`).
+    ``stride``-th frame is computed — at most ``params.curve_hz`` / 2 times a second
+    (:func:`~.crops.curve_stride`; 25 Hz by default: every frame at 24–30 fps, every 4th at
+    100 fps, every 8th at 200 fps, where a 0.2 s micro-expression still has 5 samples and the
+    three flows a sample cost what the other curves' one does at 50 Hz) — and the rows between
+    are interpolated (:func:`~.crops.fill_strided`). ``curve_hz`` 0 computes every frame.
 
     Arrays
     ------
@@ -94,8 +97,8 @@ class AUMatchFamily:
         check_flow(self.flow)
         self.lags = lags(fps)
         self.n = int(n_frames)
-        self.stride = curve_stride(fps, getattr(params, "curve_hz", 0.0))
-        self.skipped = np.zeros(self.n, bool)
+        self.stride = curve_stride(fps, getattr(params, "curve_hz", 0.0) / 2)
+        self.skipped = np.zeros((self.n, len(self.lags)), bool)   # per lag: a face at j − L
         self.ring = CropRing(CROP_SPEC, max(self.lags) + 1, CROP_MARGIN)
         self.amp = np.full((self.n, len(self.lags), len(TEMPLATES)), np.nan, np.float32)
 
@@ -111,7 +114,7 @@ class AUMatchFamily:
             if j - L < 1 or j - L not in self.ring:
                 continue
             if (j - 1) % self.stride:
-                self.skipped[j - 1] = True
+                self.skipped[j - 1, c] = True
                 continue
             f, lm_c = registered_flow(self.ring, j, j - L, self.flow)
             got = residual_landmark_flow(f, lm_c, FIT_POINTS)
@@ -122,5 +125,8 @@ class AUMatchFamily:
             self.amp[j - 1, c] = project(-got[0], tmpl)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"aumatch_amp": fill_strided(self.amp, self.skipped).astype(np.float32),
+        # each lag's column on its own: a lag's first rows wait for j − L, the others' do not
+        amp = np.stack([fill_strided(self.amp[:, c], self.skipped[:, c])
+                        for c in range(len(self.lags))], axis=1)
+        return {"aumatch_amp": amp.astype(np.float32),
                 "aumatch_lags": np.asarray(self.lags, np.int64)}

@@ -53,6 +53,7 @@ class FeatureParams:
         this many times per second and interpolated linearly between (0 = every frame). 50 Hz
         is every frame at 30 fps, every 2nd at 100 fps and every 4th at 200 fps (SAMM-LV): a
         0.2 s micro-expression still has ≥ 10 samples, and the pass does a quarter of the flows.
+        aumatch's amplitudes (three flows a sample) are computed at half this rate.
     nose_compensation : subtract the nose region's mean flow from the HOOF ROIs' flow.
     hoof_pairs : ``per-window`` — every window warps its frames with its own first frame's
         transform and computes all its flows (exact, as in seed 004); ``shared`` — each frame
