@@ -8,8 +8,9 @@ repeated ``--repeats`` times in turn with the reference; the best of each is kep
 * ``decode`` — the reference: every frame decoded in full, grayscale (the kit's plain reader);
 * ``spot <method>`` — ``spot_video`` from an empty cache (tracking included), as ``mespot spot``;
 * ``pass`` — the dataset-wide training-free pass: ``extract_video`` with the families of every
-  training-free method (MDMD, flow-peak, regflow, LBP-χ²), tracking alongside, as a LOSO of the
-  training-free spotters computes it;
+  training-free method (MDMD, flow-peak, regflow, aumatch, LBP-χ²), tracking alongside, as a
+  LOSO of the training-free spotters computes it (``--pass-without FAMILY,…`` adds the same
+  pass without those families, e.g. ``aumatch``, for comparison);
 * ``pass, every frame`` — the same with ``curve_hz=0`` (every pair's flow, as before).
 
 Target (issue 21): spot and pass ≥ 0.4× decode-only. SAMM-LV has ~1.04 M frames; the estimate is
@@ -53,8 +54,9 @@ def child(a) -> None:
         for _ in reduced_frames(src, 1):
             pass
     elif a.child == "pass":
-        fams = tuple(dict.fromkeys(f for m in METHODS.values() if not m.trainable
-                                   for f in m.families))
+        fams = tuple(f for f in dict.fromkeys(f for m in METHODS.values() if not m.trainable
+                                              for f in m.families)
+                     if f not in (a.pass_without or "").split(","))
         params = replace(FeatureParams(), families=fams, curve_hz=a.curve_hz)
         f, _ = extract_video(src, params=params)
         out["decode_reduction"] = f.meta["decode_reduction"]
@@ -75,6 +77,8 @@ def main() -> None:
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--path", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--curve-hz", type=float, default=50.0, help=argparse.SUPPRESS)
+    ap.add_argument("--pass-without", default="", help="also time the pass without these "
+                    "families (comma-separated)")
     a = ap.parse_args()
     if a.child:
         return child(a)
@@ -94,6 +98,9 @@ def main() -> None:
 
     modes = [("decode", "decode", {}), ("pass", "pass", {}),
              ("pass_every_frame", "pass", {"curve_hz": 0})]
+    if a.pass_without:
+        modes.append((f"pass_without_{a.pass_without.replace(',', '_')}", "pass",
+                      {"pass_without": a.pass_without}))
     modes += [(m.replace("-", "_"), m, {}) for m in a.methods.split(",") if m]
     best: dict[str, dict] = {}
     for _ in range(a.repeats):   # interleaved, so a busy spell hits every mode alike
