@@ -78,7 +78,7 @@ class AUMatchFamily:
     ``stride``-th frame is computed — at most ``params.curve_hz`` / 2 times a second
     (:func:`~.crops.curve_stride`; 25 Hz by default: every frame at 24–30 fps, every 4th at
     100 fps, every 8th at 200 fps, where a 0.2 s micro-expression still has 5 samples and the
-    three flows a sample cost what the other curves' one does at 50 Hz) — and the rows between
+    three flows a sample cost 1.5 times the other curves' one at 50 Hz) — and the rows between
     are interpolated (:func:`~.crops.fill_strided`). ``curve_hz`` 0 computes every frame.
 
     Arrays

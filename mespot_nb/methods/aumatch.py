@@ -49,11 +49,10 @@ if TYPE_CHECKING:
 
 register_family(AUMatchFamily)
 
-_MACRO_KEYS = ("max_micro_s", "macro_p", "macro_min_px", "macro_smooth_s", "macro_merge_gap_s",
-               "min_distance_s")
+#: regflow's macro-expression settings, which aumatch's macro intervals use as they are
+_MACRO_KEYS = ("max_micro_s", "macro_p", "macro_min_px", "macro_smooth_s", "macro_merge_gap_s")
 DEFAULTS = {"p": 0.02, "z_min": 3.0, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
-            "width_s": 0.36, **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS
-                                if k != "min_distance_s"}}
+            "width_s": 0.36, **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
 def _rolling_median(x: np.ndarray, half: int) -> np.ndarray:
