@@ -99,7 +99,10 @@ def test_a_brief_rise_and_fall_is_found_and_a_lasting_change_is_not():
     found = spot(f, 0.02, MICRO)
     top = found.loc[found.score.idxmax()]
     assert iou(int(top.onset), int(top.offset), 300, 311) >= 0.5
-    assert np.nanmax(bumps(f)["z"][295:316, a4]) > 5
+    b = bumps(f)
+    assert np.nanmax(b["z"][295:316, a4]) > 5
+    pk = int(top.onset + top.offset) // 2 - 1   # the peak's row: the pattern it matched is AU4's
+    assert b["au"][pk] == a4
     step = np.zeros(T)
     step[300:] = 0.5                           # the same rise, held: a new pose or expression
     assert np.nanmax(bumps(_amps(step))["z"][290:330, a4]) < 3.0

@@ -36,8 +36,8 @@ from .crops import (CROP_MARGIN, CROP_SPEC, FLOW_PEAK_ROIS, CropRing, check_flow
 from .register import (NOSE_POINTS, RIGID_POINTS, WINDOW_IOD, field_at, registered_flow,
                        residual_landmark_flow, similarity_fit, similarity_flow_fit)
 
-__all__ = ["GROUPS", "RIGID_POINTS", "WINDOW_IOD", "RegFlowFamily", "lip_aperture", "similarity_fit",
-           "similarity_flow_fit"]
+__all__ = ["GROUPS", "RIGID_POINTS", "WINDOW_IOD", "RegFlowFamily", "lip_aperture",
+           "similarity_fit", "similarity_flow_fit"]
 
 #: The landmark groups whose coherent motion is measured (dlib indices; "_r" is the subject's
 #: right, image left).
@@ -112,7 +112,7 @@ class RegFlowFamily:
         got = residual_landmark_flow(f, lm, NOSE_POINTS)
         if got is None:
             return
-        resid, fit, _ = got
+        resid, fit = got
         row = i - 1 + self.k // 2
         for g, idx in enumerate(GROUPS.values()):
             self.groups[row, g] = resid[list(idx)].mean(0)

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..errors import MespotError
 from ..face import inter_ocular
-from .crops import CROP_SPEC, CropRing, as3, optical_flow
+from .crops import CropRing, as3, optical_flow
 
 __all__ = ["EYE_CORNERS", "NOSE_POINTS", "RIGID_POINTS", "WINDOW_IOD", "field_at",
            "registered_flow", "residual_landmark_flow", "similarity_fit", "similarity_flow_fit",
@@ -133,7 +133,7 @@ def registered_flow(ring: CropRing, ref: int, other: int, method: str = "farneba
 
 def residual_landmark_flow(flow: np.ndarray, lm: np.ndarray, fit_points,
                            window_iod: float = WINDOW_IOD
-                           ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+                           ) -> tuple[np.ndarray, np.ndarray] | None:
     """Each landmark's mean flow with the head's similarity field taken out (step 2).
 
     Parameters
@@ -145,9 +145,9 @@ def residual_landmark_flow(flow: np.ndarray, lm: np.ndarray, fit_points,
 
     Returns
     -------
-    ``(resid, fit, n)``: (68, 2) residual mean flow per landmark (NaN where its window is off
-    the crop), the fitted field (:func:`similarity_flow_fit`) and each window's pixel count
-    (68,); None when no fit point's window is on the crop.
+    ``(resid, fit)``: (68, 2) residual mean flow per landmark (NaN where its window is off the
+    crop) and the fitted field (:func:`similarity_flow_fit`); None when no fit point's window is
+    on the crop.
     """
     h = max(1, int(round(window_iod * inter_ocular(lm))))
     means, n = window_means(flow, lm, h)
@@ -157,4 +157,4 @@ def residual_landmark_flow(flow: np.ndarray, lm: np.ndarray, fit_points,
     # least squares over the windows' samples, each at its landmark's position: the same as the
     # windows' means weighted by their sample counts
     fit = similarity_flow_fit(lm[pts], means[pts], weights=n[pts])
-    return means - field_at(fit, lm), fit, n
+    return means - field_at(fit, lm), fit

@@ -4,7 +4,8 @@ landmark pattern that appears and is gone again within half a second (designed i
 regflow (:mod:`mespot_nb.methods.regflow`) thresholds how *much* each landmark group moves over
 0.12 s. On real footage the inserted micro-expressions' excess motion at their peaks is about
 the size of the person's own small movements (0.3–0.8 crop pixels on the webcam takes), so no
-threshold separates the two (README "Real people"). aumatch changes the question in three ways, each a matched filter:
+threshold separates the two (README "Real people"). aumatch changes the question in three
+ways, each a matched filter:
 
 * **In space**, the registered flow around all 68 landmarks is projected on each action unit's
   displacement pattern (:mod:`mespot_nb.features.aumatch`): the amplitude along a known,
