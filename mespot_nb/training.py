@@ -365,12 +365,17 @@ def _file_identity(path) -> Any:
 def features_identity(f) -> dict[str, Any]:
     """What one video's features were computed from: the source's identity (path, size, mtime),
     the feature and track parameters, the feature and face versions, the families and the frame
-    range — everything that changes their values (older features lack some: their key differs)."""
+    range — everything that changes their values (older features lack some: their key differs)
+    — and the families' own versions where one declares any
+    (:func:`~mespot_nb.features.common.family_versions`)."""
     meta = f.meta
-    return dict({k: meta.get(k) for k in ("identity", "params", "version", "face_version",
-                                            "track_params", "families", "first_frame",
-                                            "decode_reduction")},
-                n_frames=int(f.n_frames), fps=float(f.fps))
+    out = dict({k: meta.get(k) for k in ("identity", "params", "version", "face_version",
+                                           "track_params", "families", "first_frame",
+                                           "decode_reduction")},
+               n_frames=int(f.n_frames), fps=float(f.fps))
+    if meta.get("family_versions"):
+        out["family_versions"] = meta["family_versions"]
+    return out
 
 
 def fold_key_parts(method: Method, cfg: ModelConfig, seed: int, test_subject: str,

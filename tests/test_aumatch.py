@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from conftest import turning_head
 
-from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile
-from mespot_nb.features.aumatch import TEMPLATES, AUMatchFamily, lags, project, templates
+from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, talk_template
+from mespot_nb.features.aumatch import (SHRINK, TEMPLATES, AUMatchFamily, lags, noise_covariance,
+                                        project, templates)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou
 from mespot_nb.methods.aumatch import bumps, spot
@@ -29,6 +30,70 @@ def test_project_recovers_an_action_units_amplitude(astronaut):
     assert project(d, tm)[a] == pytest.approx(1.7, abs=0.05)
 
 
+def test_whitening_discounts_the_faces_own_motion(astronaut):
+    """A face that talks moves its lips along one pattern again and again; the whitened
+    projection learns that pattern from the video's covariance and measures a lip-corner
+    depressor (AU15) through it far better than plain least squares, which reads the talking as
+    AU15 wherever the two patterns overlap."""
+    _, lm = astronaut
+    tm = templates(lm)
+    a = TEMPLATES.index("AU15")
+    rng = np.random.default_rng(1)
+    speech = talk_template(lm)                                     # the jaw and lips opening
+    n = 900
+    talk = rng.normal(0, 2.0, n)                                   # crop px, every frame
+    d = talk[:, None, None] * speech + rng.normal(0, 0.1, (n, 68, 2))
+    d[400] += 1.5 * tm[a]                                          # one AU15 of 1.5 units
+    cov = noise_covariance(d.reshape(n, -1))
+    plain = np.array([project(x, tm)[a] for x in d])
+    white = np.array([project(x, tm, cov)[a] for x in d])
+    quiet = np.delete(np.arange(n), 400)
+    assert white[400] == pytest.approx(1.5, abs=0.3)               # still in the template's units
+    assert np.std(white[quiet]) < np.std(plain[quiet]) / 5         # the talking is discounted
+    z_white = (white[400] - np.median(white)) / np.std(white[quiet])
+    z_plain = (plain[400] - np.median(plain)) / np.std(plain[quiet])
+    assert z_white > 8 and z_plain < 4                             # in the talking's tail
+    d[400, 17:22] = np.nan                                         # a window off the crop
+    assert project(d[400], tm, cov)[a] == pytest.approx(white[400], abs=0.3)
+
+
+def test_noise_covariance_shrinks_by_the_rows_it_has():
+    from sklearn.covariance import ShrunkCovariance
+
+    rng = np.random.default_rng(2)
+    for n, alpha in ((1000, SHRINK[0]), (300, 136 / 300), (60, SHRINK[1])):
+        x = rng.normal(0, 1, (n, 136)) * np.linspace(0.1, 2, 136)
+        x[0, 5] = np.nan                                           # such a row is left out
+        want = ShrunkCovariance(shrinkage=float(np.clip(136 / (n - 1), *SHRINK))).fit(x[1:])
+        assert np.allclose(noise_covariance(x), want.covariance_)
+        assert alpha == pytest.approx(float(np.clip(136 / n, *SHRINK)))
+    assert noise_covariance(np.full((5, 136), np.nan)) is None
+
+
+def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
+    """aumatch's amplitudes changed meaning (version 2: whitened): its features get a new cache
+    entry, and features without it keep theirs."""
+    from dataclasses import asdict
+
+    from mespot_nb.face import FACE_VERSION, TrackParams
+    from mespot_nb.features import FeatureParams
+    from mespot_nb.features.common import family_versions
+    from mespot_nb.features.stream import FEATURES, features_cache_path
+
+    class Src:
+        def identity(self):
+            return {"path": "v.mp4", "size": 1, "mtime": 0}
+
+    tp = TrackParams()
+    assert family_versions(("regflow", "aumatch")) == {"aumatch": AUMatchFamily.version} \
+        == {"aumatch": 2}
+    for fams, versioned in ((("regflow",), False), (("regflow", "aumatch"), True)):
+        fp = FeatureParams(families=fams)
+        plain = FEATURES.path(tmp_path, Src().identity(),
+                              dict(f=asdict(fp), t=asdict(tp), face=FACE_VERSION), "v")
+        assert (features_cache_path(tmp_path, Src(), fp, tp, "v") != plain) is versioned
+
+
 def _brow_raise_on_a_turning_head(face, n=60, event=(25, 36), amp=4.0):
     """The turning head of ``turning_head`` with a brow raise (AU1+AU2, ``amp`` px at a face
     with 92 px between the eyes) rendered over ``event`` (1-based frames), as
@@ -46,8 +111,10 @@ def _brow_raise_on_a_turning_head(face, n=60, event=(25, 36), amp=4.0):
     return frames, lms
 
 
-def _family(frames, lms):
+def _family(frames, lms, shrink=None):
     fam = AUMatchFamily(len(frames), FPS, None)
+    if shrink is not None:
+        fam.shrink = shrink
     for t in range(len(frames)):
         fam.push(t + 1, [frames[t]], lms)
     arr = fam.arrays()
@@ -55,7 +122,9 @@ def _family(frames, lms):
 
 
 def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut):
-    f = _family(*_brow_raise_on_a_turning_head(astronaut))
+    """Unwhitened (shrinkage 1: plain least squares), the amplitude reads the raise in crop
+    pixels and little else; whitened (the default), the spotter finds it and nothing else."""
+    f = _family(*_brow_raise_on_a_turning_head(astronaut), shrink=(1.0, 1.0))
     a = TEMPLATES.index("AU1+AU2")
     assert list(f.aumatch_lags) == list(lags(FPS)) == [4, 5, 6]
     apex = 30                                  # frame 30: the raise's apex
@@ -67,6 +136,13 @@ def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut):
     # away from the event, the turn and the landmarks' jitter leave a sixth of that
     quiet = np.r_[0:18, 44:54]
     assert np.nanmax(np.abs(f.aumatch_amp[quiet, :, a])) < 0.125
+    iv = spot(f, 0.02, MICRO)
+    assert len(iv) == 1, iv
+    assert iou(int(iv.onset[0]), int(iv.offset[0]), 25, 36) >= 0.5
+    # whitened, in a 5 s clip: here the raise is most of what moves, so the covariance learns
+    # its own pattern and its amplitude shrinks (a real face's own motion dominates C instead),
+    # yet it still stands out against both sides
+    f = _family(*_brow_raise_on_a_turning_head(astronaut, n=150))
     iv = spot(f, 0.02, MICRO)
     assert len(iv) == 1, iv
     assert iou(int(iv.onset[0]), int(iv.offset[0]), 25, 36) >= 0.5
@@ -127,8 +203,9 @@ def test_motion_around_it_raises_the_bar():
 
 
 def test_high_frame_rates_sample_at_half_the_curve_rate(astronaut):
-    """At 200 fps aumatch computes every 8th frame (25 Hz, half ``curve_hz``) — the same values
-    there as computing every frame — and interpolates between; at 30 fps it computes them all."""
+    """At 200 fps aumatch computes every 8th frame (25 Hz, half ``curve_hz``) — the same
+    displacements there as computing every frame (the amplitudes differ as the covariance of the
+    rows each has does) — and interpolates between; at 30 fps it computes them all."""
     from types import SimpleNamespace
 
     frames, lms = turning_head(astronaut, 60)
@@ -140,6 +217,7 @@ def test_high_frame_rates_sample_at_half_the_curve_rate(astronaut):
             fam.push(t + 1, [frames[t]], lms)
     full, strided = (fams[hz].arrays()["aumatch_amp"] for hz in (0.0, 50.0))
     rows = np.arange(0, 60, 8)                 # frames 1, 9, 17, …: the computed ones
-    np.testing.assert_array_equal(full[rows], strided[rows])
+    np.testing.assert_array_equal(fams[0.0].disp[rows], fams[50.0].disp)
+    assert np.isfinite(strided[rows[5:]]).all() and np.isfinite(full[rows[5:]]).all()  # j > 40
     between = np.setdiff1d(np.arange(25, 56), rows)
     assert np.isfinite(strided[between, 0]).all()      # interpolated, not left empty

@@ -169,6 +169,9 @@ class Consumer:
     #: the names of the arrays :meth:`arrays` returns (unique across families)
     produces: tuple[str, ...] = ()
     history: int = 1
+    #: raised whenever what the family's arrays hold changes; a version other than 1 joins the
+    #: cache key of every video's features that include the family (:func:`family_versions`)
+    version: int = 1
 
     def push(self, k: int, buf, lms: np.ndarray) -> None:
         """Frame ``k`` (1-based) has been decoded: ``buf[-1]`` is it, ``buf[-j]`` frame k − j + 1
@@ -184,6 +187,17 @@ class Consumer:
 #: ``family``, ``produces``, ``history``, ``push`` and ``arrays`` (see :class:`Consumer`).
 #: Registered by the method modules that read them (:func:`register_family`), as methods are.
 FAMILIES: dict[str, type] = {}
+
+
+def family_versions(families) -> dict[str, int]:
+    """``{family: version}`` of the named families whose consumer declares a ``version`` other
+    than 1 (so that the cache keys of features without such a family stay as they were)."""
+    out = {}
+    for name in families:
+        v = int(getattr(FAMILIES.get(name), "version", 1))
+        if v != 1:
+            out[name] = v
+    return out
 
 
 def register_family(consumer: type, replace: bool = False) -> type:

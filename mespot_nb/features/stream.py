@@ -24,7 +24,7 @@ from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackPa
                     summarise_lost_faces, track_cache_path, track_video)
 from ..parallel import run_jobs
 from ..video import REDUCE_FACTORS, FrameSource, open_video, prefetched, reduced_frames
-from .common import FAMILIES, FeatureParams
+from .common import FAMILIES, FeatureParams, family_versions
 
 log = logging.getLogger(__name__)
 FEATURES_VERSION = 7
@@ -175,6 +175,7 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
                 version=FEATURES_VERSION, face_version=FACE_VERSION,
                 track_params=track.meta.get("params") or asdict(track_params),
                 families=list(params.families), missing=track.missing,
+                **({"family_versions": fv} if (fv := family_versions(params.families)) else {}),
                 lost_frames=int((~track.valid).sum()), first_frame=start,
                 decode_reduction=r)
     return VideoFeatures(fps, T, meta, **arrays), track
@@ -259,9 +260,13 @@ FEATURES = VideoStage("features", FEATURES_VERSION, VideoFeatures.load)
 
 def features_cache_path(cache_dir: str | Path, src: FrameSource, params: FeatureParams,
                         track_params: TrackParams, name: str) -> Path:
-    """Cache entry of one video's features (source identity + every parameter + versions)."""
-    return FEATURES.path(cache_dir, src.identity(),
-                         dict(f=asdict(params), t=asdict(track_params), face=FACE_VERSION), name)
+    """Cache entry of one video's features (source identity + every parameter + versions, a
+    family's own among them where it declares one: :func:`~.common.family_versions`)."""
+    key = dict(f=asdict(params), t=asdict(track_params), face=FACE_VERSION)
+    fam = family_versions(params.families)
+    if fam:
+        key["families"] = fam
+    return FEATURES.path(cache_dir, src.identity(), key, name)
 
 
 def cached_features(source: str | Path, fps: float, cache_dir: str | Path,

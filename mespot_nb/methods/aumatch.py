@@ -9,7 +9,9 @@ ways, each a matched filter:
 
 * **In space**, the registered flow around all 68 landmarks is projected on each action unit's
   displacement pattern (:mod:`mespot_nb.features.aumatch`): the amplitude along a known,
-  signed, multi-landmark pattern, instead of a group's speed in any direction.
+  signed, multi-landmark pattern, instead of a group's speed in any direction — whitened by
+  the video's own covariance of that flow, so that the patterns in which this face moves
+  anyway (talking, an expressive brow, a turn's residue) weigh little.
 * **In time**, frame j is compared with frames L before *and* L after (L = 0.12, 0.16, 0.2 s).
   The amplitude that counts is the smaller of the two, q = min(a_j, −a_(j+L)): a
   micro-expression's apex stands out against both sides, a sustained change against one only.
