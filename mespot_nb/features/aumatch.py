@@ -180,8 +180,8 @@ class AUMatchFamily:
                 amp[r, c] = project(d[r], templates(self.lm[r]), cov)   # C's sub-block
             inv = np.eye(d.shape[1]) if cov is None else np.linalg.inv(cov)
             idx = np.flatnonzero(full)
-            for lo in range(0, len(idx), 4096):          # templates in blocks: bounded memory
-                rr = idx[lo:lo + 4096]
+            for lo in range(0, len(idx), 256):           # templates in blocks: bounded memory
+                rr = idx[lo:lo + 256]
                 t = np.stack([templates(x) for x in self.lm[rr]]).reshape(len(rr),
                                                                            len(TEMPLATES), -1)
                 g = t @ inv                                               # C⁻¹τ (n, A, D)
