@@ -8,7 +8,7 @@ from conftest import turning_head
 
 from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, talk_template
 from mespot_nb.features.aumatch import (SHRINK, TEMPLATES, AUMatchFamily, lags, noise_covariance,
-                                        project, templates)
+                                        project, shrinkage, templates)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou
 from mespot_nb.methods.aumatch import bumps, spot
@@ -61,12 +61,13 @@ def test_noise_covariance_shrinks_by_the_rows_it_has():
     from sklearn.covariance import ShrunkCovariance
 
     rng = np.random.default_rng(2)
-    for n, alpha in ((1000, SHRINK[0]), (300, 136 / 300), (60, SHRINK[1])):
+    # 999, 299 and 59 finite rows: the lower bound, 136 / n between the bounds, the upper bound
+    for n, alpha in ((1000, SHRINK[0]), (300, 136 / 299), (60, SHRINK[1])):
         x = rng.normal(0, 1, (n, 136)) * np.linspace(0.1, 2, 136)
         x[0, 5] = np.nan                                           # such a row is left out
-        want = ShrunkCovariance(shrinkage=float(np.clip(136 / (n - 1), *SHRINK))).fit(x[1:])
+        assert shrinkage(n - 1) == pytest.approx(alpha)
+        want = ShrunkCovariance(shrinkage=alpha).fit(x[1:])
         np.testing.assert_array_equal(noise_covariance(x), want.covariance_)   # bit for bit
-        assert alpha == pytest.approx(float(np.clip(136 / n, *SHRINK)))
     assert noise_covariance(np.full((5, 136), np.nan)) is None
 
 

@@ -79,7 +79,7 @@ def noise_covariance(d: np.ndarray, shrink: tuple[float, float] = SHRINK) -> np.
     (1 − α)·S + α·(tr S / D)·I for the empirical (biased) covariance S and α = D / n within
     ``shrink`` — scikit-learn's ``ShrunkCovariance(shrinkage=α).fit(d).covariance_``, written
     here with numpy in the same order of operations (the same matrix, bit for bit; tested):
-    importing scikit-learn into the streaming pass added ~90 MB to its peak memory. None with
+    importing scikit-learn into the streaming pass added ~80 MB to its peak memory. None with
     fewer than 2 such rows (then the projection is plain least squares)."""
     d = np.asarray(d, np.float64)
     d = d[np.isfinite(d).all(axis=1)]
