@@ -28,13 +28,14 @@ report: $(STAMP)
 # The browser tests (tests/test_browser.py) drive JupyterLab with the system Chromium; without
 # it (or playwright) they are skipped, and this says so before and in pytest's summary.
 # pytest-xdist runs the suite on TEST_WORKERS processes (2: the machine's cores), a test file
-# per process at a time (--dist loadfile: a module's fixtures are built once); a plain
-# `pytest` runs it in one process.
+# per process at a time (--dist loadfile: a module's fixtures are built once; tests/conftest.py
+# keeps the files sharing a costly session fixture together and puts the longest first, an
+# order --no-loadscope-reorder keeps); a plain `pytest` runs it in one process.
 TEST_WORKERS ?= 2
 test: $(STAMP)
 	@$(PY) -c "import sys; sys.path.insert(0, 'tests'); from conftest import browser_missing as m; \
 		w = m(); w and print(f'make test: the browser tests will be SKIPPED: they need {w}')"
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # benchmarks/run_all.py: every bench_*.py from a fresh cache → benchmarks/RESULTS.md. The
 # SOFTNet-style reference needs opencv-contrib, which cannot share .venv with the kit's

@@ -605,7 +605,11 @@ def _loso_type(dataset, feats: dict, m: Method, cfg: ModelConfig, seed: int, che
             warnings.warn(f"dataset '{dataset.name}': the training subjects of fold {s} have no "
                           f"{m.label_type}-expressions, so that fold has no {m.title} "
                           f"{m.label_type} model (subject {s}'s are all missed)", stacklevel=3)
-    n_threads = 1 if n_jobs > 1 or scheduler else 2
+    # a fold alone: two torch threads (as every figure in the README), or fewer where torch is
+    # set to fewer ($OMP_NUM_THREADS, torch.set_num_threads): make test's workers run one each
+    import torch
+
+    n_threads = 1 if n_jobs > 1 or scheduler else min(2, torch.get_num_threads())
     ckpt = str(checkpoint_dir) if checkpoint_dir else None
     with _window_store(dataset, feats, m, ckpt, scheduler) as store:
         # with a store the folds read windows from it; they get the features' identities only

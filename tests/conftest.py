@@ -12,6 +12,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs two workers on the machine's two cores: one thread each for torch,
+    # OpenMP and OpenCV (and the notebooks and CLI runs they start, which inherit this), so
+    # that two trainings side by side do not run four threads on two cores
+    for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENCV_FOR_THREADS_NUM"):
+        os.environ.setdefault(_var, "1")
 CASME = SHARED / "annotations" / "CASME_sq_gt.xlsx"
 SAMM = SHARED / "annotations" / "SAMMLV_gt.xlsx"
 STRS = SHARED / "strs-sample"
@@ -142,25 +149,40 @@ def easy(tmp_path_factory, cache_dir):
     return man, ds, feats
 
 
-#: The test files that share the `easy` fixture (60–70 s to build): `make test`'s two workers
-#: keep them on one worker, which builds it once (`pytest_xdist_make_scheduler`).
-EASY_FILES = ("tests/test_training.py", "tests/test_hoof_lbp_cross.py")
+#: Test files that share a session fixture costly to build, as one unit of work each: `make
+#: test`'s two workers keep each group on one worker, which builds the fixture once
+#: (`pytest_xdist_make_scheduler`; a session fixture is built once per worker). `easy`: 60–90 s;
+#: `short_features` (every registered family on the short demo): 50–70 s.
+GROUPS = {
+    "easy-demo files": ("tests/test_training.py", "tests/test_hoof_lbp_cross.py"),
+    "short-features files": ("tests/test_conformance.py", "tests/test_dask.py",
+                             "tests/test_fold_keys.py", "tests/test_review.py",
+                             "tests/test_softnet.py", "tests/test_windowstore.py"),
+}
+#: The longest units first (the report test alone is ~5 min), so that neither worker is left
+#: with one of them at the end while the other idles.
+HEAVY_FIRST = ("tests/test_report.py", *GROUPS["easy-demo files"],
+               *GROUPS["short-features files"])
+
+
+def _unit(nodeid: str) -> str:
+    """The unit of work a test belongs to: its group's name, else its file."""
+    f = nodeid.split("::", 1)[0]
+    return next((g for g, files in GROUPS.items() if f in files), f)
 
 
 def pytest_xdist_make_scheduler(config, log):
     """Under ``--dist loadfile``: each test file is one unit of work, as xdist's own scheduler
-    does, except that :data:`EASY_FILES` are one unit together (a session fixture is built once
-    per worker, so two workers would each build `easy`)."""
+    does, except that each of :data:`GROUPS` is one unit together."""
     if config.getoption("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
-    class _EasyTogether(LoadFileScheduling):
+    class _Grouped(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            f = nodeid.split("::", 1)[0]
-            return "easy-demo files" if f in EASY_FILES else f
+            return _unit(nodeid)
 
-    return _EasyTogether(config, log)
+    return _Grouped(config, log)
 
 
 #: Fixtures that generate a demo and extract its features: tests using them are `slow`.
@@ -204,6 +226,9 @@ def pytest_collection_modifyitems(config, items):
     if why and not _on_ci():
         for item in browser:
             item.add_marker(pytest.mark.skip(reason=f"browser test skipped: needs {why}"))
+    # heaviest units first (a stable sort: each file's own order is kept)
+    rank = {f: i for i, f in enumerate(HEAVY_FIRST)}
+    items.sort(key=lambda i: rank.get(i.nodeid.split("::", 1)[0], len(rank)))
 
 
 @pytest.fixture(scope="session")
