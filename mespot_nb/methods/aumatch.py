@@ -45,7 +45,7 @@ from ..features.aumatch import AUMatchFamily
 from ..features.common import register_family
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
-from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, micro_peaks
+from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, micro_peaks, peak_threshold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,6 +114,12 @@ def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     rows = [(max(1, int(round(pk - 0.45 * w)) + 1), min(len(score), int(round(pk + 0.55 * w)) + 1),
              float(score[pk]) / top, "micro") for pk in peaks]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def micro_threshold(score: np.ndarray, p: float, settings: dict | None = None) -> float:
+    """The height a micro-expression's peak of the score (T,) must pass (robust z): max(median
+    + p·(max − median), ``z_min``)."""
+    return peak_threshold(score, p, {**DEFAULTS, **(settings or {})}["z_min"])
 
 
 def spot(f, p: float, settings: dict) -> pd.DataFrame:

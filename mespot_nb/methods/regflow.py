@@ -117,12 +117,19 @@ def micro_peaks(score: np.ndarray, fps: float, p: float, z_min: float,
     frame without a face (NaN) is never a peak."""
     from scipy.signal import find_peaks
 
-    thr = relative_threshold(score, p, centre="median")
+    thr = peak_threshold(score, p, z_min)
     if not np.isfinite(thr):
         return None
-    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9), height=max(thr, z_min),
+    peaks, _ = find_peaks(np.nan_to_num(score, nan=-1e9), height=thr,
                           distance=max(1, int(round(min_distance_s * fps))))
     return peaks
+
+
+def peak_threshold(score: np.ndarray, p: float, z_min: float) -> float:
+    """The height a micro-expression's peak of ``score`` (T,) must pass: max(median +
+    p·(max − median), ``z_min``); NaN when the curve has no finite value."""
+    thr = relative_threshold(score, p, centre="median")
+    return max(thr, z_min) if np.isfinite(thr) else float("nan")
 
 
 def join_intervals(parts: list) -> pd.DataFrame:
