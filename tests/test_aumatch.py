@@ -8,7 +8,7 @@ from conftest import turning_head
 
 from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, talk_template
 from mespot_nb.features.aumatch import (SHRINK, TEMPLATES, AUMatchFamily, lags, noise_covariance,
-                                        project, shrinkage, templates)
+                                        project, shrinkage, streamed_covariance, templates)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou
 from mespot_nb.methods.aumatch import bumps, spot
@@ -72,8 +72,9 @@ def test_noise_covariance_shrinks_by_the_rows_it_has():
 
 
 def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
-    """aumatch's amplitudes changed meaning (version 2: whitened): its features get a new cache
-    entry, and features without it keep theirs."""
+    """aumatch's amplitudes changed (version 2: whitened; 3: a long video's covariance summed
+    over blocks from disk): its features get a new cache entry, and features without it keep
+    theirs."""
     from dataclasses import asdict
 
     from mespot_nb.face import FACE_VERSION, TrackParams
@@ -87,7 +88,7 @@ def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
 
     tp = TrackParams()
     assert family_versions(("regflow", "aumatch")) == {"aumatch": AUMatchFamily.version} \
-        == {"aumatch": 2}
+        == {"aumatch": 3}
     for fams, versioned in ((("regflow",), False), (("regflow", "aumatch"), True)):
         fp = FeatureParams(families=fams)
         plain = FEATURES.path(tmp_path, Src().identity(),
@@ -222,3 +223,47 @@ def test_high_frame_rates_sample_at_half_the_curve_rate(astronaut):
     assert np.isfinite(strided[rows[5:]]).all() and np.isfinite(full[rows[5:]]).all()  # j > 40
     between = np.setdiff1d(np.arange(25, 56), rows)
     assert np.isfinite(strided[between, 0]).all()      # interpolated, not left empty
+
+
+def test_row_spill_keeps_one_block_in_memory_and_reads_back_in_order():
+    """Rows written in order past the first block go to a temporary file; unwritten rows read
+    as NaN; a row before the block in memory is refused."""
+    from mespot_nb.features.aumatch import RowSpill
+
+    sp = RowSpill(10, (2,), block=3)
+    for r in (0, 1, 4, 9):
+        sp.row(r)[:] = (r, -r)
+    assert sp.file is not None and sp.buf.shape == (1, 2)       # block 3 (row 9) in memory
+    with pytest.raises(ValueError, match="in order"):
+        sp.row(2)
+    got = sp.read()
+    want = np.full((10, 2), np.nan, np.float32)
+    want[[0, 1, 4, 9]] = [[0, 0], [1, -1], [4, -4], [9, -9]]
+    np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(sp.read(3, 6), want[3:6])
+    assert [a for a, _ in sp.blocks()] == [0, 3, 6, 9]
+    small = RowSpill(4, (2,), block=8)                          # fits: no file
+    small.row(2)[:] = 1
+    assert small.file is None and np.isnan(small.read()[[0, 1, 3]]).all()
+
+
+def test_streamed_covariance_equals_the_whole_one():
+    rng = np.random.default_rng(3)
+    d = rng.normal(0, 1, (500, 20)) * rng.uniform(0.2, 3, 20) + 5.0
+    d[rng.choice(500, 40, replace=False), rng.integers(0, 20, 40)] = np.nan
+    whole = noise_covariance(d)
+    streamed = streamed_covariance(lambda: (d[a:a + 64] for a in range(0, 500, 64)))
+    np.testing.assert_allclose(streamed, whole, rtol=1e-12, atol=1e-12)
+    assert streamed_covariance(lambda: iter([d[:1]])) is None
+
+
+def test_a_long_video_spilled_to_disk_gives_the_same_amplitudes(astronaut, monkeypatch):
+    """With the displacements in a temporary file, a block at a time, the amplitudes are those
+    of the pass that keeps them all in memory (to float32 rounding)."""
+    frames, lms = _brow_raise_on_a_turning_head(astronaut)
+    mem = _family(frames, lms)
+    monkeypatch.setattr(AUMatchFamily, "spill_block", 16)
+    disk = _family(frames, lms)
+    assert len(frames) > 3 * 16
+    np.testing.assert_allclose(disk.aumatch_amp, mem.aumatch_amp, rtol=1e-5, atol=1e-5)
+    assert np.isfinite(mem.aumatch_amp).sum() > 0.8 * mem.aumatch_amp.size

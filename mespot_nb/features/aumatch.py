@@ -41,8 +41,8 @@ from ..expressions import MICRO_AUS, aus_displacement
 from .crops import CROP_MARGIN, CROP_SPEC, CropRing, check_flow, curve_stride, fill_strided
 from .register import EYE_CORNERS, NOSE_POINTS, registered_flow, residual_landmark_flow
 
-__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "SHRINK", "TEMPLATES", "lags",
-           "noise_covariance", "project", "shrinkage", "templates"]
+__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "RowSpill", "SHRINK", "TEMPLATES", "lags",
+           "noise_covariance", "project", "shrinkage", "streamed_covariance", "templates"]
 
 #: The lags, in seconds, between the compared frames: a micro-expression's apex lies 0.1–0.25 s
 #: from its onset and its offset (0.2–0.5 s in all).
@@ -85,11 +85,38 @@ def noise_covariance(d: np.ndarray, shrink: tuple[float, float] = SHRINK) -> np.
     d = d[np.isfinite(d).all(axis=1)]
     if len(d) < 2:
         return None
-    alpha = shrinkage(len(d), d.shape[1], shrink)
-    emp = np.cov(d.T, bias=1)
+    return _shrunk(np.cov(d.T, bias=1), len(d), shrink)
+
+
+def _shrunk(emp: np.ndarray, n: int, shrink: tuple[float, float]) -> np.ndarray:
+    """(1 − α)·S + α·(tr S / D)·I for the empirical covariance S (D, D) of n rows."""
+    alpha = shrinkage(n, emp.shape[0], shrink)
     cov = (1.0 - alpha) * emp
-    cov += alpha * (np.trace(emp) / d.shape[1]) * np.eye(d.shape[1])
+    cov += alpha * (np.trace(emp) / emp.shape[0]) * np.eye(emp.shape[0])
     return cov
+
+
+def streamed_covariance(blocks, shrink: tuple[float, float] = SHRINK) -> np.ndarray | None:
+    """:func:`noise_covariance` of the rows of several blocks, one block in memory at a time.
+
+    ``blocks`` is called with no argument and yields arrays (m, D) each time (two passes:
+    the mean, then the centred scatter). The same matrix as :func:`noise_covariance` of the blocks
+    stacked, to rounding (a sum over blocks, not numpy's pairwise one over all rows)."""
+    n, total = 0, None
+    for x in blocks():
+        x = np.asarray(x, np.float64)
+        x = x[np.isfinite(x).all(axis=1)]
+        total = x.sum(axis=0) if total is None else total + x.sum(axis=0)
+        n += len(x)
+    if n < 2:
+        return None
+    mean = total / n
+    emp = np.zeros((len(mean), len(mean)))
+    for x in blocks():
+        x = np.asarray(x, np.float64)
+        x = x[np.isfinite(x).all(axis=1)] - mean
+        emp += x.T @ x
+    return _shrunk(emp / n, n, shrink)
 
 
 def project(d: np.ndarray, tmpl: np.ndarray, cov: np.ndarray | None = None) -> np.ndarray:
@@ -107,6 +134,76 @@ def project(d: np.ndarray, tmpl: np.ndarray, cov: np.ndarray | None = None) -> n
         return np.where(den > 0, g @ d / den, np.nan)
 
 
+class RowSpill:
+    """Rows of float32 values, written in increasing row order and read back in blocks: in
+    memory while they fit one block of ``block`` rows, else in an unlinked temporary file
+    (``$TMPDIR``) with one block in memory — so a long video's pass holds a few MB, not all its
+    rows. Rows never written read as NaN.
+
+    Parameters
+    ----------
+    rows : number of rows.
+    shape : shape of one row.
+    block : rows per block (4096 rows of aumatch's 544 values: 8.9 MB).
+    """
+
+    def __init__(self, rows: int, shape: tuple[int, ...], block: int = 4096):
+        self.rows, self.shape, self.block = int(rows), tuple(shape), max(1, int(block))
+        self.n_blocks = -(-self.rows // self.block)
+        self.file = None                     # opened at the first block that leaves memory
+        self.at = 0                          # the block in memory
+        self.buf = self._empty(0)
+
+    def _empty(self, b: int) -> np.ndarray:
+        m = min(self.block, self.rows - b * self.block)
+        return np.full((max(m, 0),) + self.shape, np.nan, np.float32)
+
+    def _flush(self) -> None:
+        """Write the block in memory and move to the next (each block written once, in order)."""
+        if self.file is None:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile(prefix="mespot-aumatch-")
+        self.file.write(self.buf.tobytes())
+        self.at += 1
+        self.buf = self._empty(self.at)
+
+    def row(self, r: int) -> np.ndarray:
+        """Row ``r`` (``shape``) to write into; rows before the block in memory are final."""
+        b = r // self.block
+        if b < self.at:
+            raise ValueError(f"row {r} comes after block {self.at} was started: "
+                             "write rows in order")
+        while self.at < b:
+            self._flush()
+        return self.buf[r - b * self.block]
+
+    def blocks(self):
+        """(first row, rows (m,) + ``shape``) of each block in order, one in memory at a time."""
+        if self.file is None and self.at == 0:
+            yield 0, self.buf
+            return
+        while self.at < self.n_blocks:       # blocks never written are NaN: write them out
+            self._flush()
+        size = int(np.prod(self.shape)) * 4
+        self.file.seek(0)
+        for b in range(self.n_blocks):
+            m = min(self.block, self.rows - b * self.block)
+            x = np.frombuffer(self.file.read(m * size), np.float32)
+            yield b * self.block, x.reshape((m,) + self.shape)
+
+    def read(self, lo: int = 0, hi: int | None = None) -> np.ndarray:
+        """Rows ``lo``–``hi`` (all of them by default) as one array (for checks)."""
+        hi = self.rows if hi is None else hi
+        parts = [x[max(lo - a, 0):max(hi - a, 0)] for a, x in self.blocks()]
+        return np.concatenate(parts) if parts else self._empty(0)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
 class AUMatchFamily:
     """Streaming-pass consumer (family ``aumatch``): action-unit amplitudes at every lag.
 
@@ -118,10 +215,12 @@ class AUMatchFamily:
     default: every frame at 24–30 fps, every 4th at 100 fps, every 8th at 200 fps, where a 0.2 s
     micro-expression still has 5 samples and the three flows a sample cost 1.5 times the other
     curves' one at 50 Hz) — and the rows between are interpolated (:func:`~.crops.fill_strided`).
-    ``curve_hz`` 0 computes every frame. Memory: 2.2 kB a computed frame (the displacements at
-    every lag and the landmarks, float32) — 3.9 MB a minute at 30 fps, 3.3 MB a minute at 200 fps
-    (25 Hz) — and, while projecting, a float64 copy of one lag's (1.1 kB a frame): an hour of
-    30 fps footage holds about 350 MB at the end of its pass.
+    ``curve_hz`` 0 computes every frame. Memory: the displacements at every lag and the landmarks
+    (2.2 kB a computed frame, float32) are kept in a :class:`RowSpill`: in memory up to 4096
+    computed frames (2.3 min at 30 fps, 2.7 min at 200 fps), beyond that in a temporary file
+    read back a block at a time — the covariance in two passes (:func:`streamed_covariance`),
+    the projection in a third. What stays in memory for the whole pass is the amplitudes (96 B
+    a frame, float32) and a flag a lag (3 B): 10 MB for an hour of 30 fps footage.
 
     Arrays
     ------
@@ -133,10 +232,13 @@ class AUMatchFamily:
     family = "aumatch"
     produces = ("aumatch_amp", "aumatch_lags")
     history = 1
-    #: 2: the projection is whitened by the video's own covariance (1: plain least squares)
-    version = 2
+    #: 2: the projection is whitened by the video's own covariance (1: plain least squares);
+    #: 3: beyond 4096 computed frames the covariance is summed over blocks (the same to rounding)
+    version = 3
     #: bounds of the covariance's shrinkage (:data:`SHRINK`; (1, 1) is plain least squares)
     shrink = SHRINK
+    #: computed frames kept in memory before the rest go to a temporary file (:class:`RowSpill`)
+    spill_block = 4096
 
     def __init__(self, n_frames: int, fps: float, params, spec=None):
         self.flow = getattr(params, "curve_flow", "farneback")
@@ -147,8 +249,8 @@ class AUMatchFamily:
         self.skipped = np.zeros((self.n, len(self.lags)), bool)   # per lag: a face at j − L
         self.ring = CropRing(CROP_SPEC, max(self.lags) + 1, CROP_MARGIN)
         rows = -(-self.n // self.stride)                          # the computed frames
-        self.disp = np.full((rows, len(self.lags), 68 * 2), np.nan, np.float32)
-        self.lm = np.full((rows, 68, 2), np.nan, np.float32)
+        # per computed frame: the displacement at each lag (136 values) and, last, the landmarks
+        self.spill = RowSpill(rows, (len(self.lags) + 1, 68 * 2), self.spill_block)
 
     def push(self, j: int, buf, lms: np.ndarray) -> None:
         gray = buf[-1]
@@ -167,31 +269,47 @@ class AUMatchFamily:
             got = residual_landmark_flow(f, lm_c, FIT_POINTS)
             if got is None:
                 continue
-            r = (j - 1) // self.stride
-            self.lm[r] = lm_c
-            self.disp[r, c] = -got[0].reshape(-1)
+            row = self.spill.row((j - 1) // self.stride)
+            row[-1] = lm_c.reshape(-1)
+            row[c] = -got[0].reshape(-1)
+
+    @property
+    def disp(self) -> np.ndarray:
+        """(rows, n_lags, 136) every computed frame's displacements (read back whole: checks)."""
+        return self.spill.read()[:, :-1]
 
     def _amplitudes(self) -> np.ndarray:
         """(rows, n_lags, A) projections of the kept displacements, each lag whitened by its own
-        covariance over the whole video."""
-        amp = np.full(self.disp.shape[:2] + (len(TEMPLATES),), np.nan)
-        for c in range(len(self.lags)):
-            d = self.disp[:, c].astype(np.float64)
-            full = np.isfinite(d).all(axis=1)
-            cov = noise_covariance(d, self.shrink)
-            for r in np.flatnonzero(np.isfinite(d).any(axis=1) & ~full):
-                amp[r, c] = project(d[r], templates(self.lm[r]), cov)   # C's sub-block
-            inv = np.eye(d.shape[1]) if cov is None else np.linalg.inv(cov)
-            idx = np.flatnonzero(full)
-            for lo in range(0, len(idx), 256):           # templates in blocks: bounded memory
-                rr = idx[lo:lo + 256]
-                t = np.stack([templates(x) for x in self.lm[rr]]).reshape(len(rr),
-                                                                           len(TEMPLATES), -1)
-                g = t @ inv                                               # C⁻¹τ (n, A, D)
-                den = (g * t).sum(axis=2)
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    amp[rr, c] = np.where(den > 0, np.einsum("nad,nd->na", g, d[rr]) / den,
-                                          np.nan)
+        covariance over the whole video; read back a block at a time, projected 256 rows at a
+        time."""
+        n_l = len(self.lags)
+        if self.spill.file is None:      # one block, in memory: numpy's covariance of each lag
+            covs = [noise_covariance(self.spill.buf[:, c], self.shrink) for c in range(n_l)]
+        else:
+            covs = [streamed_covariance(lambda c=c: (x[:, c] for _, x in self.spill.blocks()),
+                                        self.shrink) for c in range(n_l)]
+        invs = [np.eye(68 * 2) if cov is None else np.linalg.inv(cov) for cov in covs]
+        amp = np.full((self.spill.rows, n_l, len(TEMPLATES)), np.nan, np.float32)
+        for a0, x in self.spill.blocks():
+            for lo in range(0, len(x), 256):
+                d = x[lo:lo + 256, :n_l].astype(np.float64)              # (m, n_lags, D)
+                have = np.flatnonzero(np.isfinite(d).any(axis=(1, 2)))
+                if not len(have):
+                    continue
+                lm = x[lo + have, -1].reshape(-1, 68, 2)
+                t = np.stack([templates(m) for m in lm]).reshape(len(have), len(TEMPLATES), -1)
+                for c in range(n_l):
+                    dc = d[have, c]
+                    full = np.isfinite(dc).all(axis=1)
+                    for k in np.flatnonzero(np.isfinite(dc).any(axis=1) & ~full):
+                        amp[a0 + lo + have[k], c] = project(dc[k], t[k].reshape(-1, 68, 2),
+                                                            covs[c])        # C's sub-block
+                    g = t[full] @ invs[c]                                 # C⁻¹τ (n, A, D)
+                    den = (g * t[full]).sum(axis=2)
+                    with np.errstate(invalid="ignore", divide="ignore"):
+                        amp[a0 + lo + have[full], c] = np.where(
+                            den > 0, np.einsum("nad,nd->na", g, dc[full]) / den, np.nan)
+        self.spill.close()
         return amp
 
     def arrays(self) -> dict[str, np.ndarray]:
