@@ -183,6 +183,8 @@ class RowSpill:
         if self.file is None and self.at == 0:
             yield 0, self.buf
             return
+        if self.file is None:
+            raise RuntimeError("the spilled rows were released (close): read them before")
         while self.at < self.n_blocks:       # blocks never written are NaN: write them out
             self._flush()
         size = int(np.prod(self.shape)) * 4
@@ -219,8 +221,9 @@ class AUMatchFamily:
     (2.2 kB a computed frame, float32) are kept in a :class:`RowSpill`: in memory up to 4096
     computed frames (2.3 min at 30 fps, 2.7 min at 200 fps), beyond that in a temporary file
     read back a block at a time — the covariance in two passes (:func:`streamed_covariance`),
-    the projection in a third. What stays in memory for the whole pass is the amplitudes (96 B
-    a frame, float32) and a flag a lag (3 B): 10 MB for an hour of 30 fps footage.
+    the projection in a third. What still grows with the video in memory is a flag a lag
+    (3 B a frame) during the pass and, at its end, the amplitudes (72 B a frame, float32, and
+    their interpolated copy): about 20 MB for an hour of 30 fps footage.
 
     Arrays
     ------
