@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import math
 import os
-import shutil
-from pathlib import Path
 
-import numpy as np
-import pytest
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs two workers on the machine's two cores: one thread each for torch,
+    # OpenMP, OpenBLAS and OpenCV (and the notebooks and CLI runs they start, which inherit
+    # this), so that two trainings side by side do not run four threads on two cores. Set
+    # before numpy is imported: its BLAS reads them when it loads.
+    for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                 "OPENCV_FOR_THREADS_NUM"):
+        os.environ.setdefault(_var, "1")
+
+import math  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 
-if os.environ.get("PYTEST_XDIST_WORKER"):
-    # `make test` runs two workers on the machine's two cores: one thread each for torch,
-    # OpenMP and OpenCV (and the notebooks and CLI runs they start, which inherit this), so
-    # that two trainings side by side do not run four threads on two cores
-    for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENCV_FOR_THREADS_NUM"):
-        os.environ.setdefault(_var, "1")
 CASME = SHARED / "annotations" / "CASME_sq_gt.xlsx"
 SAMM = SHARED / "annotations" / "SAMMLV_gt.xlsx"
 STRS = SHARED / "strs-sample"
@@ -151,7 +155,7 @@ def easy(tmp_path_factory, cache_dir):
 
 #: Test files that share a session fixture costly to build, as one unit of work each: `make
 #: test`'s two workers keep each group on one worker, which builds the fixture once
-#: (`pytest_xdist_make_scheduler`; a session fixture is built once per worker). `easy`: 60–90 s;
+#: (`pytest_xdist_make_scheduler`; a session fixture is built once per worker). `easy`: 60–140 s;
 #: `short_features` (every registered family on the short demo): 50–70 s.
 GROUPS = {
     "easy-demo files": ("tests/test_training.py", "tests/test_hoof_lbp_cross.py"),
@@ -159,7 +163,7 @@ GROUPS = {
                              "tests/test_fold_keys.py", "tests/test_review.py",
                              "tests/test_softnet.py", "tests/test_windowstore.py"),
 }
-#: The longest units first (the report test alone is ~5 min), so that neither worker is left
+#: The longest units first (the report test alone takes 4–8 min), so that neither worker is left
 #: with one of them at the end while the other idles.
 HEAVY_FIRST = ("tests/test_report.py", *GROUPS["easy-demo files"],
                *GROUPS["short-features files"])

@@ -245,16 +245,26 @@ def test_row_spill_keeps_one_block_in_memory_and_reads_back_in_order():
     small = RowSpill(4, (2,), block=8)                          # fits: no file
     small.row(2)[:] = 1
     assert small.file is None and np.isnan(small.read()[[0, 1, 3]]).all()
+    early = RowSpill(10, (2,), block=3)                         # nothing past the first block
+    early.row(0)[:] = 7
+    got = early.read()
+    assert got.shape == (10, 2) and (got[0] == 7).all() and np.isnan(got[1:]).all()
+    early.close()
+    with pytest.raises(RuntimeError, match="released"):
+        early.read()
 
 
 def test_streamed_covariance_equals_the_whole_one():
+    """Summed over blocks of rows, two sets (lags) at once, each with its own missing rows."""
     rng = np.random.default_rng(3)
-    d = rng.normal(0, 1, (500, 20)) * rng.uniform(0.2, 3, 20) + 5.0
-    d[rng.choice(500, 40, replace=False), rng.integers(0, 20, 40)] = np.nan
-    whole = noise_covariance(d)
+    d = rng.normal(0, 1, (500, 2, 20)) * rng.uniform(0.2, 3, 20) + 5.0
+    d[rng.choice(500, 40, replace=False), 0, rng.integers(0, 20, 40)] = np.nan
+    d[rng.choice(500, 90, replace=False), 1, 3] = np.nan
     streamed = streamed_covariance(lambda: (d[a:a + 64] for a in range(0, 500, 64)))
-    np.testing.assert_allclose(streamed, whole, rtol=1e-12, atol=1e-12)
-    assert streamed_covariance(lambda: iter([d[:1]])) is None
+    for c in range(2):
+        np.testing.assert_allclose(streamed[c], noise_covariance(d[:, c]), rtol=1e-12,
+                                   atol=1e-12)
+    assert streamed_covariance(lambda: iter([d[:1]])) == [None, None]
 
 
 def test_a_long_video_spilled_to_disk_gives_the_same_amplitudes(astronaut, monkeypatch):

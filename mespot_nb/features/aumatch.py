@@ -96,27 +96,33 @@ def _shrunk(emp: np.ndarray, n: int, shrink: tuple[float, float]) -> np.ndarray:
     return cov
 
 
-def streamed_covariance(blocks, shrink: tuple[float, float] = SHRINK) -> np.ndarray | None:
-    """:func:`noise_covariance` of the rows of several blocks, one block in memory at a time.
+def streamed_covariance(blocks, shrink: tuple[float, float] = SHRINK) -> list:
+    """:func:`noise_covariance` of several sets of rows at once, one block in memory at a time.
 
-    ``blocks`` is called with no argument and yields arrays (m, D) each time (two passes:
-    the mean, then the centred scatter). The same matrix as :func:`noise_covariance` of the blocks
-    stacked, to rounding (a sum over blocks, not numpy's pairwise one over all rows)."""
-    n, total = 0, None
+    ``blocks`` is called with no argument and yields arrays (m, k, D) each time — block by block,
+    row r's k sets (aumatch: its lags) — and is called twice: the mean, then the centred
+    scatter. Returns k covariances (D, D) or None each, the same matrices as
+    :func:`noise_covariance` of each set's rows stacked, to rounding (sums over blocks, not
+    numpy's pairwise sum over all rows)."""
+    n = total = None
     for x in blocks():
         x = np.asarray(x, np.float64)
-        x = x[np.isfinite(x).all(axis=1)]
-        total = x.sum(axis=0) if total is None else total + x.sum(axis=0)
-        n += len(x)
-    if n < 2:
-        return None
-    mean = total / n
-    emp = np.zeros((len(mean), len(mean)))
+        ok = np.isfinite(x).all(axis=2)                                  # (m, k)
+        if total is None:
+            n, total = np.zeros(x.shape[1], int), np.zeros(x.shape[1:])
+        n += ok.sum(axis=0)
+        total += np.where(ok[..., None], x, 0.0).sum(axis=0)
+    if n is None:
+        return []
+    mean = total / np.maximum(n, 1)[:, None]
+    emp = np.zeros((len(n), mean.shape[1], mean.shape[1]))
     for x in blocks():
         x = np.asarray(x, np.float64)
-        x = x[np.isfinite(x).all(axis=1)] - mean
-        emp += x.T @ x
-    return _shrunk(emp / n, n, shrink)
+        for c in range(len(n)):
+            y = x[np.isfinite(x[:, c]).all(axis=1), c] - mean[c]
+            emp[c] += y.T @ y
+    return [None if n[c] < 2 else _shrunk(emp[c] / n[c], int(n[c]), shrink)
+            for c in range(len(n))]
 
 
 def project(d: np.ndarray, tmpl: np.ndarray, cov: np.ndarray | None = None) -> np.ndarray:
@@ -151,6 +157,7 @@ class RowSpill:
         self.rows, self.shape, self.block = int(rows), tuple(shape), max(1, int(block))
         self.n_blocks = -(-self.rows // self.block)
         self.file = None                     # opened at the first block that leaves memory
+        self.closed = False
         self.at = 0                          # the block in memory
         self.buf = self._empty(0)
 
@@ -180,10 +187,10 @@ class RowSpill:
 
     def blocks(self):
         """(first row, rows (m,) + ``shape``) of each block in order, one in memory at a time."""
-        if self.file is None and self.at == 0:
+        if self.n_blocks <= 1:               # all in memory: never a file
             yield 0, self.buf
             return
-        if self.file is None:
+        if self.closed:
             raise RuntimeError("the spilled rows were released (close): read them before")
         while self.at < self.n_blocks:       # blocks never written are NaN: write them out
             self._flush()
@@ -201,6 +208,8 @@ class RowSpill:
         return np.concatenate(parts) if parts else self._empty(0)
 
     def close(self) -> None:
+        """Release the temporary file (rows past the first block cannot be read after)."""
+        self.closed = True
         if self.file is not None:
             self.file.close()
             self.file = None
@@ -236,7 +245,8 @@ class AUMatchFamily:
     produces = ("aumatch_amp", "aumatch_lags")
     history = 1
     #: 2: the projection is whitened by the video's own covariance (1: plain least squares);
-    #: 3: beyond 4096 computed frames the covariance is summed over blocks (the same to rounding)
+    #: 3: beyond ``spill_block`` computed frames the covariance is summed over blocks (the same
+    #: to rounding)
     version = 3
     #: bounds of the covariance's shrinkage (:data:`SHRINK`; (1, 1) is plain least squares)
     shrink = SHRINK
@@ -286,11 +296,11 @@ class AUMatchFamily:
         covariance over the whole video; read back a block at a time, projected 256 rows at a
         time."""
         n_l = len(self.lags)
-        if self.spill.file is None:      # one block, in memory: numpy's covariance of each lag
+        if self.spill.n_blocks <= 1:     # one block, in memory: numpy's covariance of each lag
             covs = [noise_covariance(self.spill.buf[:, c], self.shrink) for c in range(n_l)]
-        else:
-            covs = [streamed_covariance(lambda c=c: (x[:, c] for _, x in self.spill.blocks()),
-                                        self.shrink) for c in range(n_l)]
+        else:                            # two passes over the blocks for every lag at once
+            covs = streamed_covariance(lambda: (x[:, :n_l] for _, x in self.spill.blocks()),
+                                       self.shrink)
         invs = [np.eye(68 * 2) if cov is None else np.linalg.inv(cov) for cov in covs]
         amp = np.full((self.spill.rows, n_l, len(TEMPLATES)), np.nan, np.float32)
         for a0, x in self.spill.blocks():
@@ -321,5 +331,5 @@ class AUMatchFamily:
         # each lag's column on its own: a lag's first rows wait for j − L, the others' do not
         amp = np.stack([fill_strided(full[:, c], self.skipped[:, c])
                         for c in range(len(self.lags))], axis=1)
-        return {"aumatch_amp": amp.astype(np.float32),
+        return {"aumatch_amp": amp.astype(np.float32, copy=False),
                 "aumatch_lags": np.asarray(self.lags, np.int64)}
