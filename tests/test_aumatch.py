@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import turning_head
 
@@ -11,7 +12,7 @@ from mespot_nb.features.aumatch import (SHRINK, TEMPLATES, AUMatchFamily, lags, 
                                         project, shrinkage, streamed_covariance, templates)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou
-from mespot_nb.methods.aumatch import bumps, spot
+from mespot_nb.methods.aumatch import bumps, spot, spotted_patterns
 
 FPS = 30
 MICRO = {"types": ("micro",)}
@@ -141,6 +142,11 @@ def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut):
     iv = spot(f, 0.02, MICRO)
     assert len(iv) == 1, iv
     assert iou(int(iv.onset[0]), int(iv.offset[0]), 25, 36) >= 0.5
+    # what it matched: the brow raise's pattern, peaking inside the raise
+    truth = pd.DataFrame({"onset": [25], "offset": [36], "type": ["micro"]})
+    row = spotted_patterns(f, iv, truth).iloc[0]
+    assert row["pattern"] == "AU1+AU2" and 25 <= row["peak"] <= 36
+    assert row["best IoU"] >= 0.5 and row["peak z"] >= 3.0
     # whitened, in a 5 s clip: here the raise is most of what moves, so the covariance learns
     # its own pattern and its amplitude shrinks (a real face's own motion dominates C instead),
     # yet it still stands out against both sides

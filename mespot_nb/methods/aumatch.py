@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..features.aumatch import AUMatchFamily
+from ..features.aumatch import TEMPLATES, AUMatchFamily
 from ..features.common import register_family
+from ..intervals import iou_matrix
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
 from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, micro_peaks, peak_threshold
@@ -134,6 +135,30 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     if "macro" in types:
         parts.append(macro_intervals(f, {**REGFLOW_DEFAULTS, **s}))
     return join_intervals(parts)
+
+
+def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = None,
+                     settings: dict | None = None) -> pd.DataFrame:
+    """What each spotted micro-expression matched: for every ``micro`` row of ``intervals`` (as
+    :func:`spot` returns), its ``onset``, ``offset``, the frame of its ``peak`` (1-based) and the
+    score there (``peak z``), the action-unit ``pattern`` of :data:`TEMPLATES` that gave it and,
+    with ``truth`` (annotations of this video), the ``best IoU`` with an annotated
+    micro-expression."""
+    import pandas as pd
+
+    b = bumps(f, settings)
+    micro = intervals[intervals["type"] == "micro"] if "type" in intervals else intervals
+    peak = [on - 1 + int(np.nanargmax(b["score"][on - 1:off]))
+            for on, off in zip(micro["onset"].astype(int), micro["offset"].astype(int))]
+    out = pd.DataFrame({"onset": micro["onset"].to_numpy(), "offset": micro["offset"].to_numpy(),
+                        "peak": np.asarray(peak, int) + 1,
+                        "peak z": [round(float(b["score"][k]), 1) for k in peak],
+                        "pattern": [TEMPLATES[b["au"][k]] for k in peak]})
+    if truth is not None:
+        gt = truth[truth["type"] == "micro"] if "type" in truth else truth
+        out["best IoU"] = iou_matrix(out[["onset", "offset"]].to_numpy(),
+                                     gt[["onset", "offset"]].to_numpy()).max(axis=1, initial=0.0)
+    return out
 
 
 def score_curve(f) -> np.ndarray:
