@@ -22,7 +22,6 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-
 CASME = SHARED / "annotations" / "CASME_sq_gt.xlsx"
 SAMM = SHARED / "annotations" / "SAMMLV_gt.xlsx"
 STRS = SHARED / "strs-sample"
