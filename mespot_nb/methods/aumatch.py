@@ -20,10 +20,12 @@ ways, each a matched filter:
   ± ``noise_s`` seconds, per template and lag — footage where the face moves a lot sets its own,
   higher, bar.
 
-The score of a frame is the largest z over templates and lags. Micro-expressions are its peaks
-at least ``min_distance_s`` apart above max(median + p·(max − median), ``z_min``) (as regflow's
-threshold), each an interval of ``width_s`` around the peak (0.45 before, 0.55 after: apexes
-come early). Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
+The score of a frame is the largest z over templates and lags. Micro-expressions are peaks above
+max(median + p·(max − median), ``z_min``) of the score (as regflow's threshold), found in each
+facial region apart (:data:`REGIONS`: the brows' patterns, the mouth's), each region's at least
+``min_distance_s`` apart — so that a blink's pull on the brows cannot hide a lip corner's
+micro-expression 0.1 s away (:func:`region_peaks`) — each an interval of ``width_s`` around the
+peak (0.45 before, 0.55 after: apexes come early). Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
 
 The action-unit patterns are the kit's FACS-like vocabulary (:mod:`mespot_nb.expressions`) — the
 same patterns :func:`mespot_nb.insert.insert_expressions` renders. A real micro-expression of
@@ -32,7 +34,9 @@ these patterns; README (aumatch's section and "Known limitations") says so.
 
 Defaults were chosen on the development clips of README "Real people" (``cap12_edit``,
 ``cap13_edit2``, ``franck`` frames 1–720, the Pexels head-turn take and eight GRID speakers);
-the clips it lists as held out for aumatch were scored once, with these defaults.
+the clips it lists as held out for aumatch were scored once, with these defaults. The peaks per
+region were adopted by a rule written down before eleven fresh held-out clips (LivePortrait's
+driving videos) were scored once (README, aumatch's third round).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from ..features.common import register_family
 from ..intervals import iou_matrix
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
-from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, micro_peaks, peak_threshold
+from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, peak_threshold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,6 +59,10 @@ register_family(AUMatchFamily)
 
 #: regflow's macro-expression settings, which aumatch's macro intervals use as they are
 _MACRO_KEYS = ("max_micro_s", "macro_p", "macro_min_px", "macro_smooth_s", "macro_merge_gap_s")
+#: The facial regions whose peaks are found apart (:func:`region_peaks`): the templates of
+#: :data:`~mespot_nb.features.aumatch.TEMPLATES` that move the brows, and those that move the
+#: mouth.
+REGIONS = {"brows": ("AU1+AU2", "AU4"), "mouth": ("AU12", "AU14", "AU15", "AU10")}
 DEFAULTS = {"p": 0.02, "z_min": 3.0, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36, **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
@@ -104,16 +112,58 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     return {"q": q, "z": z, "score": score, "au": au}
 
 
-def _micro(score: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
+def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int, float]] | None:
+    """(frame index, template index, z) of every micro-expression peak, by frame: in each region
+    of :data:`REGIONS`, the peaks of its templates' largest z (the template that gives it, and
+    its z); where both regions peak on one frame, the higher. None without any z."""
+    from scipy.signal import find_peaks
+
+    z = np.asarray(z, np.float64)
+    ok = np.isfinite(z).any(axis=1)
+    if not ok.any():
+        return None
+    score = np.full(len(z), np.nan)
+    score[ok] = np.nanmax(z[ok], axis=1)
+    thr = micro_threshold(score, p, s)
+    dist = max(1, int(round(s["min_distance_s"] * fps)))
+    found: dict[int, tuple[int, float]] = {}
+    for names in REGIONS.values():
+        cols = [TEMPLATES.index(n) for n in names]
+        zr = np.where(np.isfinite(z[:, cols]), z[:, cols], -np.inf)
+        sr = zr.max(axis=1)
+        pk, _ = find_peaks(np.where(np.isfinite(sr), sr, -1e9), height=thr, distance=dist)
+        for k in pk:
+            if int(k) not in found or sr[k] > found[int(k)][1]:
+                found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
+    return [(k, a, h) for k, (a, h) in sorted(found.items())]
+
+
+def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = None
+                 ) -> np.ndarray | None:
+    """Frame indices (0-based, ascending) of the micro-expression peaks of the template z
+    (T, A) of :func:`bumps`: in each facial region of :data:`REGIONS`, the peaks of its
+    templates' largest z at least ``min_distance_s`` apart above one threshold —
+    :func:`micro_threshold` of the overall score. A region's peak never hides another region's:
+    a brow movement 0.1 s from a lip corner's does not remove it. None when no frame has a z."""
+    got = _peaks(z, fps, p, {**DEFAULTS, **(settings or {})})
+    return None if got is None else np.asarray([k for k, _, _ in got], int)
+
+
+def _interval(pk: int, fps: float, T: int, s: dict) -> tuple[int, int]:
+    """The 1-based interval of ``width_s`` spotted around the peak at row ``pk`` (0.45 of it
+    before: apexes come early)."""
+    w = s["width_s"] * fps
+    return max(1, int(round(pk - 0.45 * w)) + 1), min(T, int(round(pk + 0.55 * w)) + 1)
+
+
+def _micro(z: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
     import pandas as pd
 
-    peaks = micro_peaks(score, fps, p, s["z_min"], s["min_distance_s"])
-    if peaks is None:
+    got = _peaks(z, fps, p, s)
+    if not got:
         return pd.DataFrame(columns=COLUMNS)
-    w = s["width_s"] * fps
-    top = float(np.nanmax(score))
-    rows = [(max(1, int(round(pk - 0.45 * w)) + 1), min(len(score), int(round(pk + 0.55 * w)) + 1),
-             float(score[pk]) / top, "micro") for pk in peaks]
+    top = max(h for _, _, h in got)
+    rows = [(*_interval(k, fps, len(z), s), h / top, "micro") for k, _, h in got]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -131,29 +181,35 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     types = s.get("types", ("micro", "macro"))
     parts = []
     if "micro" in types:
-        parts.append(_micro(bumps(f, s)["score"], float(f.fps), p, s))
+        parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s))
     if "macro" in types:
         parts.append(macro_intervals(f, {**REGFLOW_DEFAULTS, **s}))
     return join_intervals(parts)
 
 
 def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = None,
-                     settings: dict | None = None) -> pd.DataFrame:
+                     settings: dict | None = None, p: float = DEFAULTS["p"]) -> pd.DataFrame:
     """What each spotted micro-expression matched: for every ``micro`` row of ``intervals`` (as
-    :func:`spot` returns), its ``onset``, ``offset``, the frame of its ``peak`` (1-based) and the
-    score there (``peak z``), the action-unit ``pattern`` of :data:`TEMPLATES` that gave it and,
-    with ``truth`` (annotations of this video), the ``best IoU`` with an annotated
-    micro-expression."""
+    :func:`spot` returns at ``p``), its ``onset``, ``offset``, the frame of its ``peak``
+    (1-based) and the z there (``peak z``), the action-unit ``pattern`` of :data:`TEMPLATES`
+    that gave it and, with ``truth`` (annotations of this video), the ``best IoU`` with an
+    annotated micro-expression. A row that is not one of :func:`spot`'s own at ``p`` (intervals
+    from elsewhere) reads the highest z inside it."""
     import pandas as pd
 
-    b = bumps(f, settings)
+    s = {**DEFAULTS, **(settings or {})}
+    b = bumps(f, s)
+    fps = float(f.fps)
+    own = {_interval(k, fps, len(b["z"]), s): (k, a) for k, a, _ in _peaks(b["z"], fps, p, s) or []}
     micro = intervals[intervals["type"] == "micro"] if "type" in intervals else intervals
-    peak = [on - 1 + int(np.nanargmax(b["score"][on - 1:off]))
-            for on, off in zip(micro["onset"].astype(int), micro["offset"].astype(int))]
-    out = pd.DataFrame({"onset": micro["onset"].to_numpy(), "offset": micro["offset"].to_numpy(),
-                        "peak": np.asarray(peak, int) + 1,
-                        "peak z": [round(float(b["score"][k]), 1) for k in peak],
-                        "pattern": [TEMPLATES[b["au"][k]] for k in peak]})
+    rows = []
+    for on, off in zip(micro["onset"].astype(int), micro["offset"].astype(int)):
+        k, a = own.get((on, off), (None, None))
+        if k is None:
+            k = on - 1 + int(np.nanargmax(b["score"][on - 1:off]))
+            a = int(b["au"][k])
+        rows.append((on, off, k + 1, round(float(b["z"][k, a]), 1), TEMPLATES[a]))
+    out = pd.DataFrame(rows, columns=["onset", "offset", "peak", "peak z", "pattern"])
     if truth is not None:
         gt = truth[truth["type"] == "micro"] if "type" in truth else truth
         out["best IoU"] = iou_matrix(out[["onset", "offset"]].to_numpy(),
