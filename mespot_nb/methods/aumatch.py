@@ -20,12 +20,12 @@ ways, each a matched filter:
   ± ``noise_s`` seconds, per template and lag — footage where the face moves a lot sets its own,
   higher, bar.
 
-The score of a frame is the largest z over templates and lags. Micro-expressions are peaks above
-max(median + p·(max − median), ``z_min``) of the score (as regflow's threshold), found in each
-facial region apart (:data:`REGIONS`: the brows' patterns, the mouth's), each region's at least
-``min_distance_s`` apart — so that a blink's pull on the brows cannot hide a lip corner's
-micro-expression 0.1 s away (:func:`region_peaks`) — each an interval of ``width_s`` around the
-peak (0.45 before, 0.55 after: apexes come early). Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
+The score of a frame is the largest z over templates and lags. Micro-expressions are the peaks
+of each facial region's largest z (:data:`REGIONS`: the brows' patterns, the mouth's), each
+region's at least ``min_distance_s`` apart, above one threshold from the score,
+max(median + p·(max − median), ``z_min``) (as regflow's) — so that a blink's pull on the brows
+cannot hide a lip corner's micro-expression 0.1 s away (:func:`region_peaks`) — each an
+interval of ``width_s`` around the peak (0.45 before, 0.55 after: apexes come early). Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
 
 The action-unit patterns are the kit's FACS-like vocabulary (:mod:`mespot_nb.expressions`) — the
 same patterns :func:`mespot_nb.insert.insert_expressions` renders. A real micro-expression of
@@ -63,6 +63,9 @@ _MACRO_KEYS = ("max_micro_s", "macro_p", "macro_min_px", "macro_smooth_s", "macr
 #: :data:`~mespot_nb.features.aumatch.TEMPLATES` that move the brows, and those that move the
 #: mouth.
 REGIONS = {"brows": ("AU1+AU2", "AU4"), "mouth": ("AU12", "AU14", "AU15", "AU10")}
+if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
+    raise ImportError("aumatch.REGIONS must hold every template of features.aumatch.TEMPLATES "
+                      "once: a template outside the regions would never be spotted")
 DEFAULTS = {"p": 0.02, "z_min": 3.0, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36, **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
@@ -140,11 +143,22 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int,
 
 def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = None
                  ) -> np.ndarray | None:
-    """Frame indices (0-based, ascending) of the micro-expression peaks of the template z
-    (T, A) of :func:`bumps`: in each facial region of :data:`REGIONS`, the peaks of its
+    """The micro-expression peaks: in each facial region of :data:`REGIONS`, the peaks of its
     templates' largest z at least ``min_distance_s`` apart above one threshold —
     :func:`micro_threshold` of the overall score. A region's peak never hides another region's:
-    a brow movement 0.1 s from a lip corner's does not remove it. None when no frame has a z."""
+    a brow movement 0.1 s from a lip corner's does not remove it.
+
+    Parameters
+    ----------
+    z : (T, A) each template's robust z, as :func:`bumps` returns it.
+    fps : frames per second of the video.
+    p : threshold fraction (:func:`micro_threshold`).
+    settings : over :data:`DEFAULTS` (``z_min``, ``min_distance_s``).
+
+    Returns
+    -------
+    (n,) int frame indices (0-based, ascending) of the peaks; None when no frame has a z.
+    """
     got = _peaks(z, fps, p, {**DEFAULTS, **(settings or {})})
     return None if got is None else np.asarray([k for k, _, _ in got], int)
 
@@ -175,8 +189,8 @@ def micro_threshold(score: np.ndarray, p: float, settings: dict | None = None) -
 
 def spot(f, p: float, settings: dict) -> pd.DataFrame:
     """aumatch's intervals of one video; rows ``onset, offset, score, type`` (both types unless
-    ``settings["types"]`` says otherwise; :func:`bumps` says which action-unit pattern each
-    micro-expression's peak matched)."""
+    ``settings["types"]`` says otherwise; :func:`spotted_patterns` says which action-unit
+    pattern each micro-expression's peak matched)."""
     s = {**DEFAULTS, **settings}
     types = s.get("types", ("micro", "macro"))
     parts = []
@@ -189,12 +203,26 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
 
 def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = None,
                      settings: dict | None = None, p: float = DEFAULTS["p"]) -> pd.DataFrame:
-    """What each spotted micro-expression matched: for every ``micro`` row of ``intervals`` (as
-    :func:`spot` returns at ``p``), its ``onset``, ``offset``, the frame of its ``peak``
-    (1-based) and the z there (``peak z``), the action-unit ``pattern`` of :data:`TEMPLATES`
-    that gave it and, with ``truth`` (annotations of this video), the ``best IoU`` with an
-    annotated micro-expression. A row that is not one of :func:`spot`'s own at ``p`` (intervals
-    from elsewhere) reads the highest z inside it."""
+    """What each spotted micro-expression matched.
+
+    Parameters
+    ----------
+    f : the video's features (``aumatch_amp``, ``aumatch_lags``).
+    intervals : rows ``onset, offset`` [, ``type``] (1-based frames), as :func:`spot` returns
+        them at ``p``; only ``micro`` rows are read when there is a ``type``.
+    truth : this video's annotations (``onset, offset`` [, ``type``]), or None.
+    settings : over :data:`DEFAULTS`, as given to :func:`spot`.
+    p : the threshold fraction the intervals were spotted at.
+
+    Returns
+    -------
+    One row per micro interval: ``onset``, ``offset``, the frame of its ``peak`` (1-based) and
+    the z there (``peak z``), the action-unit ``pattern`` of :data:`TEMPLATES` that gave it and,
+    with ``truth``, the ``best IoU`` with an annotated micro-expression. A row that is not one
+    of :func:`spot`'s own at ``p`` (intervals from elsewhere, or another p) reads the highest z
+    inside it; one with no z inside it (no face there) has no peak (``peak`` 0, ``peak z`` NaN,
+    ``pattern`` "").
+    """
     import pandas as pd
 
     s = {**DEFAULTS, **(settings or {})}
@@ -206,7 +234,11 @@ def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = No
     for on, off in zip(micro["onset"].astype(int), micro["offset"].astype(int)):
         k, a = own.get((on, off), (None, None))
         if k is None:
-            k = on - 1 + int(np.nanargmax(b["score"][on - 1:off]))
+            inside = b["score"][max(on - 1, 0):max(off, 0)]
+            if not np.isfinite(inside).any():            # no face in it: nothing matched
+                rows.append((on, off, 0, float("nan"), ""))
+                continue
+            k = max(on - 1, 0) + int(np.nanargmax(inside))
             a = int(b["au"][k])
         rows.append((on, off, k + 1, round(float(b["z"][k, a]), 1), TEMPLATES[a]))
     out = pd.DataFrame(rows, columns=["onset", "offset", "peak", "peak z", "pattern"])
@@ -218,8 +250,9 @@ def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = No
 
 
 def score_curve(f) -> np.ndarray:
-    """The curve aumatch's micro-expressions are peaks of (T,): the largest two-sided
-    action-unit amplitude's robust z (NaN without a face)."""
+    """aumatch's score (T,): the largest two-sided action-unit amplitude's robust z over every
+    template (NaN without a face) — the curve its threshold is set on; the micro-expressions
+    are the peaks of each region's part of it (:func:`region_peaks`)."""
     return bumps(f)["score"]
 
 
