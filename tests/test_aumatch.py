@@ -8,11 +8,12 @@ import pytest
 from conftest import turning_head
 
 from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, talk_template
-from mespot_nb.features.aumatch import (SHRINK, TEMPLATES, AUMatchFamily, lags, noise_covariance,
-                                        project, shrinkage, streamed_covariance, templates)
+from mespot_nb.features.aumatch import (SHRINK, TEMPLATES, AUMatchFamily, eye_openness, lags,
+                                        noise_covariance, project, shrinkage, streamed_covariance,
+                                        templates)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou
-from mespot_nb.methods.aumatch import bumps, spot, spotted_patterns
+from mespot_nb.methods.aumatch import DEFAULTS, blinks, bumps, spot, spotted_patterns, talking
 
 FPS = 30
 MICRO = {"types": ("micro",)}
@@ -74,8 +75,8 @@ def test_noise_covariance_shrinks_by_the_rows_it_has():
 
 def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
     """aumatch's amplitudes changed (version 2: whitened; 3: a long video's covariance summed
-    over blocks from disk): its features get a new cache entry, and features without it keep
-    theirs."""
+    over blocks from disk; 4: the eyes' openness kept): its features get a new cache entry, and
+    features without it keep theirs."""
     from dataclasses import asdict
 
     from mespot_nb.face import FACE_VERSION, TrackParams
@@ -89,7 +90,7 @@ def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
 
     tp = TrackParams()
     assert family_versions(("regflow", "aumatch")) == {"aumatch": AUMatchFamily.version} \
-        == {"aumatch": 3}
+        == {"aumatch": 4}
     for fams, versioned in ((("regflow",), False), (("regflow", "aumatch"), True)):
         fp = FeatureParams(families=fams)
         plain = FEATURES.path(tmp_path, Src().identity(),
@@ -233,6 +234,88 @@ def test_a_peak_in_one_region_does_not_hide_one_in_the_other(monkeypatch):
     other = pd.DataFrame({"onset": [105], "offset": [115], "type": ["micro"]})
     row = spotted_patterns(f, other).iloc[0]
     assert row["peak"] == 0 and np.isnan(row["peak z"]) and row["pattern"] == ""
+
+
+def test_eye_openness_reads_a_blink_and_the_family_keeps_it(astronaut):
+    _, lm = astronaut
+    open_ = eye_openness(lm)
+    assert 0.15 < open_ < 0.5
+    shut = lm.astype(np.float64).copy()
+    for e in (R_EYE, L_EYE):                   # the lids meet on the line through the corners
+        mid = (shut[e[0]] + shut[e[3]]) / 2
+        shut[[e[1], e[2], e[4], e[5]], 1] = mid[1]
+    assert eye_openness(shut) < 0.2 * open_
+    assert eye_openness(2.5 * lm) == pytest.approx(open_)        # no unit: the scale drops out
+    frames, lms = turning_head(astronaut, 12)
+    lms = lms.astype(np.float64)
+    lms[5] = np.nan                                               # no face on frame 6
+    eyes = _family(frames, lms).aumatch_eyes
+    assert eyes.shape == (12,) and np.isnan(eyes[5])
+    assert np.allclose(eyes[[0, 11]], [eye_openness(lms[0]), eye_openness(lms[11])], atol=1e-6)
+
+
+def _blinking(T, shut_at, open_=0.3):
+    """Eyes' openness (T,): open, and shut to a fifth of it for 0.1 s around each frame of
+    ``shut_at`` (1-based)."""
+    e = np.full(T, open_)
+    for k in shut_at:
+        e[k - 2:k + 1] = open_ / 5
+    return e
+
+
+def test_a_blink_silences_the_brows_there_and_nothing_else():
+    """A brow movement (AU4, frames 300–311) on a blink is a blink's pull, not an expression:
+    with ``blink_weight`` 0 it is not spotted; the same movement without a blink (frames
+    500–511) and a lip corner's on the blink (AU15, frames 100–111) still are."""
+    T = 700
+    f = _amps(_bump(T, 300, 311, 0.5) + _bump(T, 500, 511, 0.5),
+              more={"AU15": _bump(T, 100, 111, 0.5)})
+    f.arrays["aumatch_eyes"] = _blinking(T, [106, 305])
+
+    def found(settings):
+        iv = spot(f, 0.02, {**MICRO, **settings})
+        return [any(iou(int(r.onset), int(r.offset), a, b) >= 0.5 for r in iv.itertuples())
+                for a, b in ((100, 111), (300, 311), (500, 511))]
+
+    assert found({}) == [True, True, True]                  # the default weighs nothing
+    assert found({"blink_weight": 0.0}) == [True, False, True]
+    b = bumps(f, {"blink_weight": 0.0})
+    near = np.flatnonzero(b["blink"]) + 1
+    assert set(range(104, 107)) <= set(near) and set(range(303, 306)) <= set(near)
+    assert not b["blink"][450:].any() and not b["talking"].any()
+    # the blink is against this person's own open eyes: narrower eyes are no blink
+    assert not blinks(np.full(T, 0.12), FPS).any()
+    assert blinks(_blinking(T, [200]), FPS, {"blink_pad_s": 0.0}).sum() == 3
+
+
+def test_talking_weighs_the_mouths_patterns_only():
+    """While the lips open and close 4 times a second (frames 1–400), a lip corner's movement
+    the size of the talk's own counts ``talk_weight`` of its z, and a brow's counts in full."""
+    T = 700
+    f = _amps(_bump(T, 200, 211, 0.4) + _bump(T, 550, 561, 0.4),
+              more={"AU15": _bump(T, 300, 311, 0.22)})
+    t = np.arange(T) / FPS
+    f.arrays["regflow_aperture"] = np.where(t < 400 / FPS, 0.1 + 0.08 * np.sin(2 * np.pi * 4 * t),
+                                            0.02)
+    talk = talking(f.regflow_aperture, FPS)
+    assert talk[20:380].all() and not talk[430:].any()
+    z1 = bumps(f)["z"]
+    zw = bumps(f, {"talk_weight": 0.5})["z"]
+    mouth = [TEMPLATES.index(n) for n in ("AU12", "AU14", "AU15", "AU10")]
+    brows = [TEMPLATES.index(n) for n in ("AU1+AU2", "AU4")]
+    assert np.allclose(zw[20:380, mouth], 0.5 * z1[20:380, mouth], equal_nan=True)
+    assert np.allclose(zw[:, brows], z1[:, brows], equal_nan=True)
+    assert np.allclose(zw[430:], z1[430:], equal_nan=True)
+    peak = np.nanmax(z1[295:316, TEMPLATES.index("AU15")])
+    assert DEFAULTS["z_min"] < peak < 2 * DEFAULTS["z_min"], peak   # above the bar, not twice
+
+    def found(settings):
+        iv = spot(f, 0.02, {**MICRO, **settings})
+        return [any(iou(int(r.onset), int(r.offset), a, b) >= 0.5 for r in iv.itertuples())
+                for a, b in ((200, 211), (300, 311), (550, 561))]
+
+    assert found({}) == [True, True, True]
+    assert found({"talk_weight": 0.5}) == [True, False, True]
 
 
 def test_motion_around_it_raises_the_bar():

@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..expressions import MICRO_AUS, aus_displacement
+from ..expressions import L_EYE, MICRO_AUS, R_EYE, aus_displacement
 from .crops import CROP_MARGIN, CROP_SPEC, CropRing, check_flow, curve_stride, fill_strided
 from .register import EYE_CORNERS, NOSE_POINTS, registered_flow, residual_landmark_flow
 
-__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "RowSpill", "SHRINK", "TEMPLATES", "lags",
-           "noise_covariance", "project", "shrinkage", "streamed_covariance", "templates"]
+__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "RowSpill", "SHRINK", "TEMPLATES",
+           "eye_openness", "lags", "noise_covariance", "project", "shrinkage",
+           "streamed_covariance", "templates"]
 
 #: The lags, in seconds, between the compared frames: a micro-expression's apex lies 0.1–0.25 s
 #: from its onset and its offset (0.2–0.5 s in all).
@@ -55,6 +56,19 @@ FIT_POINTS = tuple(NOSE_POINTS) + tuple(EYE_CORNERS)
 #: between these bounds (a 30 s clip at 30 fps: 0.3; a 3 s clip: 0.9, nearly the plain
 #: projection). Chosen on aumatch's tuning clips (README "Real people").
 SHRINK = (0.3, 0.9)
+
+
+def eye_openness(lm: np.ndarray) -> float:
+    """The eyes' aspect ratio of one face (68, 2): for each eye (dlib points 36–41 and 42–47),
+    the mean of its two lid-to-lid distances over its corner-to-corner width, averaged over both
+    eyes (about 0.25–0.35 open, under 0.15 shut; unitless, so the crop's scale drops out)."""
+    lm = np.asarray(lm, np.float64)
+    ratios = []
+    for e in (R_EYE, L_EYE):
+        p = lm[e]
+        lids = np.linalg.norm(p[1] - p[5]) + np.linalg.norm(p[2] - p[4])
+        ratios.append(lids / (2.0 * max(np.linalg.norm(p[0] - p[3]), 1e-9)))
+    return float(np.mean(ratios))
 
 
 def lags(fps: float) -> tuple[int, ...]:
@@ -239,15 +253,17 @@ class AUMatchFamily:
     aumatch_amp : (T, n_lags, A) float32 — the amplitude of frame j (row j − 1) against frame
         j − L, in crop pixels per unit template; NaN where either frame lacked a face.
     aumatch_lags : (n_lags,) int64 — the lags L in frames.
+    aumatch_eyes : (T,) float32 — :func:`eye_openness` of every frame's landmarks (NaN without a
+        face): the spotter finds blinks from it.
     """
 
     family = "aumatch"
-    produces = ("aumatch_amp", "aumatch_lags")
+    produces = ("aumatch_amp", "aumatch_lags", "aumatch_eyes")
     history = 1
     #: 2: the projection is whitened by the video's own covariance (1: plain least squares);
     #: 3: beyond ``spill_block`` computed frames the covariance is summed over blocks (the same
-    #: to rounding)
-    version = 3
+    #: to rounding); 4: the eyes' openness of every frame is kept (``aumatch_eyes``)
+    version = 4
     #: bounds of the covariance's shrinkage (:data:`SHRINK`; (1, 1) is plain least squares)
     shrink = SHRINK
     #: computed frames kept in memory before the rest go to a temporary file (:class:`RowSpill`)
@@ -264,10 +280,13 @@ class AUMatchFamily:
         rows = -(-self.n // self.stride)                          # the computed frames
         # per computed frame: the displacement at each lag (136 values) and, last, the landmarks
         self.spill = RowSpill(rows, (len(self.lags) + 1, 68 * 2), self.spill_block)
+        self.eyes = np.full(self.n, np.nan, np.float32)
 
     def push(self, j: int, buf, lms: np.ndarray) -> None:
         gray = buf[-1]
         lm = lms[j - 1]
+        if np.isfinite(lm).all():
+            self.eyes[j - 1] = eye_openness(lm)
         ok = gray is not None and np.isfinite(lm).all()
         self.ring.push(j, np.asarray(gray) if ok else None, lm if ok else None)
         if j not in self.ring:
@@ -332,4 +351,4 @@ class AUMatchFamily:
         amp = np.stack([fill_strided(full[:, c], self.skipped[:, c])
                         for c in range(len(self.lags))], axis=1)
         return {"aumatch_amp": amp.astype(np.float32, copy=False),
-                "aumatch_lags": np.asarray(self.lags, np.int64)}
+                "aumatch_lags": np.asarray(self.lags, np.int64), "aumatch_eyes": self.eyes}

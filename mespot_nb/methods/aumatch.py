@@ -50,7 +50,7 @@ from ..features.common import register_family
 from ..intervals import iou_matrix
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
-from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, peak_threshold
+from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, peak_threshold, speech_rate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,7 +67,14 @@ if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
     raise ImportError("aumatch.REGIONS must hold every template of features.aumatch.TEMPLATES "
                       "once: a template outside the regions would never be spotted")
 DEFAULTS = {"p": 0.02, "z_min": 3.0, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
-            "width_s": 0.36, **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
+            "width_s": 0.36,
+            # blinks (:func:`blinks`): the brows' z is weighted by ``blink_weight`` around one
+            "blink_ratio": 0.75, "blink_median_s": 1.0, "blink_pad_s": 0.15, "blink_weight": 1.0,
+            # talking (:func:`talking`, regflow's speech rate and its threshold): the mouth's z
+            # is weighted by ``talk_weight`` while the person talks
+            "talk_rate": REGFLOW_DEFAULTS["speech_rate"],
+            "talk_window_s": REGFLOW_DEFAULTS["speech_window_s"], "talk_weight": 1.0,
+            **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
 def _rolling_median(x: np.ndarray, half: int) -> np.ndarray:
@@ -82,15 +89,22 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
 
     Parameters
     ----------
-    f : a video's features with ``aumatch_amp`` (T, n_lags, A) and ``aumatch_lags``.
-    settings : over :data:`DEFAULTS` (``noise_s``, ``floor``).
+    f : a video's features with ``aumatch_amp`` (T, n_lags, A) and ``aumatch_lags``; with
+        ``aumatch_eyes`` (T,) the brows' z is weighted around blinks, with ``regflow_aperture``
+        (T,) the mouth's while the person talks (features without them, built by hand, are not
+        weighted).
+    settings : over :data:`DEFAULTS` (``noise_s``, ``floor``, the ``blink_*`` and ``talk_*``
+        keys).
 
     Returns
     -------
     dict: ``q`` (T, n_lags, A) the two-sided amplitude min(a_j, −a_(j+L)) in crop pixels per
-    unit template; ``z`` (T, A) each template's robust z, the largest over lags; ``score`` (T,)
-    the largest z (NaN where no template has one); ``au`` (T,) the index in
-    :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none).
+    unit template; ``z`` (T, A) each template's robust z, the largest over lags, times
+    ``blink_weight`` for the brows' templates near a blink and ``talk_weight`` for the mouth's
+    while talking; ``score`` (T,) the largest z (NaN where no template has one); ``au`` (T,)
+    the index in :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none);
+    ``blink`` and ``talking`` (T,) bool, the frames weighted (:func:`blinks`, :func:`talking`;
+    all False when that weight is 1).
     """
     s = {**DEFAULTS, **(settings or {})}
     fps = float(f.fps)
@@ -107,12 +121,62 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
             med = _rolling_median(q[:, c, a], half)
             mad = _rolling_median(np.abs(q[:, c, a] - med), half) * 1.4826
             z[:, a] = np.fmax(z[:, a], (q[:, c, a] - med) / np.maximum(mad, s["floor"]))
+    blink = np.zeros(T, bool)
+    talk = np.zeros(T, bool)
+    arrays = getattr(f, "arrays", {})
+    if s["blink_weight"] != 1.0 and "aumatch_eyes" in arrays:
+        blink = blinks(f.aumatch_eyes, fps, s)
+        z[np.ix_(blink, _columns("brows"))] *= s["blink_weight"]
+    if s["talk_weight"] != 1.0 and "regflow_aperture" in arrays:
+        talk = talking(f.regflow_aperture, fps, s)
+        z[np.ix_(talk, _columns("mouth"))] *= s["talk_weight"]
     ok = np.isfinite(z).any(axis=1)
     score = np.full(T, np.nan)
     au = np.full(T, -1)
     score[ok] = np.nanmax(z[ok], axis=1)
     au[ok] = np.nanargmax(z[ok], axis=1)
-    return {"q": q, "z": z, "score": score, "au": au}
+    return {"q": q, "z": z, "score": score, "au": au, "blink": blink, "talking": talk}
+
+
+def _columns(region: str) -> list[int]:
+    """The columns of :data:`~mespot_nb.features.aumatch.TEMPLATES` in a region of
+    :data:`REGIONS`."""
+    return [TEMPLATES.index(n) for n in REGIONS[region]]
+
+
+def blinks(eyes: np.ndarray, fps: float, settings: dict | None = None) -> np.ndarray:
+    """The frames near a blink (T,) bool: within ± ``blink_pad_s`` of a frame whose eyes'
+    openness (``aumatch_eyes``, :func:`~mespot_nb.features.aumatch.eye_openness`) is below
+    ``blink_ratio`` times its median over ± ``blink_median_s`` (the person's own open eyes).
+
+    Parameters
+    ----------
+    eyes : (T,) the eyes' aspect ratio of every frame (NaN without a face: never a blink).
+    fps : frames per second.
+    settings : over :data:`DEFAULTS`.
+    """
+    s = {**DEFAULTS, **(settings or {})}
+    e = np.asarray(eyes, np.float64)
+    med = _rolling_median(e, max(1, int(round(s["blink_median_s"] * fps))))
+    with np.errstate(invalid="ignore"):
+        shut = np.nan_to_num(e < s["blink_ratio"] * med).astype(bool)
+    pad = int(round(s["blink_pad_s"] * fps))
+    return np.convolve(shut, np.ones(2 * pad + 1), "same") > 0
+
+
+def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> np.ndarray:
+    """The frames where the person talks (T,) bool: regflow's speech rate
+    (:func:`~mespot_nb.methods.regflow.speech_rate`, the inner lips' travel per second over
+    ``talk_window_s``, in inter-ocular distances) above ``talk_rate``.
+
+    Parameters
+    ----------
+    aperture : (T,) the inner lips' aperture (``regflow_aperture``, inter-ocular distances).
+    fps : frames per second.
+    settings : over :data:`DEFAULTS`.
+    """
+    s = {**DEFAULTS, **(settings or {})}
+    return np.nan_to_num(speech_rate(aperture, fps, s["talk_window_s"])) > s["talk_rate"]
 
 
 def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int, float]] | None:
