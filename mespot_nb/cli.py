@@ -429,8 +429,14 @@ def cmd_spot(a: argparse.Namespace) -> int:
         cache = load_manifest(a.manifest).cache_dir
     except MespotError:
         cache = default_cache_dir()
+    settings = {}
+    for item in a.set or ():
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise MespotError(f"--set {item}: give NAME=VALUE, e.g. --set talk_weight=0.7")
+        settings[name.strip()] = value.strip()
     res = spot_video(a.source, a.model, cache, fps=a.fps, threshold=a.threshold, p=a.p,
-                     method=a.method, type=a.type, n_jobs=a.n_jobs)
+                     method=a.method, type=a.type, n_jobs=a.n_jobs, settings=settings)
     with atomic_path(a.out, suffix=".csv") as tmp:
         res["intervals"].to_csv(tmp, index=False)
     if a.html:
@@ -448,6 +454,7 @@ def cmd_spot(a: argparse.Namespace) -> int:
           else f"{res['threshold']:.4g}")
     print(f"{a.out}: {n} interval(s) spotted in {res['n_frames']} frames ({res['fps']:g} fps) "
           f"with {res['method']} at {what} {at}"
+          + "".join(f", {k} {v:g}" for k, v in res["settings"].items())
           + (" — no face found in any frame" if res["no_face"] else ""))
     print(f"footage to review: {100 * res['footage']:.2f} % of the video "
           f"(reduction factor {1 / res['footage']:.1f}x)" if res["footage"] > 0 else
@@ -594,6 +601,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--threshold", type=float, default=None,
                     help="override the threshold chosen at training (every model's, for a "
                          "file with one model per type)")
+    sp.add_argument("--set", action="append", metavar="NAME=VALUE",
+                    help="set a training-free spotter's setting (repeatable), e.g. aumatch's "
+                         "--set blink_weight=0 --set talk_weight=0.7: fewer false intervals, "
+                         "lower recall (README 'Real people')")
     _add_video_jobs(sp, features=True)
     _add_manifest(sp)
     sp.set_defaults(func=cmd_spot)

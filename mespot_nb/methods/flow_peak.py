@@ -68,6 +68,7 @@ FLOW_PEAK = Method(
     spot={"select_protocol": "megc2020", "select_type": "overall"},
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
                       curve=motion_curve, curve_label="flow magnitude (px)",
-                      curve_arrays=("flowpeak_curve", "flowpeak_nose")),
+                      curve_arrays=("flowpeak_curve", "flowpeak_nose"),
+                      settings=tuple(k for k in DEFAULTS if k != "p")),
     types=("micro", "macro"),
     references=("zhao2022flow", "he2021", "farneback2003"))

@@ -216,5 +216,6 @@ REGFLOW = Method(
     spot={"select_protocol": "megc2020", "select_type": "overall"},
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
                       curve=score_curve, curve_label="local contrast (robust z)",
-                      curve_arrays=("regflow_groups", "regflow_aperture")),
+                      curve_arrays=("regflow_groups", "regflow_aperture"),
+                      settings=tuple(k for k in DEFAULTS if k != "p")),
     types=("micro", "macro"), references=("farneback2003",))
