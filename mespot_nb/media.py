@@ -281,29 +281,47 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
                    description=description, source=_LIVEPORTRAIT + f"{folder}.mp4", sha256=sha)
 
 
-#: The code licence of each repository the second fresh held-out set comes from, and what else it
-#: says of its example media (none states the videos' own terms).
+#: What each repository of the second and third fresh held-out sets says of its licence, and
+#: anything else of its example media (none states the videos' own terms).
 _FRESH_TERMS = {
-    "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("MIT", ""),
-    "Zejun-Yang/AniPortrait": ("Apache-2.0", ""),
-    "OpenTalker/video-retalking": ("Apache-2.0", ""),
-    "wyhsirius/LIA": ("CC BY-NC 4.0", ""),
-    "harlanhong/CVPR2022-DaGAN": ("CC BY-NC 4.0", ""),
-    "Weizhi-Zhong/IP_LAP": ("Apache-2.0", "; its work builds on LRS2, a research-only dataset"),
-    "OpenTalker/DPE": ("MIT", "; its README asks for personal, research and non-commercial use"),
-    "jixinya/EAMM": ("MIT", "; the clips are crops of the MEAD dataset, whose terms are "
-                            "research-only and non-commercial"),
+    "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
+    "Zejun-Yang/AniPortrait": ("is Apache-2.0-licensed for its code", ""),
+    "OpenTalker/video-retalking": ("is Apache-2.0-licensed for its code", ""),
+    "wyhsirius/LIA": ("is CC BY-NC 4.0-licensed for its code", ""),
+    "harlanhong/CVPR2022-DaGAN": ("is CC BY-NC 4.0-licensed for its code", ""),
+    "Weizhi-Zhong/IP_LAP": ("is Apache-2.0-licensed for its code",
+                            "; its work builds on LRS2, a research-only dataset"),
+    "OpenTalker/DPE": ("is MIT-licensed for its code",
+                       "; its README asks for personal, research and non-commercial use"),
+    "jixinya/EAMM": ("is MIT-licensed for its code", "; the clips are crops of the MEAD dataset, "
+                     "whose terms are research-only and non-commercial"),
+    "georgeretsi/smirk": ("is MIT-licensed for its code", "; the samples are film and television "
+                          "footage"),
+    "tanshuai0219/EDTalk": ("is Apache-2.0-licensed for its code", ""),
+    "mayuelala/FollowYourEmoji": ("has no licence file", ""),
+    "OpenTalker/StyleHEAT": ("is MIT-licensed for its code", ""),
+    "Hangz-nju-cuhk/Talking-Face_PC-AVS": ("is CC BY 4.0-licensed", "; the clips look like "
+                                           "VoxCeleb's, cut from interviews on YouTube"),
+    "Fellway/Closed_eyes_detector": ("has no licence file", ""),
+    "Mounish2311/Driver-Drowsiness-Detection": ("has no licence file", ""),
+    "hemantghuge/Face_Landmark_dlib": ("has no licence file", ""),
+    "1zlab/1ZLAB_OpenCV_Face_Detection": ("is MIT-licensed for its code", ""),
+    "vdotup/blink-detection": ("has no licence file", "; the clip carries a stock-footage "
+                               "library's watermark"),
+    "abhi8922/drowsiness-detection": ("has no licence file", "; the clip looks like stock "
+                                      "footage"),
+    "esunshin/pi_eyes": ("has no licence file", ""),
 }
 
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second fresh held-out set (README "Real people"): a real person in one of
-    eight repositories' example videos, not shipped (their terms are not stated)."""
+    """A clip of the second or third fresh held-out set (README "Real people"): a real person in
+    a repository's example video, not shipped (its terms are not stated)."""
     code, note = _FRESH_TERMS[repo]
     return Footage(name, NOT_SHIPPED, "",
-                   f"not stated: the repository {repo} is {code}-licensed for its code and says "
-                   f"nothing of its example videos' sources or terms{note}; not shipped here",
+                   f"not stated: the repository {repo} {code} and says nothing of its example "
+                   f"videos' sources or terms{note}; not shipped here",
                    condition, fps=fps, frames=frames, size=size, iod_px=iod,
                    description=description, source=f"{repo}@{commit}:{path}", sha256=sha)
 
