@@ -286,6 +286,10 @@ def test_a_blink_silences_the_brows_there_and_nothing_else():
     # the blink is against this person's own open eyes: narrower eyes are no blink
     assert not blinks(np.full(T, 0.12), FPS).any()
     assert blinks(_blinking(T, [200]), FPS, {"blink_pad_s": 0.0}).sum() == 3
+    # a clip shorter than the padding keeps its length; frames without a face are never a blink
+    short = blinks(np.array([0.3, 0.3, 0.05, 0.3, np.nan]), FPS)
+    assert short.shape == (5,) and short[:4].all()
+    assert not blinks(np.full(40, np.nan), FPS).any()
 
 
 def test_talking_weighs_the_mouths_patterns_only():

@@ -155,13 +155,16 @@ def blinks(eyes: np.ndarray, fps: float, settings: dict | None = None) -> np.nda
     fps : frames per second.
     settings : over :data:`DEFAULTS`.
     """
+    import pandas as pd
+
     s = {**DEFAULTS, **(settings or {})}
     e = np.asarray(eyes, np.float64)
     med = _rolling_median(e, max(1, int(round(s["blink_median_s"] * fps))))
     with np.errstate(invalid="ignore"):
         shut = np.nan_to_num(e < s["blink_ratio"] * med).astype(bool)
     pad = int(round(s["blink_pad_s"] * fps))
-    return np.convolve(shut, np.ones(2 * pad + 1), "same") > 0
+    near = pd.Series(shut.astype(np.float64)).rolling(2 * pad + 1, center=True, min_periods=1)
+    return near.max().to_numpy() > 0
 
 
 def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> np.ndarray:
