@@ -602,9 +602,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="override the threshold chosen at training (every model's, for a "
                          "file with one model per type)")
     sp.add_argument("--set", action="append", metavar="NAME=VALUE",
-                    help="set a training-free spotter's setting (repeatable), e.g. aumatch's "
-                         "--set blink_weight=0 --set talk_weight=0.7: fewer false intervals, "
-                         "lower recall (README 'Real people')")
+                    help="set a training-free spotter's setting (repeatable; a bad name or "
+                         "value is refused with the spotter's settings and their ranges), e.g. "
+                         "aumatch's --set blink_weight=0 --set talk_weight=0.7: fewer false "
+                         "intervals, lower recall (README 'Real people'); the --html curve "
+                         "stays the default's")
     _add_video_jobs(sp, features=True)
     _add_manifest(sp)
     sp.set_defaults(func=cmd_spot)

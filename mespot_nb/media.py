@@ -304,7 +304,6 @@ _FRESH_TERMS = {
                                            "VoxCeleb's, cut from interviews on YouTube"),
     "Fellway/Closed_eyes_detector": ("has no licence file", ""),
     "Mounish2311/Driver-Drowsiness-Detection": ("has no licence file", ""),
-    "hemantghuge/Face_Landmark_dlib": ("has no licence file", ""),
     "1zlab/1ZLAB_OpenCV_Face_Detection": ("is MIT-licensed for its code", ""),
     "vdotup/blink-detection": ("has no licence file", "; the clip carries a stock-footage "
                                "library's watermark"),
@@ -335,7 +334,8 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: written down before) and four of its source videos (scored once, after that choice) — since
 #: then tuning clips for aumatch's blink and talking weights — and the 21 clips of a second fresh
 #: set from eight other repositories (scored once, to choose whether to turn those weights on, by
-#: a rule written down before), and the 24 of a third (scored once, as evidence only). Save each
+#: a rule written down before), and the 24 of a third (scored once, as evidence only) — both
+#: looked into since, so tuning clips for any later change too. Save each
 #: fetched file under its entry's name
 #: (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
 #: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
@@ -519,9 +519,9 @@ HELD_OUT: tuple[Footage, ...] = (
     _fresh("EAMM_surprised", "jixinya/EAMM", "e176a79865f792a1f8925934226de0b595c02c6d", "test/video/surprised.mp4",
            ("c", "d"), 25.0, 310, (256, 256), 87.0, "f0b5010426209b82c547780f22a111698b0d89a77ba51d4e42809a359d8df91b",
            "the woman of EAMM_fear: speaks with a posed surprise, head steady; 12.4 s"),
-    # The third fresh held-out set: 25 clips of about 24 people from twelve repositories,
-    # found by a second helper session that ran no spotter on them; scored once, as evidence only
-    # (no choice was made on it).
+    # The third fresh held-out set: 24 clips of about 23 people from eleven repositories, found
+    # by a second helper session that ran no spotter on them; scored once, as evidence only (no
+    # choice was made on it), then looked into (README: why PC-AVS's crops fail).
     _fresh('smirk_dafoe', 'georgeretsi/smirk',
            'c7de404c4389f073906a6db1adabf62efcea3f35', 'samples/dafoe.mp4',
            ('d',), 29.97, 99, (1280, 720), 176.0,

@@ -37,25 +37,45 @@ def check_p(p: float | None, name: str = "--p") -> float | None:
 
 
 def check_settings(m, settings: dict | None) -> dict[str, float]:
-    """A training-free spotter's settings set by name (``--set NAME=VALUE``), as numbers; refuses
-    a learned method, a name the spotter does not list, or a value that is not a number, naming
-    it and what to do."""
+    """A training-free spotter's settings set by name (``mespot spot --set NAME=VALUE``).
+
+    Parameters
+    ----------
+    m : the :class:`~mespot_nb.methods.base.Method` that will spot.
+    settings : ``{name: value}``, values numbers or text that reads as one; None or {} for none.
+
+    Returns
+    -------
+    ``{name: float}``, each inside the range the spotter gives it
+    (:attr:`~mespot_nb.methods.base.TrainingFree.settings`).
+
+    Raises
+    ------
+    MespotError
+        For a learned method, a name the spotter does not list (``p`` included: that is
+        ``--p``), or a value that is not a number in its range — each naming the setting and
+        what to do.
+    """
     if not settings:
         return {}
     if m.trainable or m.free is None:
         raise MespotError(f"--set sets a training-free spotter's settings; {m.title} is learned "
-                          "(its model file carries its own)")
+                          "(its model file carries its own): drop --set")
+    ranges = m.free.setting_ranges()
+    have = ", ".join(f"{k} [{lo:g}, {hi:g}]" for k, (lo, hi) in ranges.items()) or "none"
     out = {}
     for k, v in settings.items():
-        if k not in m.free.settings:
-            raise MespotError(f"--set {k}: {m.name} has no setting {k!r}; it has "
-                              + (", ".join(m.free.settings) or "none"))
+        if k == "p":
+            raise MespotError("--set p: the threshold fraction is --p (e.g. --p 0.05)")
+        if k not in ranges:
+            raise MespotError(f"--set {k}: {m.name} has no setting {k!r}; it has {have}")
         try:
             out[k] = float(v)
         except (TypeError, ValueError):
             raise MespotError(f"--set {k}={v}: give a number") from None
-        if not math.isfinite(out[k]):
-            raise MespotError(f"--set {k}={v}: give a finite number")
+        lo, hi = ranges[k]
+        if not math.isfinite(out[k]) or not lo <= out[k] <= hi:
+            raise MespotError(f"--set {k}={v}: give a number between {lo:g} and {hi:g}")
     return out
 
 
@@ -72,8 +92,9 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     first, as ``mespot spot``). ``n_jobs`` processes track the video when no track is cached
     (:func:`~mespot_nb.features.cached_features`; the same features as one process).
     ``settings`` sets a training-free spotter's own settings by name (those its
-    :attr:`~mespot_nb.methods.base.TrainingFree.settings` lists, numbers; ``mespot spot --set``):
-    aumatch's ``blink_weight`` and ``talk_weight``, say (README "Real people").
+    :attr:`~mespot_nb.methods.base.TrainingFree.settings` lists, numbers in their ranges;
+    ``mespot spot --set``): aumatch's ``blink_weight`` and ``talk_weight``, say (README "Real
+    people"). They change the intervals; ``scores`` stays the spotter's default curve.
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
@@ -115,7 +136,8 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
         if not m.trainable and p is not None:
             thr = float(p)
         kw = dict(meta["spot_kw"])
-        kw.update(check_settings(m, settings))
+        settings = check_settings(m, settings)
+        kw.update(settings)
     else:
         m = get_method(method or DEFAULT_SPOTTER)
         if m.trainable:
@@ -126,7 +148,8 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
         thr = m.free.default if p is None else float(p)
         kw = {k: v for k, v in m.spot_settings().items()
               if k not in ("select_protocol", "select_type", "extent")}
-        kw.update(check_settings(m, settings))
+        settings = check_settings(m, settings)
+        kw.update(settings)
     if not m.trainable:
         check_p(thr, "--p" if model_path is None else "--threshold")
     if cache_dir is None:   # as `mespot spot` does: the manifest's cache (MESPOT_CACHE first)
@@ -183,7 +206,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     first = next(iter(tables))
     return dict(intervals=pred, scores=tables[first], threshold=thr, n_frames=n_frames,
                 fps=float(row.fps), footage=footage_fraction(pred, n_frames),
-                method=m.name, settings=check_settings(m, settings), subject=row.subject,
+                method=m.name, settings=settings, subject=row.subject,
                 video=row.video, no_face=no_face,
                 feature_params=params[first], scores_by_type=tables,
                 thresholds=thresholds or {first: thr}, feature_params_by_type=params)

@@ -59,9 +59,18 @@ SHRINK = (0.3, 0.9)
 
 
 def eye_openness(lm: np.ndarray) -> float:
-    """The eyes' aspect ratio of one face (68, 2): for each eye (dlib points 36–41 and 42–47),
-    the mean of its two lid-to-lid distances over its corner-to-corner width, averaged over both
-    eyes (about 0.25–0.35 open, under 0.15 shut; unitless, so the crop's scale drops out)."""
+    """The eyes' aspect ratio of one face.
+
+    Parameters
+    ----------
+    lm : (68, 2) dlib's landmarks (any pixel scale).
+
+    Returns
+    -------
+    For each eye (dlib points 36–41 and 42–47) the mean of its two lid-to-lid distances over its
+    corner-to-corner width, averaged over both eyes: unitless, about 0.25–0.35 open and under
+    0.15 shut, the same at any scale.
+    """
     lm = np.asarray(lm, np.float64)
     ratios = []
     for e in (R_EYE, L_EYE):

@@ -36,7 +36,11 @@ Defaults were chosen on the development clips of README "Real people" (``cap12_e
 ``cap13_edit2``, ``franck`` frames 1–720, the Pexels head-turn take and eight GRID speakers);
 the clips it lists as held out for aumatch were scored once, with these defaults. The peaks per
 region were adopted by a rule written down before eleven fresh held-out clips (LivePortrait's
-driving videos) were scored once (README, aumatch's third round).
+driving videos) were scored once (README, aumatch's third round). The blink and talking weights
+(``blink_weight``, ``talk_weight``) were chosen on those clips and the development rows, and
+stay off (1) by a rule written down before a second fresh set of 21 clips was scored once
+(README, the fourth round; ``docs/prereg/aumatch-round4.md``); that set, and a third scored
+once as evidence, have been looked into since, so both are tuning clips for any later change.
 """
 
 from __future__ import annotations
@@ -101,7 +105,7 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     dict: ``q`` (T, n_lags, A) the two-sided amplitude min(a_j, −a_(j+L)) in crop pixels per
     unit template; ``z`` (T, A) each template's robust z, the largest over lags, times
     ``blink_weight`` for the brows' templates near a blink and ``talk_weight`` for the mouth's
-    while talking; ``score`` (T,) the largest z (NaN where no template has one); ``au`` (T,)
+    while talking (where z is above 0); ``score`` (T,) the largest z (NaN where no template has one); ``au`` (T,)
     the index in :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none);
     ``blink`` and ``talking`` (T,) bool, the frames weighted (:func:`blinks`, :func:`talking`;
     all False when that weight is 1).
@@ -126,16 +130,23 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     arrays = getattr(f, "arrays", {})
     if s["blink_weight"] != 1.0 and "aumatch_eyes" in arrays:
         blink = blinks(f.aumatch_eyes, fps, s)
-        z[np.ix_(blink, _columns("brows"))] *= s["blink_weight"]
+        _weigh(z, blink, _columns("brows"), s["blink_weight"])
     if s["talk_weight"] != 1.0 and "regflow_aperture" in arrays:
         talk = talking(f.regflow_aperture, fps, s)
-        z[np.ix_(talk, _columns("mouth"))] *= s["talk_weight"]
+        _weigh(z, talk, _columns("mouth"), s["talk_weight"])
     ok = np.isfinite(z).any(axis=1)
     score = np.full(T, np.nan)
     au = np.full(T, -1)
     score[ok] = np.nanmax(z[ok], axis=1)
     au[ok] = np.nanargmax(z[ok], axis=1)
     return {"q": q, "z": z, "score": score, "au": au, "blink": blink, "talking": talk}
+
+
+def _weigh(z: np.ndarray, rows: np.ndarray, cols: list[int], w: float) -> None:
+    """z[rows, cols] (rows a (T,) bool mask) times ``w`` where it is above 0, in place: a weight
+    lowers how far a pattern stands out, it does not lift a dip towards 0."""
+    sub = z[np.ix_(rows, cols)]
+    z[np.ix_(rows, cols)] = np.where(sub > 0, sub * w, sub)
 
 
 def _columns(region: str) -> list[int]:
@@ -153,7 +164,11 @@ def blinks(eyes: np.ndarray, fps: float, settings: dict | None = None) -> np.nda
     ----------
     eyes : (T,) the eyes' aspect ratio of every frame (NaN without a face: never a blink).
     fps : frames per second.
-    settings : over :data:`DEFAULTS`.
+    settings : over :data:`DEFAULTS` (``blink_ratio``, ``blink_median_s``, ``blink_pad_s``).
+
+    Returns
+    -------
+    (T,) bool, True within ± ``blink_pad_s`` (rounded to frames) of a shut frame.
     """
     import pandas as pd
 
@@ -176,7 +191,11 @@ def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> n
     ----------
     aperture : (T,) the inner lips' aperture (``regflow_aperture``, inter-ocular distances).
     fps : frames per second.
-    settings : over :data:`DEFAULTS`.
+    settings : over :data:`DEFAULTS` (``talk_rate``, ``talk_window_s``).
+
+    Returns
+    -------
+    (T,) bool, True where the speech rate exceeds ``talk_rate`` (False where it is unknown).
     """
     s = {**DEFAULTS, **(settings or {})}
     return np.nan_to_num(speech_rate(aperture, fps, s["talk_window_s"])) > s["talk_rate"]
@@ -337,5 +356,8 @@ AUMATCH = Method(
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
                       curve=score_curve, curve_label="action-unit bump (robust z)",
                       curve_arrays=("aumatch_amp",),
-                      settings=tuple(k for k in DEFAULTS if k != "p")),
+                      settings=(("z_min", 0.0, 50.0), ("blink_weight", 0.0, 1.0),
+                                ("talk_weight", 0.0, 1.0), ("blink_ratio", 0.0, 1.0),
+                                ("blink_pad_s", 0.0, 1.0), ("talk_rate", 0.0, 10.0),
+                                ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0))),
     types=("micro", "macro"), references=("farneback2003",))

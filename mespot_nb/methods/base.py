@@ -40,9 +40,9 @@ class TrainingFree:
     curve_label : the curve's axis label, with its unit.
     curve_arrays : the feature arrays ``curve`` reads (a video's features without them get no
         curve).
-    settings : the names of the spotter's numeric settings a user may set
-        (``mespot spot --set NAME=VALUE``, :func:`~mespot_nb.spotting.spot_video`'s
-        ``settings``); () when it has none.
+    settings : the spotter's settings a user may set (``mespot spot --set NAME=VALUE``,
+        :func:`~mespot_nb.spotting.spot_video`'s ``settings``): ``(name, low, high)`` each, the
+        closed range its value must lie in; () when it has none.
     """
 
     spot: Callable[[Any, float, dict], pd.DataFrame]
@@ -52,7 +52,11 @@ class TrainingFree:
     curve: Callable[[Any], np.ndarray] | None = None
     curve_label: str = ""
     curve_arrays: tuple[str, ...] = ()
-    settings: tuple[str, ...] = ()
+    settings: tuple[tuple[str, float, float], ...] = ()
+
+    def setting_ranges(self) -> dict[str, tuple[float, float]]:
+        """``{name: (low, high)}`` of :attr:`settings`."""
+        return {name: (lo, hi) for name, lo, hi in self.settings}
 
 
 @dataclass(frozen=True)

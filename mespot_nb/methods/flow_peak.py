@@ -69,6 +69,7 @@ FLOW_PEAK = Method(
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
                       curve=motion_curve, curve_label="flow magnitude (px)",
                       curve_arrays=("flowpeak_curve", "flowpeak_nose"),
-                      settings=tuple(k for k in DEFAULTS if k != "p")),
+                      settings=(("min_height", 0.0, 50.0), ("head_weight", 0.0, 2.0),
+                                ("min_distance_s", 0.05, 2.0))),
     types=("micro", "macro"),
     references=("zhao2022flow", "he2021", "farneback2003"))

@@ -217,5 +217,6 @@ REGFLOW = Method(
     free=TrainingFree(spot=spot, frame_scores=frame_scores, grid=P_GRID, default=DEFAULTS["p"],
                       curve=score_curve, curve_label="local contrast (robust z)",
                       curve_arrays=("regflow_groups", "regflow_aperture"),
-                      settings=tuple(k for k in DEFAULTS if k != "p")),
+                      settings=(("z_min", 0.0, 50.0), ("speech_weight", 0.0, 1.0),
+                                ("speech_rate", 0.0, 10.0), ("min_distance_s", 0.05, 2.0))),
     types=("micro", "macro"), references=("farneback2003",))
