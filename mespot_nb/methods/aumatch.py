@@ -105,8 +105,9 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     dict: ``q`` (T, n_lags, A) the two-sided amplitude min(a_j, −a_(j+L)) in crop pixels per
     unit template; ``z`` (T, A) each template's robust z, the largest over lags, times
     ``blink_weight`` for the brows' templates near a blink and ``talk_weight`` for the mouth's
-    while talking (where z is above 0); ``score`` (T,) the largest z (NaN where no template has one); ``au`` (T,)
-    the index in :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none);
+    while talking (where z is above 0); ``score`` (T,) the largest z (NaN where no template has
+    one); ``au`` (T,) the index in :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest
+    (−1 where none);
     ``blink`` and ``talking`` (T,) bool, the frames weighted (:func:`blinks`, :func:`talking`;
     all False when that weight is 1).
     """
