@@ -171,7 +171,7 @@ def blinks(eyes: np.ndarray, fps: float, settings: dict | None = None) -> np.nda
     -------
     (T,) bool, True within ± ``blink_pad_s`` (rounded to frames) of a shut frame.
     """
-    import pandas as pd
+    from scipy.ndimage import maximum_filter1d
 
     s = {**DEFAULTS, **(settings or {})}
     e = np.asarray(eyes, np.float64)
@@ -179,8 +179,7 @@ def blinks(eyes: np.ndarray, fps: float, settings: dict | None = None) -> np.nda
     with np.errstate(invalid="ignore"):
         shut = np.nan_to_num(e < s["blink_ratio"] * med).astype(bool)
     pad = int(round(s["blink_pad_s"] * fps))
-    near = pd.Series(shut.astype(np.float64)).rolling(2 * pad + 1, center=True, min_periods=1)
-    return near.max().to_numpy() > 0
+    return maximum_filter1d(shut, 2 * pad + 1, mode="constant", cval=False)
 
 
 def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> np.ndarray:
