@@ -52,6 +52,7 @@ import numpy as np
 from ..features.aumatch import TEMPLATES, AUMatchFamily
 from ..features.common import register_family
 from ..intervals import iou_matrix
+from ..peaks import smooth_curve
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
 from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, peak_threshold, speech_rate
@@ -72,6 +73,8 @@ if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
                       "once: a template outside the regions would never be spotted")
 DEFAULTS = {"p": 0.02, "z_min": 3.0, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36,
+            # each lag's amplitudes are averaged over ``smooth_s`` (0: not at all; :func:`bumps`)
+            "smooth_s": 0.0,
             # blinks (:func:`blinks`): the brows' z is weighted by ``blink_weight`` around one
             "blink_ratio": 0.75, "blink_median_s": 1.0, "blink_pad_s": 0.15, "blink_weight": 1.0,
             # talking (:func:`talking`, regflow's speech rate and its threshold): the mouth's z
@@ -97,13 +100,16 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
         ``aumatch_eyes`` (T,) the brows' z is weighted around blinks, with ``regflow_aperture``
         (T,) the mouth's while the person talks (features without them, built by hand, are not
         weighted).
-    settings : over :data:`DEFAULTS` (``noise_s``, ``floor``, the ``blink_*`` and ``talk_*``
-        keys).
+    settings : over :data:`DEFAULTS` (``smooth_s``, ``noise_s``, ``floor``, the ``blink_*`` and
+        ``talk_*`` keys).
 
     Returns
     -------
     dict: ``q`` (T, n_lags, A) the two-sided amplitude min(a_j, −a_(j+L)) in crop pixels per
-    unit template; ``z`` (T, A) each template's robust z, the largest over lags, times
+    unit template, each a_j first averaged over the ``smooth_s`` seconds centred on frame j
+    (:func:`~mespot_nb.peaks.smooth_curve`, rounded to an odd number of frames; none below 2
+    frames) — a matched filter in time: a micro-expression's apex lasts a few frames, the flow's
+    frame-to-frame noise does not; ``z`` (T, A) each template's robust z, the largest over lags, times
     ``blink_weight`` for the brows' templates near a blink and ``talk_weight`` for the mouth's
     while talking (where z is above 0); ``score`` (T,) the largest z (NaN where no template has
     one); ``au`` (T,) the index in :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest
@@ -115,6 +121,9 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     fps = float(f.fps)
     amp = np.asarray(f.aumatch_amp, np.float64)
     T, n_l, n_a = amp.shape
+    width = int(round(s["smooth_s"] * fps))
+    if width > 1:
+        amp = np.stack([smooth_curve(x, width) for x in amp.reshape(T, -1).T], 1).reshape(amp.shape)
     half = max(1, int(round(s["noise_s"] * fps)))
     q = np.full_like(amp, np.nan)
     z = np.full((T, n_a), np.nan)
@@ -359,5 +368,6 @@ AUMATCH = Method(
                       settings=(("z_min", 0.0, 50.0), ("blink_weight", 0.0, 1.0),
                                 ("talk_weight", 0.0, 1.0), ("blink_ratio", 0.0, 1.0),
                                 ("blink_pad_s", 0.0, 1.0), ("talk_rate", 0.0, 10.0),
-                                ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0))),
+                                ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0),
+                                ("smooth_s", 0.0, 1.0))),
     types=("micro", "macro"), references=("farneback2003",))
