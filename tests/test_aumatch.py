@@ -194,14 +194,16 @@ def test_a_brief_rise_and_fall_is_found_and_a_lasting_change_is_not():
     top = found.loc[found.score.idxmax()]
     assert iou(int(top.onset), int(top.offset), 300, 311) >= 0.5
     b = bumps(f)
-    assert np.nanmax(b["z"][295:316, a4]) > 5
+    brief = np.nanmax(b["z"][295:316, a4])
+    assert brief > 5
     pk = int(top.onset + top.offset) // 2 - 1   # the peak's row: the pattern it matched is AU4's
     assert b["au"][pk] == a4
     step = np.zeros(T)
     step[300:] = 0.5                           # the same rise, held: a new pose or expression
-    assert np.nanmax(bumps(_amps(step))["z"][290:330, a4]) < 3.0
+    # stands out no more than a third as far as the brief one (the 0.05 px noise's own level)
+    assert np.nanmax(bumps(_amps(step))["z"][290:330, a4]) < brief / 3
     # the opposite direction is another action unit's pattern, not this one's
-    assert np.nanmax(bumps(_amps(-_bump(T, 300, 311, 0.5)))["z"][290:330, a4]) < 3.0
+    assert np.nanmax(bumps(_amps(-_bump(T, 300, 311, 0.5)))["z"][290:330, a4]) < brief / 3
 
 
 def test_smoothing_in_time_finds_faint_bumps_in_frame_to_frame_noise():
@@ -327,7 +329,7 @@ def test_talking_weighs_the_mouths_patterns_only():
     the size of the talk's own counts ``talk_weight`` of its z, and a brow's counts in full."""
     T = 700
     f = _amps(_bump(T, 200, 211, 0.4) + _bump(T, 550, 561, 0.4),
-              more={"AU15": _bump(T, 300, 311, 0.22)})
+              more={"AU15": _bump(T, 300, 311, 0.12)})
     t = np.arange(T) / FPS
     f.arrays["regflow_aperture"] = np.where(t < 400 / FPS, 0.1 + 0.08 * np.sin(2 * np.pi * 4 * t),
                                             0.02)
