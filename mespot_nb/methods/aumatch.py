@@ -44,8 +44,9 @@ region came from the third round (LivePortrait's driving videos). The blink and 
 clips; ``docs/prereg/aumatch-round4.md``). The fifth (``docs/prereg/aumatch-round5.md``) chose,
 on the 80 clips seen by then, the smoothing in time (``smooth_s`` 0.1 s) and the lower bar
 (``z_min`` 2.75), and adopted both by its rule on a fourth fresh set of 11 clips
-(``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``) — the only real clips in the kit these
-defaults were not chosen on.
+(``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``), scored once to choose between the two
+frozen candidates. Those clips saw no tuning of their own, but the figures on them are the chosen
+candidate's: no untouched set of strangers remains for a later change.
 """
 
 from __future__ import annotations
@@ -111,12 +112,12 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     Returns
     -------
     dict: ``q`` (T, n_lags, A) the two-sided amplitude min(a_j, −a_(j+L)) in crop pixels per
-    unit template, each a_j first averaged over the ``smooth_s`` seconds centred on frame j
-    (:func:`~mespot_nb.peaks.smooth_curve`, rounded to an odd number of frames; none below 2
-    frames) — a matched filter in time: a micro-expression's apex lasts a few frames, the flow's
-    frame-to-frame noise does not; ``z`` (T, A) each template's robust z, the largest over lags, times
-    ``blink_weight`` for the brows' templates near a blink and ``talk_weight`` for the mouth's
-    while talking (where z is above 0); ``score`` (T,) the largest z (NaN where no template has
+    unit template, each a_j first averaged over round(``smooth_s`` · fps) frames centred on
+    frame j, made odd (:func:`~mespot_nb.peaks.smooth_curve`: 0.1 s is 3 frames at 15–34 fps, 7
+    at 60 fps, none at 12 fps or less) — a matched filter in time: a micro-expression's apex
+    lasts a few frames, the flow's frame-to-frame noise does not; ``z`` (T, A) each template's
+    robust z, the largest over lags, times ``blink_weight`` for the brows' templates near a
+    blink and ``talk_weight`` for the mouth's while talking (where z is above 0); ``score`` (T,) the largest z (NaN where no template has
     one); ``au`` (T,) the index in :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest
     (−1 where none);
     ``blink`` and ``talking`` (T,) bool, the frames weighted (:func:`blinks`, :func:`talking`;
