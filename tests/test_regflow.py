@@ -107,15 +107,16 @@ def test_a_strided_curve_equals_the_full_one_on_its_samples(astronaut):
 def test_micro_peaks_are_the_peaks_above_the_stated_threshold():
     """Peaks pass max(median + p·(max − median), z_min): the threshold notebook 08 draws is the
     one the spotter uses."""
-    from mespot_nb.methods.aumatch import micro_threshold
+    from mespot_nb.methods.aumatch import DEFAULTS, micro_threshold
     from mespot_nb.methods.regflow import micro_peaks
 
+    z_min = DEFAULTS["z_min"]                             # aumatch's: 2.75
     score = np.zeros(300)
     for at, h in ((50, 2.5), (120, 3.5), (200, 10.0)):
         score[at - 2:at + 3] = h * np.array([0.5, 0.8, 1.0, 0.8, 0.5])
     score[10] = np.nan                                    # a frame without a face
-    for p, want, thr in ((0.02, [120, 200], 3.0), (0.5, [200], 5.0)):
+    for p, want, thr in ((0.02, [120, 200], z_min), (0.5, [200], 5.0)):
         assert math.isclose(micro_threshold(score, p), thr)
-        assert list(micro_peaks(score, 30.0, p, 3.0, 0.3)) == want
+        assert list(micro_peaks(score, 30.0, p, z_min, 0.3)) == want
     assert math.isnan(micro_threshold(np.full(5, np.nan), 0.02))
-    assert micro_peaks(np.full(5, np.nan), 30.0, 0.02, 3.0, 0.3) is None
+    assert micro_peaks(np.full(5, np.nan), 30.0, 0.02, z_min, 0.3) is None
