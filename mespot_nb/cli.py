@@ -606,7 +606,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "value is refused with the spotter's settings and their ranges), e.g. "
                          "aumatch's --set blink_weight=0 --set talk_weight=0.7: fewer false "
                          "intervals, lower recall (README 'Real people'); the --html curve "
-                         "stays the default's")
+                         "is the one these settings give")
     _add_video_jobs(sp, features=True)
     _add_manifest(sp)
     sp.set_defaults(func=cmd_spot)

@@ -94,7 +94,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     ``settings`` sets a training-free spotter's own settings by name (those its
     :attr:`~mespot_nb.methods.base.TrainingFree.settings` lists, numbers in their ranges;
     ``mespot spot --set``): aumatch's ``blink_weight`` and ``talk_weight``, say (README "Real
-    people"). They change the intervals; ``scores`` stays the spotter's default curve.
+    people"). They change the intervals and ``scores``, the curve those came from.
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),
@@ -176,8 +176,9 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     tables, preds, thresholds, params = {}, [], {}, {}
     if not m.trainable:
         preds.append(free_predictions(m, feats, thr, kw))
-        tables[m.label_type] = m.free.frame_scores(f).assign(subject=row.subject,
-                                                             video=row.video, fps=f.fps)
+        # with settings, the curve they give (a spotter that lists none is called as before)
+        scores = m.free.frame_scores(f, settings) if settings else m.free.frame_scores(f)
+        tables[m.label_type] = scores.assign(subject=row.subject, video=row.video, fps=f.fps)
         params[m.label_type] = dict(f.meta.get("params", {}))
     for t, net, mt in models if m.trainable else ():
         # each model reads its own features (SOFTNet's macro model: flow at the macro k)

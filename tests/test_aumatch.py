@@ -228,6 +228,11 @@ def test_smoothing_in_time_finds_faint_bumps_in_frame_to_frame_noise():
             got[sm][1] += int((m.max(axis=1, initial=0) < 0.5).sum())
     assert got[0.1][0] >= got[0.0][0] + 5, got
     assert got[0.1][1] <= got[0.0][1], got
+    # the frame scores (ROC, `mespot spot`'s timeline) follow the settings too
+    from mespot_nb.methods.aumatch import frame_scores
+
+    assert frame_scores(f, {"smooth_s": 0.1}).equals(frame_scores(f))   # 0.1 s is the default
+    assert not np.allclose(frame_scores(f, {"smooth_s": 0.0})["score"], frame_scores(f)["score"])
     f.arrays["aumatch_amp"][500:540] = np.nan
     z = bumps(f, {"smooth_s": 0.1})["z"]
     assert np.isnan(z[500:540]).all() and np.isfinite(z[600:700]).all()

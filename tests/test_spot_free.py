@@ -56,6 +56,12 @@ def test_spot_needs_no_model(tiny_demo, tmp_path):
     assert ", z_min 8" in r.stdout
     z8 = pd.read_csv(tmp_path / "z8.csv")
     assert len(z8) < (pred["type"] == "micro").sum(), (z8, pred)
+    # the scores (the --html curve) are those of the settings the intervals came from
+    base = spot_video(v, None, fps=30, type="micro")["scores"]["score"].to_numpy()
+    raw = spot_video(v, None, fps=30, type="micro", settings={"smooth_s": 0})
+    assert raw["settings"] == {"smooth_s": 0.0}
+    assert len(raw["scores"]) == len(base)
+    assert not np.allclose(raw["scores"]["score"].to_numpy(), base)
     r = _mespot("spot", v, "--fps", 30, "--method", "mdmd", "--type", "micro", "--out",
                 tmp_path / "m.csv")
     assert r.returncode == 0, r.stderr[-2000:]

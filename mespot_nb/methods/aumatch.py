@@ -357,9 +357,11 @@ def score_curve(f) -> np.ndarray:
     return bumps(f)["score"]
 
 
-def frame_scores(f) -> pd.DataFrame:
-    """The score of every frame as a 0.35 s window centred on it (for ROC)."""
-    z = np.clip(np.nan_to_num(score_curve(f)), 0, None)
+def frame_scores(f, settings: dict | None = None) -> pd.DataFrame:
+    """The score of every frame as a 0.35 s window centred on it (for ROC and timelines), with
+    ``settings`` over :data:`DEFAULTS` (``mespot spot --set``: the curve its intervals came
+    from)."""
+    z = np.clip(np.nan_to_num(bumps(f, settings)["score"]), 0, None)
     return curve_windows(z, max(1, int(round(0.175 * f.fps))))
 
 

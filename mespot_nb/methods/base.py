@@ -30,8 +30,10 @@ class TrainingFree:
 
     spot : ``(features, p, settings) → DataFrame onset, offset, score[, type]`` for one video
         (1-based inclusive frames).
-    frame_scores : ``(features) → DataFrame start, stop, score`` — the per-frame (or
-        per-window) score curve, for ROC and timelines.
+    frame_scores : ``(features[, settings]) → DataFrame start, stop, score`` — the per-frame
+        (or per-window) score curve, for ROC and timelines. A spotter that lists
+        :attr:`settings` takes them as a second argument (as ``spot`` does: ``mespot spot
+        --set``), and is called with them whenever a user sets some.
     grid : candidate values of p tried on the training subjects.
     default : p used when nothing is chosen (``mespot spot`` without a model).
     curve : ``(features) → (T,) float`` — the per-frame curve the spotter finds its peaks on
@@ -46,7 +48,7 @@ class TrainingFree:
     """
 
     spot: Callable[[Any, float, dict], pd.DataFrame]
-    frame_scores: Callable[[Any], pd.DataFrame]
+    frame_scores: Callable[..., pd.DataFrame]
     grid: tuple[float, ...] = tuple(np.round(np.arange(0.05, 0.96, 0.05), 2))
     default: float = 0.5
     curve: Callable[[Any], np.ndarray] | None = None

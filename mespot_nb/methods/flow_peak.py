@@ -57,9 +57,12 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     return iv[["onset", "offset", "score", "type"]].reset_index(drop=True)
 
 
-def frame_scores(f) -> pd.DataFrame:
-    """The motion curve of every frame as a 0.5 s window centred on it (for ROC)."""
-    return curve_windows(motion_curve(f), max(1, int(round(0.25 * f.fps))))
+def frame_scores(f, settings: dict | None = None) -> pd.DataFrame:
+    """The motion curve of every frame as a 0.5 s window centred on it (for ROC and
+    timelines), with ``settings`` over :data:`DEFAULTS` (``head_weight``; ``mespot spot
+    --set``)."""
+    s = {**DEFAULTS, **(settings or {})}
+    return curve_windows(motion_curve(f, s["head_weight"]), max(1, int(round(0.25 * f.fps))))
 
 
 FLOW_PEAK = Method(

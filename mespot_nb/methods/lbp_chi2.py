@@ -66,8 +66,9 @@ def _spot(f, p: float, settings: dict) -> pd.DataFrame:
     return lbp_spot(f.lbp, f.lbp_k, p, max(1, int(round(ext * f.fps))) if ext else None)
 
 
-def _frame_scores(f) -> pd.DataFrame:
-    """One window of 2k + 1 frames around every frame, scored by C / max(C)."""
+def _frame_scores(f, settings: dict | None = None) -> pd.DataFrame:
+    """One window of 2k + 1 frames around every frame, scored by C / max(C) (``settings``
+    accepted as every training-free spotter's is; LBP-χ² has none)."""
     return curve_windows(lbp_contrast(f.lbp, f.lbp_k), f.lbp_k)
 
 

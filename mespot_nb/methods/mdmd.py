@@ -48,8 +48,9 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     return out.sort_values("onset").reset_index(drop=True) if len(out) else out
 
 
-def frame_scores(f) -> pd.DataFrame:
-    """The micro contrast of every frame as a window of 2k + 1 frames around it (for ROC)."""
+def frame_scores(f, settings: dict | None = None) -> pd.DataFrame:
+    """The micro contrast of every frame as a window of 2k + 1 frames around it (for ROC);
+    ``settings`` is accepted as every training-free spotter's is, and MDMD has none."""
     return curve_windows(mdmd_contrast(f, "micro"), int(f.mdmd_k_micro))
 
 
