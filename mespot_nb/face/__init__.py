@@ -22,7 +22,8 @@ from __future__ import annotations
 from .tracker import (STATUS_LOST, STATUS_DETECTED, STATUS_TRACKED, STATUS_NAMES,
                       FACE_VERSION, RIGHT_EYE, LEFT_EYE, TrackParams, FaceTrack,
                       detect_faces, fit_landmarks, inter_ocular, MIN_FACE_CONTRAST,
-                      BOX_PER_LM_WIDTH, NATIVE_MIN_FACE_PX, detect_scale, FIT_FACE_PX,
+                      BOX_PER_LM_WIDTH, NATIVE_MIN_FACE_PX, detect_scale, search_scales,
+                      FIT_FACE_PX,
                       fit_upsample, LandmarkTracker, new_track_arrays, finish_track)
 from .track import (track_video, CHUNK_MIN_FRAMES, CHUNK_DECODE_THREADS, n_chunks,
                     chunk_overlap, chunk_spans, track_chunks, detect_every_frame)
@@ -33,7 +34,7 @@ from .store import (TRACKS, track_cache_path, cached_track, track_for, dataset_j
 __all__ = ["STATUS_LOST", "STATUS_DETECTED", "STATUS_TRACKED", "STATUS_NAMES", "FACE_VERSION",
            "RIGHT_EYE", "LEFT_EYE", "TrackParams", "FaceTrack", "detect_faces", "fit_landmarks",
            "inter_ocular", "MIN_FACE_CONTRAST", "BOX_PER_LM_WIDTH", "NATIVE_MIN_FACE_PX",
-           "detect_scale", "FIT_FACE_PX", "fit_upsample", "LandmarkTracker", "new_track_arrays",
+           "detect_scale", "search_scales", "FIT_FACE_PX", "fit_upsample", "LandmarkTracker", "new_track_arrays",
            "finish_track", "track_video", "CHUNK_MIN_FRAMES", "CHUNK_DECODE_THREADS", "n_chunks",
            "chunk_overlap", "chunk_spans", "track_chunks", "detect_every_frame", "AlignSpec",
            "alignment_matrix", "apply_matrix", "warp_face", "roi_boxes", "TRACKS",

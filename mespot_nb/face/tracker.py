@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 STATUS_LOST, STATUS_DETECTED, STATUS_TRACKED = 0, 1, 2
 STATUS_NAMES = {STATUS_LOST: "lost", STATUS_DETECTED: "detected", STATUS_TRACKED: "tracked"}
-FACE_VERSION = 3  # bump when tracking output changes (invalidates cached tracks)
+FACE_VERSION = 4  # bump when tracking output changes (invalidates cached tracks)
 
 RIGHT_EYE = list(range(36, 42))  # subject's right eye (image left)
 LEFT_EYE = list(range(42, 48))
@@ -40,7 +40,9 @@ class TrackParams:
     detect_face_px : faces are detected on a frame rescaled so that the face is about this
         wide (pixels; the scale is rounded to half octaves); the first detection uses
         ``detect_width``.
-    detect_width : width of the downscaled frame used before any face is known (pixels).
+    detect_width : width of the downscaled frame tried first before any face is known
+        (pixels); where no face is found there, the scale doubles up to native size
+        (:func:`search_scales`).
     max_upsample : when no face is found at native size, the frame is upsampled 2×, 3×, … up to
         this factor for detection (dlib's HOG window is ~80 px); 1 disables.
     max_detect_width : upsampled detection frames stay at most this wide (pixels).
@@ -279,6 +281,35 @@ def _face_width(lm: np.ndarray) -> float:
     return BOX_PER_LM_WIDTH * (float(lm[:, 0].max()) - float(lm[:, 0].min()))
 
 
+def search_scales(width: int, params: TrackParams) -> list[float]:
+    """The detection scales tried, in order, where no face is known yet: the frame downscaled
+    to ``detect_width`` (fast: most faces are found there), then twice that scale, and so on,
+    up to native size, then upsampled 2×, 3×, … up to ``max_upsample`` while the frame stays at
+    most ``max_detect_width`` wide.
+
+    Parameters
+    ----------
+    width : the frame's width (pixels).
+    params : the tracking parameters.
+
+    Returns
+    -------
+    Scales (a frame is resized by each before detection), ascending: for a 1920-pixel frame
+    0.25, 0.5, 1 — a 1080p video's face of 150 px is 38 px at the first (under dlib's HOG window
+    of about 80 px) and is found at 0.5 or 1; for a 320-pixel frame 1, 2, 3.
+    """
+    s = min(1.0, params.detect_width / max(width, 1))
+    out = [s]
+    while s < 1.0:
+        s = min(1.0, 2.0 * s)
+        out.append(s)
+    f = 2
+    while f <= params.max_upsample and width * f <= params.max_detect_width:
+        out.append(float(f))
+        f += 1
+    return out
+
+
 def detect_scale(face_w: float, params: TrackParams) -> float:
     """Detection scale for a face ``face_w`` px wide: ``detect_face_px / face_w`` rounded to a
     half octave, so that two runs whose landmarks differ by a few pixels mostly pick the same
@@ -348,17 +379,15 @@ class LandmarkTracker:
         self.k, self.first = int(offset), False
 
     def _scales(self, wide: bool) -> list[float]:
-        """Detection scales to try in order: the known face's, then (``wide``) the first
-        detection's and the upsampling factors 2, 3, … (small faces)."""
+        """Detection scales to try in order: the known face's, then (``wide``) the ladder of
+        :func:`search_scales` (the first detection's downscale up to native size, then
+        upsampling for small faces)."""
         p = self.params
         out = [detect_scale(self.face_w, p)] if self.face_w is not None else []
-        if wide or not out:
-            out.append(min(1.0, p.detect_width / self.width))
         if wide:
-            f = 2
-            while f <= p.max_upsample and self.width * f <= p.max_detect_width:
-                out.append(float(f))
-                f += 1
+            out += search_scales(self.width, p)
+        elif not out:
+            out.append(min(1.0, p.detect_width / self.width))
         return list(dict.fromkeys(out))
 
     def step(self, img: np.ndarray | None) -> tuple[np.ndarray | None, int, int]:

@@ -222,7 +222,7 @@ def decode_reduction(src: FrameSource, params: FeatureParams, spec: AlignSpec = 
     percentile over a given track, or the smallest over ``probes`` frames spread over the range
     (detector + landmarks at full size). 1 when no face is found or the frames are small.
     """
-    from ..face import detect_faces, fit_landmarks
+    from ..face import detect_faces, fit_landmarks, search_scales
 
     if params.decode_reduction:
         if params.decode_reduction not in REDUCE_FACTORS:
@@ -242,8 +242,10 @@ def decode_reduction(src: FrameSource, params: FeatureParams, spec: AlignSpec = 
             img = src.read(int(k))
             if img is None:
                 continue
-            scale = min(1.0, tp.detect_width / img.shape[1])
-            faces = detect_faces(img, scale, tp.detector)
+            for scale in search_scales(img.shape[1], tp):
+                faces = detect_faces(img, scale, tp.detector)
+                if faces:
+                    break
             if faces:
                 found.append(float(_iods(fit_landmarks(img, faces[0])[None])[0]))
         iod = min(found) if found else None
