@@ -38,6 +38,61 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
             tmp_path.unlink()
 
 
+def _nearest_existing(path: Path) -> Path:
+    """``path`` or its nearest ancestor that exists."""
+    p = path.absolute()
+    while not p.exists() and p != p.parent:
+        p = p.parent
+    return p
+
+
+def check_output_file(path: str | os.PathLike, what: str, inputs: tuple = ()) -> None:
+    """Refuse, before any work, an output file the kit could not write or must not: a folder, one
+    of the ``inputs`` (writing would replace the user's video), or a place where no folder can be
+    made or written (``what`` names the option, e.g. ``--out``)."""
+    from .errors import MespotError
+
+    path = Path(path)
+    if path.is_dir():
+        raise MespotError(f"{what} {path} is a folder: give a file name in it, e.g. "
+                          f"{path / ('intervals.csv' if what == '--out' else 'out.html')}")
+    for src in inputs:
+        if src is not None and path.exists() and Path(src).exists() \
+                and path.resolve() == Path(src).resolve():
+            raise MespotError(f"{what} {path} is the input video itself: writing there would "
+                              "replace it; give another file name")
+    base = _nearest_existing(path.parent)
+    if not base.is_dir():
+        raise MespotError(f"{what} {path}: {base} is a file, not a folder; give a path in a folder")
+    if not _can_write_in(base):
+        raise MespotError(f"{what} {path}: cannot write in {base}; give a path in a folder you "
+                          "can write")
+
+
+def check_folder(path: str | os.PathLike, what: str) -> None:
+    """Refuse, before any work, a folder the kit is to write in (``what`` names it, e.g. the
+    cache and where it was set) that is a file, or that cannot be made or written."""
+    from .errors import MespotError
+
+    path = Path(path)
+    base = _nearest_existing(path)
+    if not base.is_dir():
+        raise MespotError(f"{what} {path}: {base} is a file, not a folder; point it at a folder")
+    if not _can_write_in(base):
+        raise MespotError(f"{what} {path}: cannot write in {base}; point it at a folder you can "
+                          "write")
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (tried: permissions alone do not say it for
+    root, or on a read-only or virtual file system)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_path(path) as tmp:

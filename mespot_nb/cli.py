@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import sys
+import warnings
 
 from .errors import MespotError
 
@@ -155,9 +156,11 @@ def cmd_report(a: argparse.Namespace) -> int:
 
 
 def cmd_landmarks(a: argparse.Namespace) -> int:
+    from ._io import check_output_file
     from .face import TrackParams, track_video
 
     _check_video_jobs(a.n_jobs)
+    check_output_file(a.out, "--out", (a.source,))
     params = TrackParams(detect_every=a.detect_every, detector=a.detector)
     track = track_video(a.source, params, fps=a.fps, start=a.start, stop=a.stop, progress=True,
                         n_jobs=a.n_jobs)
@@ -223,6 +226,7 @@ def cmd_features(a: argparse.Namespace) -> int:
     import numpy as np
 
     from . import __version__
+    from ._io import check_output_file
     from .cache import save_npz
     from .face import FACE_VERSION, TrackParams
     from .features import FEATURES_VERSION, extract_video, profile_feature_params
@@ -237,8 +241,7 @@ def cmd_features(a: argparse.Namespace) -> int:
     out = Path(a.out)
     if out.suffix != ".npz":
         raise MespotError(f"--out {out}: the file must end in .npz")
-    if out.is_dir():
-        raise MespotError(f"--out {out} is a folder; give a file name ending in .npz")
+    check_output_file(out, "--out", (a.source,))
     src = open_video(a.source, fps=a.fps, gray=True)
     fparams = replace(profile_feature_params(a.profile), families=tuple(m.families))
     tparams = TrackParams(detect_every=a.detect_every)
@@ -414,7 +417,7 @@ def cmd_loso(a: argparse.Namespace) -> int:
 
 
 def cmd_spot(a: argparse.Namespace) -> int:
-    from ._io import atomic_path, write_text
+    from ._io import atomic_path, check_output_file, write_text
     from .manifest import default_cache_dir, load_manifest
     from .spotting import check_p, spot_video
 
@@ -429,6 +432,11 @@ def cmd_spot(a: argparse.Namespace) -> int:
         cache = load_manifest(a.manifest).cache_dir
     except MespotError:
         cache = default_cache_dir()
+    # refused before the work, not after it: a folder, the input video itself, a place that
+    # cannot be written
+    check_output_file(a.out, "--out", (a.source,))
+    if a.html:
+        check_output_file(a.html, "--html", (a.source, a.out))
     settings = {}
     for item in a.set or ():
         name, eq, value = item.partition("=")
@@ -633,8 +641,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     a = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+    def show_warning(message, category, filename, lineno, file=None, line=None):
+        # one line a warning, as the errors are: no Python source line under it
+        print(f"mespot {a.command}: warning: {message}", file=file or sys.stderr)
+
     try:
-        return int(a.func(a) or 0)
+        with warnings.catch_warnings():   # restored on return (main also runs in-process)
+            warnings.showwarning = show_warning
+            return int(a.func(a) or 0)
+    except BrokenPipeError:
+        # the reader of stdout went away (`mespot spot … | head -1`): the files are written;
+        # no traceback, and no second error when Python flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except MespotError as e:
         print(f"mespot {a.command}: error: {e}", file=sys.stderr)
         return 2

@@ -37,7 +37,9 @@ def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, s
     ``out/<source stem>/NNNNN.jpg`` (1-based) and ``out/intervals.csv`` (subject ``user``, video
     = the stem — the ids :func:`spotting.spot_video` gives that folder — onset, apex, offset,
     type, aus, amplitude); returns that table. The same inputs and seed give the same
-    frames.
+    frames. A video whose last frames cannot be decoded (a container that states more frames
+    than it holds, as many do by one) ends at its last decoded frame; an undecodable frame
+    with decodable ones after it is refused, naming it.
     """
     src = open_video(source, fps=fps)
     track = track_video(src, progress=progress, warn=False)
@@ -76,9 +78,14 @@ def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, s
     frames = out / Path(source).stem
     frames.mkdir(parents=True, exist_ok=True)
     w, h = src.frame_size
+    lost = None    # the first undecodable frame: the video's end if no later frame decodes
     for k, img in src.frames():
         if img is None:
-            raise MespotError(f"{source}: frame {k} cannot be decoded")
+            lost = lost or k
+            continue
+        if lost is not None:
+            raise MespotError(f"{source}: frame {lost} cannot be decoded (frame {k} after it "
+                              "can): re-encode the video, or cut it before that frame")
         if k in by_frame:
             lm = track.landmarks[k - 1].astype(np.float64)
             iod = np.linalg.norm(lm[R_EYE].mean(0) - lm[L_EYE].mean(0))

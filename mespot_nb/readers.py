@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -644,6 +645,12 @@ def read_megc_csv(annotations: str | Path, frames_pattern: str | None = None,
     return _dataset(name, "csv", fps, iv, vids, a)
 
 
+#: A video file stating more frames a second than this gets a warning from
+#: :func:`read_video_source` (SAMM's 200 fps does not): a variable-frame-rate container often
+#: states 1000.
+HIGH_FPS = 240.0
+
+
 def read_video_source(source: str | Path, fps: float | None = None, name: str = "video") -> Dataset:
     """A single video file or frames folder without labels (spot-only use).
 
@@ -653,6 +660,9 @@ def read_video_source(source: str | Path, fps: float | None = None, name: str = 
     p = Path(source)
     if not p.exists():
         raise MespotError(f"video source not found: {p}")
+    if fps is not None and not (math.isfinite(float(fps)) and float(fps) > 0):
+        raise MespotError(f"{p}: frame rate {fps:g} (--fps): give a positive number of frames "
+                          "per second, or leave --fps out to use the video file's own")
     n = None
     if p.is_dir():
         n = _count_frames(p)
@@ -673,6 +683,10 @@ def read_video_source(source: str | Path, fps: float | None = None, name: str = 
         cap.release()
         if fps is None:
             fps = file_fps if file_fps and file_fps > 0 else None
+            if fps is not None and fps > HIGH_FPS:
+                warnings.warn(f"{p} states {fps:g} fps: unless it is a high-speed recording, "
+                              "that is a variable-frame-rate file's placeholder (webm, mkv, "
+                              "phone videos); pass its real rate with --fps", stacklevel=2)
         if fps is None:
             raise MespotError(f"{p}: the file states no frame rate; pass --fps")
     vid = p.stem if p.is_file() else p.name

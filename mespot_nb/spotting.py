@@ -13,6 +13,7 @@ import warnings
 
 import pandas as pd
 
+from ._io import check_folder
 from .cache import video_entry_name
 from .detections import PRED_COLUMNS, spot_table
 from .face import TrackParams
@@ -22,6 +23,57 @@ from .errors import MespotError
 from .methods import DEFAULT_SPOTTER, get_method, method_names
 from .readers import read_video_source
 from .inference import fit_time_axis, free_predictions, gather, load_models, predict_scores
+
+
+#: Below this frame rate (frames per second) `spot_video` warns: a micro-expression spans too
+#: few frames for the spotters' lags and windows (SMIC's 25 fps clips are the lowest of the
+#: published datasets).
+LOW_FPS = 15.0
+#: `spot_video` warns when the face is not found on more than this fraction of the frames (not
+#: all: that is "no face found in any frame"), or a second face is seen on more than this
+#: fraction of the detections.
+LOST_WARN = 0.2
+
+
+def _footage_warnings(meta: dict, n_frames: int, source: str) -> list[str]:
+    """What a user must know about a video's features before reading its intervals: frames that
+    could not be decoded, a face not found on many frames (or on none), a second face seen.
+
+    Parameters
+    ----------
+    meta : the features' metadata (``missing``: undecodable frames, 1-based; ``lost_frames``:
+        frames without a face, those among them; ``several_faces`` and ``detections``: the
+        detector's runs that saw more than one face, and those that saw any, where recorded).
+    n_frames : the video's frames.
+    source : the video, as the user named it.
+
+    Returns
+    -------
+    One line per finding (empty when there is none).
+    """
+    out = []
+    gone = sorted(int(k) for k in meta.get("missing", []))
+    missing = len(gone)
+    # the last frames alone missing, a few of them: a container stating more frames than it
+    # holds (many state one too many), not a damaged file
+    tail = next((i for i in range(missing) if gone[missing - 1 - i] != n_frames - i), missing)
+    if missing > tail or tail > max(2, 0.01 * n_frames):
+        out.append(f"{missing} of {n_frames} frames of {source} could not be decoded (a damaged "
+                   "or cut-short file?): nothing is spotted in them")
+    lost = int(meta.get("lost_frames", 0))
+    if lost >= n_frames:
+        out.append(f"no face found in any frame of {source}: nothing to spot (the spotters need "
+                   "an upright face, about 20 px or more between the eyes; a video stored "
+                   "sideways must be rotated first)")
+    elif lost - missing > LOST_WARN * n_frames:
+        out.append(f"no face found on {lost - missing} of the {n_frames - missing} decoded "
+                   f"frames of {source} ({100 * (lost - missing) / max(1, n_frames - missing):.0f} "
+                   "%): nothing is spotted where the face is missing")
+    several, det = int(meta.get("several_faces", 0)), int(meta.get("detections", 0))
+    if det and several > LOST_WARN * det:
+        out.append(f"more than one face in {source} ({several} of {det} detections): the "
+                   "largest is followed; crop the video to the person if it is another")
+    return out
 
 
 def check_p(p: float | None, name: str = "--p") -> float | None:
@@ -159,8 +211,13 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
             cache_dir = load_manifest().cache_dir
         except MespotError:
             cache_dir = default_cache_dir()
+    check_folder(cache_dir, "the cache (MESPOT_CACHE, else the manifest's cache_dir)")
     ds = read_video_source(source, fps=fps)
     row = ds.videos.iloc[0]
+    if float(row.fps) < LOW_FPS:
+        warnings.warn(f"{row.source} is {float(row.fps):g} fps: a micro-expression (0.2–0.5 s) "
+                      f"spans only {max(1, round(0.2 * row.fps))}–{round(0.5 * row.fps)} frames "
+                      f"of it; below {LOW_FPS:g} fps the spotters are unreliable", stacklevel=2)
 
     def features(params):
         return cached_features(row.source, float(row.fps), cache_dir, params, tparams,
@@ -171,8 +228,8 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     feats = {(row.subject, row.video): f}
     n_frames = int(f.n_frames)
     no_face = f.meta.get("lost_frames", 0) >= n_frames
-    if no_face:
-        warnings.warn(f"no face found in any frame of {row.source}: nothing to spot", stacklevel=2)
+    for line in _footage_warnings(f.meta, n_frames, str(row.source)):
+        warnings.warn(line, stacklevel=2)
     tables, preds, thresholds, params = {}, [], {}, {}
     if not m.trainable:
         preds.append(free_predictions(m, feats, thr, kw))
@@ -209,5 +266,7 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
                 fps=float(row.fps), footage=footage_fraction(pred, n_frames),
                 method=m.name, settings=settings, subject=row.subject,
                 video=row.video, no_face=no_face,
+                missing_frames=len(f.meta.get("missing", [])),
+                lost_frames=int(f.meta.get("lost_frames", 0)),
                 feature_params=params[first], scores_by_type=tables,
                 thresholds=thresholds or {first: thr}, feature_params_by_type=params)

@@ -249,6 +249,28 @@ def test_insert_expressions_into_real_footage(tmp_path):
     assert 100 < xs.mean() < 540 and ys.max() - ys.min() < 250  # on the face, not everywhere
 
 
+def test_insert_expressions_ends_at_the_last_decoded_frame(tmp_path):
+    """A video whose last frame cannot be decoded (a container stating one frame more than it
+    holds does this) ends before it; an undecodable frame with decodable ones after it is
+    refused, naming it."""
+    from mespot_nb.insert import insert_expressions
+    from mespot_nb.media import real_video
+
+    cap = cv2.VideoCapture(str(real_video()))
+    clip = tmp_path / "clip"
+    clip.mkdir()
+    for k in range(1, 61):
+        ok, f = cap.read()
+        cv2.imwrite(str(clip / f"{k:03d}.jpg"), f)
+    (clip / "060.jpg").write_bytes(b"not a picture")
+    tab = insert_expressions(clip, tmp_path / "out", n_events=1, seed=1, fps=24)
+    written = sorted((tmp_path / "out" / "clip").iterdir())
+    assert len(written) == 59 and int(tab.offset.max()) <= 59
+    (clip / "030.jpg").write_bytes(b"not a picture")
+    with pytest.raises(MespotError, match="frame 30 cannot be decoded.*frame 31 after it"):
+        insert_expressions(clip, tmp_path / "out2", n_events=1, seed=1, fps=24)
+
+
 def test_events_per_minute_counts_the_generators_record(tiny_demo):
     from mespot_nb.demo import events_per_minute
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -117,7 +118,117 @@ def test_spot_video_without_a_face_gives_nothing_and_one_warning(tmp_path):
     r = _mespot("spot", p, "--out", out)
     assert r.returncode == 0, r.stderr
     assert r.stderr.count("no face found in any frame") == 1, r.stderr
+    # one line, as the errors are (no Python source line, no category), with the hint
+    assert "mespot spot: warning: no face found" in r.stderr and "sideways" in r.stderr
+    assert "UserWarning" not in r.stderr and "spot_video(" not in r.stderr
     assert len(pd.read_csv(out)) == 0
+
+
+def _blank(path, n=30, fps=30):
+    import cv2
+
+    vw = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, (64, 48))
+    for _ in range(n):
+        vw.write(np.zeros((48, 64, 3), np.uint8))
+    vw.release()
+    return path
+
+
+def test_spot_refuses_outputs_it_cannot_or_must_not_write_before_any_work(tmp_path, capsys,
+                                                                           monkeypatch):
+    """A folder as --out, the input video as --out (it would be replaced), an --html or a cache
+    where no file can be made: refused naming the option, before a frame is read."""
+    from mespot_nb.cli import main
+
+    v = _blank(tmp_path / "v.mp4")
+    before = v.read_bytes()
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    monkeypatch.setenv("MESPOT_CACHE", str(tmp_path / "cache"))
+    for args, says in (
+            (["--out", str(tmp_path)], "is a folder: give a file name in it"),
+            (["--out", str(v)], "is the input video itself"),
+            (["--out", str(tmp_path / "x.csv"), "--html", str(v)], "is the input video itself"),
+            (["--out", str(blocker / "x.csv")], "is a file, not a folder"),
+            (["--out", str(tmp_path / "x.csv"), "--html", str(blocker / "t.html")],
+             "--html"),
+            (["--out", str(tmp_path / "x.csv"), "--fps", "0"], "give a positive number"),
+            (["--out", str(tmp_path / "x.csv"), "--fps=-5"], "give a positive number")):
+        rc = main(["spot", str(v), *args])
+        err = capsys.readouterr().err
+        assert rc == 2 and says in err, (args, err)
+        assert "Traceback" not in err
+    assert v.read_bytes() == before and not (tmp_path / "x.csv").exists()
+    assert not (tmp_path / "cache").exists()               # nothing was computed
+    monkeypatch.setenv("MESPOT_CACHE", str(blocker))
+    rc = main(["spot", str(v), "--out", str(tmp_path / "x.csv")])
+    assert rc == 2 and "the cache (MESPOT_CACHE" in capsys.readouterr().err
+
+
+def test_the_frame_rate_keys_the_features_and_odd_rates_are_named(tmp_path):
+    """Features computed at another --fps are another cache entry (they were the first rate's,
+    printed as the second's); a file stating an implausible rate gets a warning naming it."""
+    import cv2
+
+    from mespot_nb.face import TrackParams
+    from mespot_nb.features import features_cache_path
+    from mespot_nb.readers import read_video_source
+    from mespot_nb.video import open_video
+
+    v = _blank(tmp_path / "v.mp4")
+    fp, tp = FeatureParams(families=("regflow",)), TrackParams()
+    keys = {features_cache_path(tmp_path, open_video(v, fps=r, gray=True), fp, tp, "v")
+            for r in (None, 30, 15)}
+    assert len(keys) == 2                       # the file's own 30 fps and 15
+    fast = tmp_path / "fast.mp4"
+    vw = cv2.VideoWriter(str(fast), cv2.VideoWriter_fourcc(*"mp4v"), 1000, (64, 48))
+    for _ in range(10):
+        vw.write(np.zeros((48, 64, 3), np.uint8))
+    vw.release()
+    if open_video(fast).fps > 240:       # the container keeps the rate it was given
+        with pytest.warns(UserWarning, match=r"fast\.mp4 states 1000 fps.*--fps"):
+            read_video_source(fast)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_video_source(fast, fps=25)         # a rate given is not second-guessed
+        read_video_source(v)
+
+
+def test_what_a_user_must_know_about_the_footage_is_said():
+    from mespot_nb.spotting import _footage_warnings
+
+    assert _footage_warnings({"missing": [], "lost_frames": 10}, 100, "v.mp4") == []
+    got = _footage_warnings({"missing": list(range(1, 31)), "lost_frames": 60,
+                             "several_faces": 5, "detections": 10}, 100, "v.mp4")
+    assert len(got) == 3
+    assert got[0].startswith("30 of 100 frames of v.mp4 could not be decoded")
+    assert "no face found on 30 of the 70 decoded frames of v.mp4 (43 %)" in got[1]
+    assert "more than one face in v.mp4 (5 of 10 detections)" in got[2]
+    # a container stating one frame more than it holds is no damage
+    assert _footage_warnings({"missing": [100], "lost_frames": 1}, 100, "v.mp4") == []
+    assert len(_footage_warnings({"missing": [50], "lost_frames": 1}, 100, "v.mp4")) == 1
+    assert len(_footage_warnings({"missing": [97, 98, 99, 100], "lost_frames": 4}, 100,
+                                 "v.mp4")) == 1
+    none = _footage_warnings({"missing": [], "lost_frames": 100}, 100, "v.mp4")
+    assert len(none) == 1 and "no face found in any frame of v.mp4" in none[0]
+    # a cached entry from before these counts were kept says nothing of faces
+    assert _footage_warnings({"lost_frames": 0}, 100, "v.mp4") == []
+
+
+def test_aumatch_refuses_a_video_shorter_than_its_comparisons_naming_the_frames():
+    """Ten frames at 60 fps: each frame is compared with the face 7 frames before and after;
+    `bumps` leaves a lag longer than the video unknown instead of failing on it."""
+    from types import SimpleNamespace
+
+    from mespot_nb.methods import aumatch as AM
+
+    f = SimpleNamespace(fps=60.0, n_frames=10, aumatch_lags=np.array([7, 10, 12]),
+                        aumatch_amp=np.zeros((10, 3, 6)))
+    z = AM.bumps(f)["z"]
+    assert z.shape == (10, 6) and np.isnan(z[:, :]).sum() >= 7 * 6
+    with pytest.raises(MespotError, match="10 frames is too short for aumatch.*7 frames "
+                                          r"\(0.12 s at 60 fps\).*at least 15 frames"):
+        AM.spot(f, 0.02, {"types": ("micro",)})
 
 
 def test_spot_video_too_short_names_the_shortest_length(tiny_demo, tmp_path):

@@ -177,6 +177,8 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
                 families=list(params.families), missing=track.missing,
                 **({"family_versions": fv} if (fv := family_versions(params.families)) else {}),
                 lost_frames=int((~track.valid).sum()), first_frame=start,
+                several_faces=int((track.n_faces > 1).sum()),
+                detections=int((track.n_faces >= 1).sum()),
                 decode_reduction=r)
     return VideoFeatures(fps, T, meta, **arrays), track
 
@@ -185,6 +187,9 @@ def frame_range(src: FrameSource, start: int = 1, stop: int | None = None) -> tu
     """``(start, stop)`` checked against the video (1-based, inclusive; ``stop`` None = its last
     frame); a range outside the video or with start ≥ stop is refused naming both."""
     n = src.n_frames
+    if n < 2 and stop is None:
+        raise MespotError(f"{src.path}: {n} frame could be read; spotting needs a video (at "
+                          "least a second of it)")
     stop = n if stop is None else int(stop)
     start = int(start)
     if start < 1 or start > n:
@@ -262,9 +267,10 @@ FEATURES = VideoStage("features", FEATURES_VERSION, VideoFeatures.load)
 
 def features_cache_path(cache_dir: str | Path, src: FrameSource, params: FeatureParams,
                         track_params: TrackParams, name: str) -> Path:
-    """Cache entry of one video's features (source identity + every parameter + versions, a
-    family's own among them where it declares one: :func:`~.common.family_versions`)."""
-    key = dict(f=asdict(params), t=asdict(track_params), face=FACE_VERSION)
+    """Cache entry of one video's features (source identity, the frame rate they were computed
+    at — a video spotted at another ``--fps`` is another entry —, every parameter, and versions,
+    a family's own among them where it declares one: :func:`~.common.family_versions`)."""
+    key = dict(f=asdict(params), t=asdict(track_params), face=FACE_VERSION, fps=float(src.fps))
     fam = family_versions(params.families)
     if fam:
         key["families"] = fam

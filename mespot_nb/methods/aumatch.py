@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..features.aumatch import TEMPLATES, AUMatchFamily
+from ..errors import MespotError
 from ..features.common import register_family
 from ..intervals import iou_matrix
 from ..peaks import smooth_curve
@@ -134,6 +135,8 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     q = np.full_like(amp, np.nan)
     z = np.full((T, n_a), np.nan)
     for c, L in enumerate(np.asarray(f.aumatch_lags, int)):
+        if L >= T:          # a video shorter than the lag: nothing to compare at it
+            continue
         after = np.full((T, n_a), np.nan)
         after[:T - L] = -amp[L:, c]
         q[:, c] = np.minimum(amp[:, c], after)           # NaN unless both sides are known
@@ -294,6 +297,12 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     pattern each micro-expression's peak matched)."""
     s = {**DEFAULTS, **settings}
     types = s.get("types", ("micro", "macro"))
+    lag = int(np.min(f.aumatch_lags))
+    if f.n_frames < 2 * lag + 1:
+        raise MespotError(f"video of {f.n_frames} frames is too short for aumatch: it compares "
+                          f"each frame with the face {lag} frames ({lag / float(f.fps):.2g} s at "
+                          f"{float(f.fps):g} fps) before and after, so it needs at least "
+                          f"{2 * lag + 1} frames; spot a longer clip")
     parts = []
     if "micro" in types:
         parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s))
