@@ -57,9 +57,13 @@ def _footage_warnings(meta: dict, n_frames: int, source: str) -> list[str]:
     # the last frames alone missing, a few of them: a container stating more frames than it
     # holds (many state one too many), not a damaged file
     tail = next((i for i in range(missing) if gone[missing - 1 - i] != n_frames - i), missing)
-    if missing > tail or tail > max(2, 0.01 * n_frames):
+    if missing > tail:
         out.append(f"{missing} of {n_frames} frames of {source} could not be decoded (a damaged "
                    "or cut-short file?): nothing is spotted in them")
+    elif tail > max(2, 0.01 * n_frames):
+        out.append(f"the last {tail} of the {n_frames} frames {source} states could not be "
+                   "decoded (its container states more frames than it holds, or the file is cut "
+                   "short): nothing is spotted in them")
     lost = int(meta.get("lost_frames", 0))
     if lost >= n_frames:
         out.append(f"no face found in any frame of {source}: nothing to spot (the spotters need "
