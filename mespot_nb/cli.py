@@ -417,6 +417,8 @@ def cmd_loso(a: argparse.Namespace) -> int:
 
 
 def cmd_spot(a: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from ._io import atomic_path, check_output_file, write_text
     from .manifest import default_cache_dir, load_manifest
     from .spotting import check_p, spot_video
@@ -436,7 +438,9 @@ def cmd_spot(a: argparse.Namespace) -> int:
     # cannot be written
     check_output_file(a.out, "--out", (a.source,))
     if a.html:
-        check_output_file(a.html, "--html", (a.source, a.out))
+        check_output_file(a.html, "--html", (a.source,))
+        if Path(a.html).absolute() == Path(a.out).absolute():
+            raise MespotError(f"--html and --out are the same file ({a.out}); give two")
     settings = {}
     for item in a.set or ():
         name, eq, value = item.partition("=")

@@ -149,6 +149,8 @@ def test_spot_refuses_outputs_it_cannot_or_must_not_write_before_any_work(tmp_pa
             (["--out", str(tmp_path)], "is a folder: give a file name in it"),
             (["--out", str(v)], "is the input video itself"),
             (["--out", str(tmp_path / "x.csv"), "--html", str(v)], "is the input video itself"),
+            (["--out", str(tmp_path / "x.csv"), "--html", str(tmp_path / "x.csv")],
+             "are the same file"),
             (["--out", str(blocker / "x.csv")], "is a file, not a folder"),
             (["--out", str(tmp_path / "x.csv"), "--html", str(blocker / "t.html")],
              "--html"),
