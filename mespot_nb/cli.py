@@ -5,6 +5,7 @@ notebooks call; a :class:`~mespot_nb.errors.MespotError` becomes one line on std
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -160,7 +161,7 @@ def cmd_landmarks(a: argparse.Namespace) -> int:
     from .face import TrackParams, track_video
 
     _check_video_jobs(a.n_jobs)
-    check_output_file(a.out, "--out", (a.source,))
+    check_output_file(a.out, "--out", (a.source,), "landmarks.npz")
     params = TrackParams(detect_every=a.detect_every, detector=a.detector)
     track = track_video(a.source, params, fps=a.fps, start=a.start, stop=a.stop, progress=True,
                         n_jobs=a.n_jobs)
@@ -241,7 +242,7 @@ def cmd_features(a: argparse.Namespace) -> int:
     out = Path(a.out)
     if out.suffix != ".npz":
         raise MespotError(f"--out {out}: the file must end in .npz")
-    check_output_file(out, "--out", (a.source,))
+    check_output_file(out, "--out", (a.source,), "features.npz")
     src = open_video(a.source, fps=a.fps, gray=True)
     fparams = replace(profile_feature_params(a.profile), families=tuple(m.families))
     tparams = TrackParams(detect_every=a.detect_every)
@@ -436,9 +437,9 @@ def cmd_spot(a: argparse.Namespace) -> int:
         cache = default_cache_dir()
     # refused before the work, not after it: a folder, the input video itself, a place that
     # cannot be written
-    check_output_file(a.out, "--out", (a.source,))
+    check_output_file(a.out, "--out", (a.source,), "intervals.csv")
     if a.html:
-        check_output_file(a.html, "--html", (a.source,))
+        check_output_file(a.html, "--html", (a.source,), "timeline.html")
         if Path(a.html).absolute() == Path(a.out).absolute():
             raise MespotError(f"--html and --out are the same file ({a.out}); give two")
     settings = {}
@@ -655,9 +656,14 @@ def main(argv: list[str] | None = None) -> int:
             warnings.showwarning = show_warning
             return int(a.func(a) or 0)
     except BrokenPipeError:
-        # the reader of stdout went away (`mespot spot … | head -1`): the files are written;
-        # no traceback, and no second error when Python flushes stdout at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # a reader went away (`mespot spot … | head -1`): what was written is kept; no
+        # traceback, and no second error when Python flushes a closed stdout at exit
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            print(f"mespot {a.command}: stopped: a pipe it wrote to was closed",
+                  file=sys.stderr)
+        except (OSError, ValueError, io.UnsupportedOperation):   # no file descriptor here
+            pass
         return 1
     except MespotError as e:
         print(f"mespot {a.command}: error: {e}", file=sys.stderr)

@@ -38,7 +38,7 @@ def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, s
     = the stem — the ids :func:`spotting.spot_video` gives that folder — onset, apex, offset,
     type, aus, amplitude); returns that table. The same inputs and seed give the same
     frames. A video whose last frames cannot be decoded (a container that states more frames
-    than it holds, as many do by one) ends at its last decoded frame; an undecodable frame
+    than it holds, as many do by one or two) ends at its last decoded frame; an undecodable frame
     with decodable ones after it is refused, naming it.
     """
     src = open_video(source, fps=fps)

@@ -54,13 +54,13 @@ def _footage_warnings(meta: dict, n_frames: int, source: str) -> list[str]:
     out = []
     gone = sorted(int(k) for k in meta.get("missing", []))
     missing = len(gone)
-    # the last frames alone missing, a few of them: a container stating more frames than it
-    # holds (many state one too many), not a damaged file
+    # the last one or two frames alone missing: a container stating more frames than it holds
+    # (many state one or two too many), not a damaged file
     tail = next((i for i in range(missing) if gone[missing - 1 - i] != n_frames - i), missing)
     if missing > tail:
         out.append(f"{missing} of {n_frames} frames of {source} could not be decoded (a damaged "
                    "or cut-short file?): nothing is spotted in them")
-    elif tail > max(2, 0.01 * n_frames):
+    elif tail > 2:
         out.append(f"the last {tail} of the {n_frames} frames {source} states could not be "
                    "decoded (its container states more frames than it holds, or the file is cut "
                    "short): nothing is spotted in them")
@@ -215,7 +215,8 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
             cache_dir = load_manifest().cache_dir
         except MespotError:
             cache_dir = default_cache_dir()
-    check_folder(cache_dir, "the cache (MESPOT_CACHE, else the manifest's cache_dir)")
+    check_folder(cache_dir, "the cache folder (MESPOT_CACHE, else the manifest's cache_dir, else "
+                 "~/.cache/mespot-nb; or the one given)")
     ds = read_video_source(source, fps=fps)
     row = ds.videos.iloc[0]
     if float(row.fps) < LOW_FPS:

@@ -1,7 +1,8 @@
 """The fresh held-out sets of strangers' clips (README "Real people"): real people in public
-repositories' example videos, none shipped (no repository states its videos' terms), each scored
-once for one of aumatch's rounds by a rule written down before, found by helper sessions that ran
-no spotter on them.
+repositories' example videos, none shipped (no repository states its videos' terms), found by
+helper sessions that ran no spotter on them. The second to fourth were each scored once for one of
+aumatch's rounds by a rule written down before; the fifth, once, to measure the kit with nothing
+chosen on it.
 
 Data only: :mod:`mespot_nb.media` builds each record into a
 :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is

@@ -164,7 +164,21 @@ def test_spot_refuses_outputs_it_cannot_or_must_not_write_before_any_work(tmp_pa
     assert not (tmp_path / "cache").exists()               # nothing was computed
     monkeypatch.setenv("MESPOT_CACHE", str(blocker))
     rc = main(["spot", str(v), "--out", str(tmp_path / "x.csv")])
-    assert rc == 2 and "the cache (MESPOT_CACHE" in capsys.readouterr().err
+    assert rc == 2 and "the cache folder (MESPOT_CACHE" in capsys.readouterr().err
+
+
+def test_a_closed_output_pipe_ends_quietly(tmp_path):
+    """`mespot spot … | head -1`: the reader leaves before the summary is printed; the CSV is
+    written, and the run ends with one line, not a traceback."""
+    v = _blank(tmp_path / "v.mp4")
+    p = subprocess.Popen([sys.executable, "-m", "mespot_nb", "spot", str(v), "--out",
+                          str(tmp_path / "x.csv")], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    p.stdout.close()                       # the reader is gone before anything is printed
+    err = p.stderr.read()
+    assert p.wait() == 1, err
+    assert "a pipe it wrote to was closed" in err and "Traceback" not in err
+    assert (tmp_path / "x.csv").exists()
 
 
 def test_the_frame_rate_keys_the_features_and_odd_rates_are_named(tmp_path):
@@ -187,9 +201,14 @@ def test_the_frame_rate_keys_the_features_and_odd_rates_are_named(tmp_path):
     for _ in range(10):
         vw.write(np.zeros((48, 64, 3), np.uint8))
     vw.release()
-    if open_video(fast).fps > 240:       # the container keeps the rate it was given
-        with pytest.warns(UserWarning, match=r"fast\.mp4 states 1000 fps.*--fps"):
-            read_video_source(fast)
+    assert open_video(fast).fps == 1000       # the container keeps the rate it was given
+    with pytest.warns(UserWarning, match=r"fast\.mp4 states 1000 fps.*--fps"):
+        read_video_source(fast)
+    from mespot_nb.video import FrameSource
+
+    for bad in (0, -5, float("nan")):             # every command, not only `spot`
+        with pytest.raises(MespotError, match="give a positive number of frames per second"):
+            FrameSource(v, fps=bad)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_video_source(fast, fps=25)         # a rate given is not second-guessed
@@ -208,6 +227,7 @@ def test_what_a_user_must_know_about_the_footage_is_said():
     assert "more than one face in v.mp4 (5 of 10 detections)" in got[2]
     # a container stating one frame more than it holds is no damage
     assert _footage_warnings({"missing": [100], "lost_frames": 1}, 100, "v.mp4") == []
+    assert _footage_warnings({"missing": [99, 100], "lost_frames": 2}, 100, "v.mp4") == []
     assert len(_footage_warnings({"missing": [50], "lost_frames": 1}, 100, "v.mp4")) == 1
     tail = _footage_warnings({"missing": [97, 98, 99, 100], "lost_frames": 4}, 100, "v.mp4")
     assert len(tail) == 1 and tail[0].startswith("the last 4 of the 100 frames v.mp4 states")

@@ -59,6 +59,7 @@ import numpy as np
 
 from ..features.aumatch import TEMPLATES, AUMatchFamily
 from ..errors import MespotError
+from ..readers import HIGH_FPS
 from ..features.common import register_family
 from ..intervals import iou_matrix
 from ..peaks import smooth_curve
@@ -301,10 +302,15 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
     types = s.get("types", ("micro", "macro"))
     lag = int(np.min(f.aumatch_lags))
     if f.n_frames < 2 * lag + 1:
-        raise MespotError(f"video of {f.n_frames} frames is too short for aumatch: it compares "
-                          f"each frame with the face {lag} frames ({lag / float(f.fps):.2g} s at "
-                          f"{float(f.fps):g} fps) before and after, so it needs at least "
-                          f"{2 * lag + 1} frames; spot a longer clip")
+        src = (getattr(f, "meta", None) or {}).get("source")
+        fast = float(f.fps) > HIGH_FPS
+        raise MespotError(f"{src + ': ' if src else ''}video of {f.n_frames} frames is too short "
+                          f"for aumatch: it compares each frame with the face {lag} frames "
+                          f"({lag / float(f.fps):.2g} s at {float(f.fps):g} fps) before and "
+                          f"after, so it needs at least {2 * lag + 1} frames; "
+                          + ("if the video is not a high-speed recording, its stated rate is "
+                             "wrong: pass its real one with --fps" if fast
+                             else "spot a longer clip"))
     parts = []
     if "micro" in types:
         parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s))
