@@ -89,11 +89,24 @@ def _check_type(type: str) -> None:
         raise MespotError(f"expression type {type!r}: use 'micro' or 'macro'")
 
 
-def _check_fps(fps: float) -> float:
-    fps = float(fps)
-    if not (np.isfinite(fps) and fps > 0):
-        raise MespotError(f"fps must be a positive number of frames per second, got {fps}")
-    return fps
+def check_fps(fps: float, where: str = "") -> float:
+    """``fps`` as a float, refused unless it is a finite positive frame rate.
+
+    Parameters
+    ----------
+    fps : the frame rate (frames per second).
+    where : the video it belongs to, named in the message (and ``--fps`` with it); "" for none.
+
+    Returns
+    -------
+    float(fps).
+    """
+    f = float(fps)
+    if not (np.isfinite(f) and f > 0):
+        raise MespotError((f"{where}: frame rate {f:g} (--fps)" if where else f"frame rate {f:g}")
+                          + ": give a positive number of frames per second"
+                          + (", or leave --fps out to use the video file's own" if where else ""))
+    return f
 
 
 def _check_style(style: str | None) -> None:
@@ -127,7 +140,7 @@ def mdmd_k(fps: float, type: str, dataset_style: str | None = None) -> int:
     12 / 39 at 30 fps and 80 / 260 at 200 fps, and the same durations at any other rate.
     Halve it for short videos with :func:`fit_k`.
     """
-    fps = _check_fps(fps)
+    fps = check_fps(fps)
     _check_type(type)
     _check_style(dataset_style)
     return max(1, round(MDMD_SETTINGS["k_s"][type] * fps))
@@ -153,7 +166,7 @@ def mdmd_length_filter(fps: float, type: str, dataset_style: str | None = None
     47–105 / macro ≥ 106 at 200 fps (SAMM-LV). At 100 fps with CAS(ME)² seconds: micro 22–55,
     macro ≥ 56.
     """
-    fps = _check_fps(fps)
+    fps = check_fps(fps)
     _check_type(type)
     _check_style(dataset_style)
     sec = MDMD_SETTINGS["length_s"][_style_for(fps, dataset_style)]
@@ -391,7 +404,7 @@ def peak_intervals(curve: np.ndarray, fps: float, p: float, min_distance: int,
     """
     import pandas as pd
 
-    fps = _check_fps(fps)
+    fps = check_fps(fps)
     if int(min_distance) < 1:
         raise MespotError(f"min_distance must be ≥ 1 frame, got {min_distance}")
     if not (0.0 < float(level) < 1.0):

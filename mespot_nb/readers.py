@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import MespotError
+from .peaks import check_fps
 from .frames import (FIRST_FRAME_CHOICES, IMAGE_SUFFIXES, VIDEO_SUFFIXES,  # noqa: F401
                      _count_frames, _folder_info, _FolderInfo, check_first_frame, frame_files,
                      frame_index, frame_number, natural_key)
@@ -660,9 +661,8 @@ def read_video_source(source: str | Path, fps: float | None = None, name: str = 
     p = Path(source)
     if not p.exists():
         raise MespotError(f"video source not found: {p}")
-    if fps is not None and not (math.isfinite(float(fps)) and float(fps) > 0):
-        raise MespotError(f"{p}: frame rate {fps:g} (--fps): give a positive number of frames "
-                          "per second, or leave --fps out to use the video file's own")
+    if fps is not None:
+        check_fps(fps, str(p))
     n = None
     if p.is_dir():
         n = _count_frames(p)

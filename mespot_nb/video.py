@@ -13,14 +13,13 @@ refused with a :class:`MespotError` naming the folder and the files.
 
 from __future__ import annotations
 
-import math
-
 from pathlib import Path
 from typing import Iterator
 
 import numpy as np
 
 from .errors import MespotError
+from .peaks import check_fps
 from .frames import VIDEO_SUFFIXES, frame_index
 
 
@@ -74,9 +73,8 @@ class FrameSource:
         self.first_number: int | None = None
         if not self.path.exists():
             raise MespotError(f"video source not found: {self.path}")
-        if fps is not None and not (math.isfinite(float(fps)) and float(fps) > 0):
-            raise MespotError(f"{self.path}: frame rate {fps:g} (--fps): give a positive number "
-                              "of frames per second, or leave --fps out to use the file's own")
+        if fps is not None:
+            check_fps(fps, str(self.path))
         if self.path.is_dir():
             self._files, self.first_number = frame_index(self.path)
             if not self._files:
