@@ -208,14 +208,48 @@ def test_missing_faces_give_invalid_windows(tiny_demo, tmp_path):
     assert np.isnan(f.geo[~f.dg_valid]).all()
 
 
-def test_cached_features_round_trip(tiny_demo, tmp_path):
-    p = FeatureParams(di_size=32)
+def test_cached_features_round_trip(tiny_demo, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    import shutil
+
+    from mespot_nb.face import TrackParams
+    from mespot_nb.features import stream as S
+    from mespot_nb.video import open_video
+
+    p = FeatureParams(di_size=32, families=("dynamic", "geometry", "hoof"))
     f = cached_features(_vid(tiny_demo), 30, tmp_path, p)
     files = list((tmp_path / "features").glob("*.npz"))
-    assert len(files) == 1 and len(list((tmp_path / "landmarks").glob("*.npz"))) == 1
+    # an entry per family, one track
+    assert len(files) == len(p.families) == 3
+    assert len(list((tmp_path / "landmarks").glob("*.npz"))) == 1
+    assert f.meta["families"] == list(p.families)
+    passes = []
+    real = S.extract_video
+    monkeypatch.setattr(S, "extract_video", lambda *a, **k: passes.append(
+        k["params"].families) or real(*a, **k))
     g = cached_features(_vid(tiny_demo), 30, tmp_path, p)
-    np.testing.assert_array_equal(f.hoof, g.hoof)
-    h = VideoFeatures.load(files[0])
-    assert (h.fps, h.n_frames) == (f.fps, f.n_frames) == (30.0, 360)
+    assert passes == [] and g.meta == f.meta
     for name in ("hoof", "hoof_start", "hoof_valid", "dyn", "geo", "dg_start", "dg_valid"):
-        np.testing.assert_array_equal(getattr(h, name), getattr(f, name), err_msg=name)
+        np.testing.assert_array_equal(getattr(g, name), getattr(f, name), err_msg=name)
+    h = VideoFeatures.load(next(x for x in files if x == S.features_cache_path(
+        tmp_path, open_video(_vid(tiny_demo), fps=30, gray=True), p, TrackParams(),
+        _vid(tiny_demo).name, "hoof")))
+    assert (h.fps, h.n_frames) == (f.fps, f.n_frames) == (30.0, 360)
+    assert h.meta["families"] == ["hoof"] and set(h.arrays) == {"hoof", "hoof_start",
+                                                                  "hoof_valid", "hoof_length"}
+    np.testing.assert_array_equal(h.hoof, f.hoof)
+    # a subset is read from the cache; a request adding a family computes that family alone
+    sub = cached_features(_vid(tiny_demo), 30, tmp_path, replace(p, families=("geometry",)))
+    assert passes == [] and sub.meta["families"] == ["geometry"] and "dyn" not in sub.arrays
+    more = cached_features(_vid(tiny_demo), 30, tmp_path,
+                           replace(p, families=("geometry", "lbp")))
+    assert passes == [("lbp",)]
+    np.testing.assert_array_equal(more.geo, f.geo)
+    # the same as both in one pass (a cache holding the track alone)
+    shutil.copytree(tmp_path / "landmarks", tmp_path / "fresh" / "landmarks")
+    one = cached_features(_vid(tiny_demo), 30, tmp_path / "fresh",
+                          replace(p, families=("geometry", "lbp")))
+    assert passes == [("lbp",), ("geometry", "lbp")]
+    for name in one.arrays:
+        np.testing.assert_array_equal(getattr(one, name), getattr(more, name), err_msg=name)

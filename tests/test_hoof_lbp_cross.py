@@ -88,7 +88,7 @@ def test_lbp_loso_chooses_p_on_training_subjects(easy, monkeypatch):
 
 @pytest.fixture(scope="module")
 def cross(tmp_path_factory, cache_dir):
-    base = {"format": "demo", "subjects": 2, "videos_per_subject": 1, "seconds": 10,
+    base = {"format": "demo", "subjects": 2, "videos_per_subject": 1, "seconds": 6,
             "licence": "synthetic", "citation": "mespot-nb demo", "micro_per_minute": 20}
     man = write_manifest(tmp_path_factory.mktemp("x") / "m.yaml", {
         "d30": dict(base, fps=30, seed=31), "d50": dict(base, fps=50, seed=51, first_face=2),

@@ -93,12 +93,13 @@ def test_papermill_parses_every_parameter(caplog):
 @pytest.mark.slow
 def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
     """Every notebook, end to end, headless, on tiny data (the CI twin of `make report`)."""
-    # dense micro-expressions (20/min) so that seconds-long videos have some to learn and score
+    # dense micro-expressions (30/min) so that seconds-long videos have some to learn and score
+    # (the shortest demo the generator makes is 5 s)
     small = {"format": "demo", "videos_per_subject": 1, "licence": "synthetic",
-             "citation": "mespot-nb demo", "micro_per_minute": 20}
+             "citation": "mespot-nb demo", "micro_per_minute": 30}
     man = write_manifest(tmp_path / "m.yaml", {
-        "tinyfull": dict(small, fps=30, subjects=3, seconds=10, seed=4, difficulty="easy"),
-        "demo-30fps": dict(small, fps=30, subjects=2, seconds=6, seed=30),
+        "tinyfull": dict(small, fps=30, subjects=3, seconds=6, seed=4, difficulty="easy"),
+        "demo-30fps": dict(small, fps=30, subjects=2, seconds=5, seed=30),
         "demo-50fps": dict(small, fps=50, subjects=2, seconds=5, seed=100, first_face=2),
         "demo-25fps": dict(small, fps=25, subjects=2, seconds=5, seed=200, first_face=4)})
     # three frame rates, small ones: the 100/200 fps mix is tests/test_hoof_lbp_cross.py's

