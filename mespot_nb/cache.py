@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -76,7 +77,6 @@ def _mapped_members(path: str | Path) -> dict[str, np.ndarray]:
     memory. Empty — the caller reads the arrays into memory — when none is large enough or the
     process is short of file descriptors (:data:`MMAP_SPARE_FDS`)."""
     import mmap
-    import zipfile
 
     spans = {}
     with zipfile.ZipFile(path) as z, open(path, "rb") as fh:
@@ -126,6 +126,11 @@ def video_entry_name(dataset: str, subject: str, video: str) -> str:
     return f"{dataset}__{subject}__{video}"
 
 
+#: What reading a damaged cache entry raises (a truncated or overwritten .npz): such an entry is
+#: reported and recomputed, never silently used.
+DAMAGED = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)
+
+
 class VideoStage:
     """A cached per-video stage (landmark tracks, features): it owns its cache names.
 
@@ -150,15 +155,23 @@ class VideoStage:
         return entry_path(cache_dir, self.stage, name,
                           cache_key(self.stage, self.version, identity, params))
 
+    def read(self, path: Path) -> Any:
+        """The entry at ``path``, or None when it is absent or damaged (a damaged one is
+        reported — logging — and removed, to be recomputed)."""
+        if not path.exists():
+            return None
+        try:
+            return self.load(path)
+        except DAMAGED as e:
+            log.warning("cache entry %s is damaged (%s: %s); recomputing it", path,
+                        type(e).__name__, e)
+            path.unlink(missing_ok=True)
+            return None
+
     def get(self, path: Path, compute: Callable[[], Any], save: Callable[[Any, Path], None]) -> Any:
         """The entry at ``path``, or ``compute()`` saved there atomically if absent or damaged."""
-        if path.exists():
-            try:
-                return self.load(path)
-            except (OSError, ValueError, KeyError, TypeError, EOFError) as e:
-                log.warning("cache entry %s is damaged (%s: %s); recomputing it", path,
-                            type(e).__name__, e)
-                path.unlink(missing_ok=True)
-        obj = compute()
-        save(obj, path)
+        obj = self.read(path)
+        if obj is None:
+            obj = compute()
+            save(obj, path)
         return obj

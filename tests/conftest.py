@@ -162,7 +162,7 @@ GROUPS = {
                              "tests/test_fold_keys.py", "tests/test_review.py",
                              "tests/test_softnet.py", "tests/test_windowstore.py"),
 }
-#: The longest units first (the report test alone takes 4–8 min), so that neither worker is left
+#: The longest units first (the report test alone takes 4–7 min), so that neither worker is left
 #: with one of them at the end while the other idles.
 HEAVY_FIRST = ("tests/test_report.py", *GROUPS["easy-demo files"],
                *GROUPS["short-features files"])

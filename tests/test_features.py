@@ -208,7 +208,7 @@ def test_missing_faces_give_invalid_windows(tiny_demo, tmp_path):
     assert np.isnan(f.geo[~f.dg_valid]).all()
 
 
-def test_cached_features_round_trip(tiny_demo, tmp_path, monkeypatch):
+def test_cached_features_round_trip(tiny_demo, tmp_path, monkeypatch, caplog):
     from dataclasses import replace
 
     import shutil
@@ -253,3 +253,10 @@ def test_cached_features_round_trip(tiny_demo, tmp_path, monkeypatch):
     assert passes == [("lbp",), ("geometry", "lbp")]
     for name in one.arrays:
         np.testing.assert_array_equal(getattr(one, name), getattr(more, name), err_msg=name)
+    # a damaged entry is reported and that family alone recomputed
+    hoof_entry = next(x for x in files if VideoFeatures.load(x).meta["families"] == ["hoof"])
+    hoof_entry.write_bytes(b"damaged")
+    with caplog.at_level("WARNING"):
+        again = cached_features(_vid(tiny_demo), 30, tmp_path, p)
+    assert passes[-1] == ("hoof",) and "damaged" in caplog.text and hoof_entry.name in caplog.text
+    np.testing.assert_array_equal(again.hoof, f.hoof)

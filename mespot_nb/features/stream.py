@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..cache import VideoStage, load_npz, save_npz
+from ..cache import DAMAGED, VideoStage, load_npz, save_npz
 from ..errors import MespotError
 from ..face import (FACE_VERSION, AlignSpec, FaceTrack, LandmarkTracker, TrackParams,
                     dataset_jobs, finish_track, n_chunks, new_track_arrays,
@@ -293,19 +293,6 @@ def features_cache_paths(cache_dir: str | Path, src: FrameSource, params: Featur
             for f in params.families}
 
 
-def _load_entry(path: Path) -> VideoFeatures | None:
-    """A family's cached features, or None when absent or damaged (logged, then removed)."""
-    if not path.exists():
-        return None
-    try:
-        return VideoFeatures.load(path)
-    except (OSError, ValueError, KeyError, TypeError, EOFError) as e:
-        log.warning("cache entry %s is damaged (%s: %s); recomputing it", path,
-                    type(e).__name__, e)
-        path.unlink(missing_ok=True)
-        return None
-
-
 def _split(feats: VideoFeatures) -> dict[str, VideoFeatures]:
     """One pass's features as one VideoFeatures per family (its declared arrays)."""
     out = {}
@@ -354,14 +341,14 @@ def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
     name = name or Path(source).name
     tpath = track_cache_path(cache_dir, src, track_params, name)
     paths = features_cache_paths(cache_dir, src, params, track_params, name)
-    parts = {f: _load_entry(p) for f, p in paths.items()}
+    parts = {f: FEATURES.read(p) for f, p in paths.items()}   # None: absent or damaged
     missing = tuple(f for f, v in parts.items() if v is None)
     if missing:
         track = None
         if tpath.exists():
             try:
                 track = FaceTrack.load(tpath)
-            except (OSError, ValueError, KeyError, EOFError) as e:
+            except DAMAGED as e:
                 log.warning("cached track %s is damaged (%s); tracking again", tpath, e)
         saved: list[FaceTrack] = []
 
@@ -375,7 +362,7 @@ def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
             tr.save(tpath)  # a track from reduced frames is not track_video's: not cached as one
         for f, part in _split(feats).items():
             part.save(paths[f])
-            parts[f] = VideoFeatures.load(paths[f])   # as a later run reads it (memory-mapped)
+            parts[f] = FEATURES.load(paths[f])   # as a later run reads it (memory-mapped)
     return _join(parts, params)
 
 
