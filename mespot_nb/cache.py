@@ -8,6 +8,7 @@ resumes with the next one.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -157,12 +158,15 @@ class VideoStage:
 
     def read(self, path: Path) -> Any:
         """The entry at ``path``, or None when it is absent or damaged (a damaged one is
-        reported — logging — and removed, to be recomputed)."""
+        reported — logging — and removed, to be recomputed). A process out of file descriptors
+        is not a damaged entry: that error is raised, and the entry kept."""
         if not path.exists():
             return None
         try:
             return self.load(path)
         except DAMAGED as e:
+            if isinstance(e, OSError) and e.errno in (errno.EMFILE, errno.ENFILE):
+                raise
             log.warning("cache entry %s is damaged (%s: %s); recomputing it", path,
                         type(e).__name__, e)
             path.unlink(missing_ok=True)

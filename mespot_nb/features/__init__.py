@@ -20,7 +20,7 @@ from .lbp import (LBP_SPEC, block_histograms, chi2_distance, lbp_codes, lbp_feat
                   lbp_half_window)
 from .stream import (FEATURES_VERSION, VideoFeatures, cached_features,
                      decode_reduction, extract_features, extract_video, features_cache_path,
-                     features_cache_paths, features_for, frame_range)
+                     features_for, frame_range)
 
 __all__ = [
     "Consumer", "FeatureParams", "register_family", "dyngeonet_window_length", "flow_interval", "hoof_window",
@@ -31,7 +31,6 @@ __all__ = [
     "GEOMETRY_GROUPS", "geometry_groups", "landmark_steps",
     "LBP_SPEC", "block_histograms", "chi2_distance", "lbp_codes", "lbp_feature_difference",
     "lbp_half_window", "FAMILIES", "FEATURES_VERSION", "VideoFeatures", "cached_features",
-    "extract_features", "extract_video", "features_cache_path", "features_cache_paths",
-    "features_for",
+    "extract_features", "extract_video", "features_cache_path", "features_for",
     "decode_reduction", "frame_range",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import collections
 import logging
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
 
@@ -266,84 +266,34 @@ FEATURES = VideoStage("features", FEATURES_VERSION, VideoFeatures.load)
 
 
 def features_cache_path(cache_dir: str | Path, src: FrameSource, params: FeatureParams,
-                        track_params: TrackParams, name: str, family: str | None = None) -> Path:
-    """Cache entry of one family's features of one video: ``family``, or the one family
-    ``params.families`` names. Its key: the source's identity, the frame rate they were computed
-    at (a video spotted at another ``--fps`` is another entry), every parameter (``families``
-    set to this family alone) and the versions, the family's own among them where it declares
-    one (:func:`~.common.family_versions`). Each family is an entry of its own, so a request
-    that adds a family to those cached computes that family alone, in one pass."""
-    if family is None:
-        if len(params.families) != 1:
-            raise MespotError(f"features_cache_path: name one of the families "
-                              f"{', '.join(params.families)} (each is an entry of its own)")
-        family = params.families[0]
-    fp = replace(params, families=(family,))
-    key = dict(f=asdict(fp), t=asdict(track_params), face=FACE_VERSION, fps=float(src.fps))
-    fam = family_versions(fp.families)
+                        track_params: TrackParams, name: str) -> Path:
+    """Cache entry of one video's features (source identity, the frame rate they were computed
+    at — a video spotted at another ``--fps`` is another entry —, every parameter, and versions,
+    a family's own among them where it declares one: :func:`~.common.family_versions`)."""
+    key = dict(f=asdict(params), t=asdict(track_params), face=FACE_VERSION, fps=float(src.fps))
+    fam = family_versions(params.families)
     if fam:
         key["families"] = fam
     return FEATURES.path(cache_dir, src.identity(), key, name)
 
 
-def features_cache_paths(cache_dir: str | Path, src: FrameSource, params: FeatureParams,
-                         track_params: TrackParams, name: str) -> dict[str, Path]:
-    """``{family: entry}`` of every family of ``params`` (:func:`features_cache_path`)."""
-    return {f: features_cache_path(cache_dir, src, params, track_params, name, f)
-            for f in params.families}
-
-
-def _split(feats: VideoFeatures) -> dict[str, VideoFeatures]:
-    """One pass's features as one VideoFeatures per family (its declared arrays)."""
-    out = {}
-    for f in feats.meta["families"]:
-        arrays = {k: feats.arrays[k] for k in FAMILIES[f].produces if k in feats.arrays}
-        meta = dict(feats.meta, families=[f], params=dict(feats.meta["params"], families=[f]))
-        meta.pop("family_versions", None)
-        if fv := family_versions((f,)):
-            meta["family_versions"] = fv
-        out[f] = VideoFeatures(feats.fps, feats.n_frames, meta, **arrays)
-    return out
-
-
-def _join(parts: dict[str, VideoFeatures], params: FeatureParams) -> VideoFeatures:
-    """The families' cached features as one VideoFeatures, in ``params.families``' order, its
-    ``meta`` the first family's with the families, parameters and versions of all (a decode
-    reduction that differed between the passes is recorded per family)."""
-    first = parts[params.families[0]]
-    meta = dict(first.meta, families=list(params.families), params=asdict(params))
-    meta.pop("family_versions", None)
-    if fv := family_versions(params.families):
-        meta["family_versions"] = fv
-    r = {f: p.meta.get("decode_reduction", 1) for f, p in parts.items()}
-    if len(set(r.values())) > 1:
-        meta["decode_reduction"] = r
-    arrays: dict[str, Any] = {}
-    for f in params.families:
-        arrays.update(parts[f].arrays)
-    return VideoFeatures(first.fps, first.n_frames, meta, **arrays)
-
-
 def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
                     params: FeatureParams | None = None, track_params: TrackParams | None = None,
                     name: str | None = None, n_jobs: int = 1) -> VideoFeatures:
-    """One video's features from the cache, one entry per family: the families not cached yet
-    are extracted in one pass (caching the track too, when it was computed alongside) and each
-    is saved atomically as its own entry.
+    """One video's features from the cache, extracting them (and caching the track, when it was
+    computed alongside) if absent.
 
     Without a cached track, ``n_jobs`` > 1 tracks a long full-size video on ``n_jobs`` processes
     first and caches that track (the ``landmarks`` stage) before the feature pass runs with it
-    (:func:`extract_video`); the features are those of ``n_jobs=1``, so the entries' keys are
-    the same."""
+    (:func:`extract_video`); the features are those of ``n_jobs=1``, so the entry's key is the
+    same."""
     params = params or FeatureParams()
     track_params = track_params or TrackParams()
     src = open_video(source, fps=fps, gray=True)
     name = name or Path(source).name
     tpath = track_cache_path(cache_dir, src, track_params, name)
-    paths = features_cache_paths(cache_dir, src, params, track_params, name)
-    parts = {f: FEATURES.read(p) for f, p in paths.items()}   # None: absent or damaged
-    missing = tuple(f for f, v in parts.items() if v is None)
-    if missing:
+
+    def compute() -> VideoFeatures:
         track = None
         if tpath.exists():
             try:
@@ -356,14 +306,14 @@ def cached_features(source: str | Path, fps: float, cache_dir: str | Path,
             tr.save(tpath)
             saved.append(tr)
 
-        feats, tr = extract_video(src, params=replace(params, families=missing), track=track,
-                                  track_params=track_params, n_jobs=n_jobs, on_track=save_track)
+        feats, tr = extract_video(src, params=params, track=track, track_params=track_params,
+                                  n_jobs=n_jobs, on_track=save_track)
         if track is None and not saved and tr.meta.get("decode_reduction", 1) == 1:
             tr.save(tpath)  # a track from reduced frames is not track_video's: not cached as one
-        for f, part in _split(feats).items():
-            part.save(paths[f])
-            parts[f] = FEATURES.load(paths[f])   # as a later run reads it (memory-mapped)
-    return _join(parts, params)
+        return feats
+
+    return FEATURES.get(features_cache_path(cache_dir, src, params, track_params, name), compute,
+                        VideoFeatures.save_to)
 
 
 def _features_job(source, fps, cache_dir, params, track_params, name) -> str:
@@ -388,8 +338,7 @@ def extract_features(dataset, cache_dir: str | Path, params: FeatureParams | Non
     todo, frames = [], []   # frames per video: the bar shows frames/s and the finish time
     for _, _, src, fps, name in jobs:
         vs = open_video(src, fps=fps)
-        if not all(p.exists() for p in features_cache_paths(cache_dir, vs, params, track_params,
-                                                              name).values()):
+        if not features_cache_path(cache_dir, vs, params, track_params, name).exists():
             todo.append((src, fps, str(cache_dir), params, track_params, name))
             frames.append(max(len(vs), 1))
     run_jobs(_features_job, todo, n_jobs, scheduler, progress, f"features {dataset.name}",
