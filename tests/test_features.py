@@ -243,7 +243,8 @@ def test_damaged_features_entry_recomputed_and_a_full_fd_table_keeps_it(tiny_dem
     def full(path):
         raise OSError(errno.EMFILE, "Too many open files", str(path))
 
+    kept = entry.read_bytes()
     monkeypatch.setattr(S.FEATURES, "load", full)
     with pytest.raises(OSError, match="Too many open files"):
         cached_features(_vid(tiny_demo), 30, tmp_path, p)
-    assert entry.exists()
+    assert entry.read_bytes() == kept
