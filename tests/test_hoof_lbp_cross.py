@@ -33,11 +33,11 @@ def test_hoof_lstm_learns_on_easy_demo(easy):
     0.086; 0.489 before seed 004 §III-D's suppression and the in-window flows; 0.779 when all six
     were morphs of one face)."""
     _, ds, feats = easy
-    res = run_loso(ds, feats, "hoof-lstm", QUICK, seed=0, progress=False)
+    res = run_loso(ds, feats, "hoof-lstm", QUICK, seed=0, progress=False, n_jobs=1)
     s = evaluate(ds.intervals, res.predictions, "coverage", "micro")["micro"]
     assert s.f1 >= 0.4, s.as_dict()
     untrained = ModelConfig(**{**vars(QUICK), "lstm_epochs": 1, "lstm_lr": 0.0})
-    r0 = run_loso(ds, feats, "hoof-lstm", untrained, seed=0, progress=False)
+    r0 = run_loso(ds, feats, "hoof-lstm", untrained, seed=0, progress=False, n_jobs=1)
     s0 = evaluate(ds.intervals, r0.predictions, "coverage", "micro")["micro"]
     assert s.f1 > s0.f1 + 0.2, (s.as_dict(), s0.as_dict())
 
@@ -80,7 +80,7 @@ def test_lbp_loso_chooses_p_on_training_subjects(easy, monkeypatch):
         return real(method, videos, intervals, *a, **k)
 
     monkeypatch.setattr(T, "choose_p", spy)
-    res = run_loso(ds, feats, "lbp-chi2", QUICK, progress=False)
+    res = run_loso(ds, feats, "lbp-chi2", QUICK, progress=False, n_jobs=1)
     assert len(seen) == len(ds.subjects)
     for fold, (vs, ivs) in zip(res.folds, seen):
         assert fold.test[0] not in vs and fold.test[0] not in ivs
@@ -100,7 +100,7 @@ def cross(tmp_path_factory, cache_dir):
 
     m = load_manifest(man)
     ds = {n: read_entry(m.entry(n), m) for n in ("d30", "d50", "d100")}
-    feats = {n: extract_features(ds[n], m.cache_dir, profile_feature_params("quick"),
+    feats = {n: extract_features(ds[n], m.cache_dir, profile_feature_params("quick"), n_jobs=1,
                                  progress=False) for n in ds}
     return m, ds, feats
 

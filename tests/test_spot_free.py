@@ -269,9 +269,10 @@ def test_both_spotters_loso_score_micro_macro_overall(tiny_demo):
     ds = read_samm_lv(tiny_demo / "annotations.xlsx", tiny_demo / "SAMM_longvideos", fps=30)
     ds.name = "tiny"
     feats = extract_features(ds, tiny_demo.parent / "cache-free",
-                             FeatureParams(families=("mdmd", "flowpeak")), progress=False)
+                             FeatureParams(families=("mdmd", "flowpeak")), n_jobs=1,
+                             progress=False)
     for m in ("mdmd", "flow-peak"):
-        res = run_loso(ds, feats, m, None, progress=False)
+        res = run_loso(ds, feats, m, None, progress=False, n_jobs=1)
         assert len(res.folds) == 3
         for f in res.folds:     # p per fold from the training subjects' grid
             assert f.test[0] not in f.fit_subjects and 0 < f.threshold < 1
@@ -308,7 +309,7 @@ def test_cli_loso_writes_predictions_and_scores_per_method(short_demo, tmp_path)
     n_gt = len(read_samm_lv(short_demo / "annotations.xlsx", fps=30).intervals)
     out = tmp_path / "out"
     r = _mespot("loso", "--manifest", man, "--dataset", "tiny", "--method", "lbp-chi2,mdmd",
-                "--out", out)
+                "--out", out, "--n-jobs", 1)
     assert r.returncode == 0, r.stderr[-2000:]
     for m in ("lbp-chi2", "mdmd"):
         pred = pd.read_csv(out / f"predictions_{m}.csv")

@@ -111,12 +111,12 @@ def test_dyngeonet_learns_on_easy_demo(easy):
     2.7 times the time)."""
     _, ds, feats = easy
     cfg = ModelConfig(**{**vars(QUICK), "epochs": 4, "neg_ratio": 6.0, "patience": 2})
-    res = run_loso(ds, feats, "dyngeonet", cfg, seed=0, progress=False)
+    res = run_loso(ds, feats, "dyngeonet", cfg, seed=0, progress=False, n_jobs=1)
     s = evaluate(ds.intervals, res.predictions, "megc2020", "micro")["micro"]
     assert s.f1 >= 0.15, s.as_dict()
     # the same pipeline with untrained networks (0 epochs of learning) spots nothing useful
     untrained = ModelConfig(**{**vars(QUICK), "epochs": 1, "lr": 0.0})
-    r0 = run_loso(ds, feats, "dyngeonet", untrained, seed=0, progress=False)
+    r0 = run_loso(ds, feats, "dyngeonet", untrained, seed=0, progress=False, n_jobs=1)
     s0 = evaluate(ds.intervals, r0.predictions, "megc2020", "micro")["micro"]
     assert s.f1 > s0.f1 + 0.08, (s.as_dict(), s0.as_dict())
 

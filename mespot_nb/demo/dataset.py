@@ -232,10 +232,11 @@ def spec_from_entry(entry) -> DemoSpec:
         raise MespotError(f"dataset '{entry.name}': bad demo option ({e})") from None
 
 
-def ensure_demo(entry, cache_dir: str | Path) -> Path:
-    """Generate the demo of a manifest entry into the cache on first use; returns its folder."""
+def ensure_demo(entry, cache_dir: str | Path, n_jobs: int = 2) -> Path:
+    """Generate the demo of a manifest entry into the cache on first use (``n_jobs`` processes
+    render its videos); returns its folder."""
     spec = spec_from_entry(entry)
-    return generate_demo(Path(cache_dir) / "demo" / entry.name, spec)
+    return generate_demo(Path(cache_dir) / "demo" / entry.name, spec, n_jobs=n_jobs)
 
 
 def demo_events(root: str | Path) -> dict[str, Any]:
