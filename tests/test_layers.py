@@ -82,3 +82,23 @@ def test_architecture_map_matches_the_contracts():
     unnamed = modules - named - {"__init__", "__main__", "_version"}
     assert not unnamed, f"modules missing from docs/ARCHITECTURE.md: {sorted(unnamed)}"
 
+
+
+def test_a_profile_or_a_training_free_spot_does_not_import_torch():
+    """The profiles live apart from the networks: a notebook's set-up, `mespot spot`'s module
+    and the cross-database set-up load without torch (about 2 s a process), and the networks
+    are still importable from `mespot_nb.models`, loaded on first use."""
+    code = ("import sys, mespot_nb.spotting, mespot_nb.notebook, mespot_nb.crossdb, "
+            "mespot_nb.inference\n"
+            "from mespot_nb.models import ModelConfig, numpy_batch\n"
+            "ModelConfig.profile('quick')\n"
+            "print('torch' in sys.modules)\n"
+            "from mespot_nb.models import SpotNet, load_imagenet_vgg16\n"
+            "from mespot_nb.models.networks import SpotNet as S\n"
+            "print('torch' in sys.modules, SpotNet is S)\n"
+            "import mespot_nb.models as M\n"
+            "try:\n    M.nosuch\nexcept AttributeError as e:\n    print(e)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.splitlines() == ["False", "True True",
+                                     "module 'mespot_nb.models' has no attribute 'nosuch'"]
