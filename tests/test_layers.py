@@ -85,11 +85,11 @@ def test_architecture_map_matches_the_contracts():
 
 
 def test_a_profile_or_a_training_free_spot_does_not_import_torch():
-    """The profiles live apart from the networks: a notebook's set-up, `mespot spot`'s module
-    and the cross-database set-up load without torch (about 2 s a process), and the networks
-    are still importable from `mespot_nb.models`, loaded on first use."""
+    """The profiles live apart from the networks: a notebook's set-up, `mespot spot`'s module,
+    the review and the cross-database set-up load without torch (about 2 s a process), and the
+    networks are still importable from `mespot_nb.models`, loaded on first use."""
     code = ("import sys, mespot_nb.spotting, mespot_nb.notebook, mespot_nb.crossdb, "
-            "mespot_nb.inference\n"
+            "mespot_nb.inference, mespot_nb.review\n"
             "from mespot_nb.models import ModelConfig, numpy_batch\n"
             "ModelConfig.profile('quick')\n"
             "print('torch' in sys.modules)\n"

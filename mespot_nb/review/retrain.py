@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import Any, Iterator
 
 import numpy as np
-import torch
 
 from ..errors import MespotError
 from ..features import extract_features, profile_feature_params
@@ -283,7 +282,10 @@ def train_and_score(review, method: str | None = None, seed: int | None = None
 
 @contextlib.contextmanager
 def torch_threads(n: int) -> Iterator[None]:
-    """torch's intra-op threads set to ``n`` for the block, then restored."""
+    """torch's intra-op threads set to ``n`` for the block, then restored (torch loads here:
+    opening a review does not import it)."""
+    import torch
+
     old = torch.get_num_threads()
     torch.set_num_threads(n)
     try:
