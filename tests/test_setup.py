@@ -159,3 +159,13 @@ def test_held_out_clips_are_recorded_but_not_shipped():
         assert c.condition and c.description and "not stated" in c.licence
         with pytest.raises(MespotError, match=f"fetch {c.source}.*{c.sha256}"):
             c.file()
+
+
+def test_every_subpackage_is_installed():
+    """pyproject.toml lists the packages a wheel holds: every folder of the kit with an
+    ``__init__.py`` is among them (an editable install would hide a missing one)."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+                 ["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for p in (ROOT / "mespot_nb").rglob("__init__.py")}
+    assert found == listed, (found - listed, listed - found)
