@@ -63,7 +63,7 @@ def tiny_demo(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("demo") / "tiny"
     return generate_demo(out, DemoSpec(subjects=3, videos_per_subject=1, seconds=12, seed=1,
-                                       micro_per_minute=15), n_jobs=1, progress=False)
+                                       micro_per_minute=15), progress=False)
 
 
 @pytest.fixture(scope="session")
@@ -148,8 +148,9 @@ def easy(tmp_path_factory, cache_dir):
     man = write_manifest(tmp_path_factory.mktemp("easy") / "m.yaml",
                          {"easy": dict(EASY, subjects=6)})
     m = load_manifest(man)
-    # one process each (as every heavy test here): make test's two workers already fill the
-    # two cores, and a process pool beside them only adds its start-up and pickling
+    # one process each: make test's two workers already fill the two cores, and a process
+    # pool beside them only adds its start-up and pickling (the two-process paths have their
+    # own tests: README, "Tests")
     ensure_demo(m.entry("easy"), m.cache_dir, n_jobs=1)
     ds = read_entry(m.entry("easy"), m)
     feats = extract_features(ds, m.cache_dir, profile_feature_params("quick"), n_jobs=1,

@@ -33,7 +33,7 @@ def test_hoof_lstm_learns_on_easy_demo(easy):
     0.086; 0.489 before seed 004 §III-D's suppression and the in-window flows; 0.779 when all six
     were morphs of one face)."""
     _, ds, feats = easy
-    res = run_loso(ds, feats, "hoof-lstm", QUICK, seed=0, progress=False, n_jobs=1)
+    res = run_loso(ds, feats, "hoof-lstm", QUICK, seed=0, progress=False)   # two processes
     s = evaluate(ds.intervals, res.predictions, "coverage", "micro")["micro"]
     assert s.f1 >= 0.4, s.as_dict()
     untrained = ModelConfig(**{**vars(QUICK), "lstm_epochs": 1, "lstm_lr": 0.0})
@@ -80,7 +80,7 @@ def test_lbp_loso_chooses_p_on_training_subjects(easy, monkeypatch):
         return real(method, videos, intervals, *a, **k)
 
     monkeypatch.setattr(T, "choose_p", spy)
-    res = run_loso(ds, feats, "lbp-chi2", QUICK, progress=False, n_jobs=1)
+    res = run_loso(ds, feats, "lbp-chi2", QUICK, progress=False)
     assert len(seen) == len(ds.subjects)
     for fold, (vs, ivs) in zip(res.folds, seen):
         assert fold.test[0] not in vs and fold.test[0] not in ivs

@@ -102,3 +102,13 @@ def test_a_profile_or_a_training_free_spot_does_not_import_torch():
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.splitlines() == ["False", "True True",
                                      "module 'mespot_nb.models' has no attribute 'nosuch'"]
+    # every public name networks.py defines is reachable from mespot_nb.models
+    import ast
+
+    tree = ast.parse((ROOT / "mespot_nb" / "models" / "networks.py").read_text())
+    defined = {n.name for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
+    defined |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets
+                if isinstance(t, ast.Name)}
+    from mespot_nb.models import NETWORKS
+
+    assert {d for d in defined if not d.startswith("_")} == set(NETWORKS)

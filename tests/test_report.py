@@ -107,11 +107,13 @@ def test_full_report_on_a_tiny_demo(tmp_path, cache_dir):
                    "  demo-A: {train: [demo-30fps, demo-50fps], test: demo-25fps}\n"
                    "  demo-B: {train: [demo-30fps, demo-25fps], test: demo-50fps}\n")
     out = tmp_path / "rep"
-    # one cross-database setup, three methods in it (a window method, SOFTNet with its own
-    # family and window kind, LBP-χ² without training: each cross path of notebook 07; every
-    # method's cross-database run is tests/test_hoof_lbp_cross.py's and test_softnet.py's),
-    # folds trained one at a time (make test's two workers already fill the two cores: a fold
-    # pool cost 51 s more CPU here) and 200 bootstrap draws keep it inside the budget (--set)
+    # one cross-database setup with three methods (DynGeoNet's window kind, SOFTNet with its own
+    # family and window kind, LBP-χ² without training; geonet's and HOOF-LSTM's cross runs are
+    # tests/test_hoof_lbp_cross.py's, SOFTNet's test_softnet.py's too, while dynnet and vgg16
+    # run cross-database in no test — they differ from dyngeonet in the inputs gathered and the
+    # optimiser, which their LOSO runs here cover), LOSO folds trained one at a time (make
+    # test's two workers already fill the two cores: a fold pool cost 54 CPU-seconds more here)
+    # and 200 bootstrap draws keep it inside the budget (--set)
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "report", "--manifest", str(man),
                         "--datasets", "tinyfull", "--out", str(out), "--set", "setups=demo-A",
                         "--set", "cross_methods=dyngeonet,softnet,lbp-chi2",

@@ -388,7 +388,8 @@ def test_loso_train_and_spot_give_both_types(short_features, tmp_path):
     assert {int(f.sn_length) for f in feats.by_type["macro"].values()} == {k_macro}
     assert {int(f.sn_length) for f in feats.values()} == {k_micro}       # reads as the micro pass
     cfg = replace(ModelConfig.profile("quick"), softnet_epochs=1)
-    res = run_loso(ds, feats, m, cfg, seed=0, n_jobs=1, checkpoint_dir=tmp_path / "ck",
+    # two processes: each type's record and window store go to the fold workers
+    res = run_loso(ds, feats, m, cfg, seed=0, n_jobs=2, checkpoint_dir=tmp_path / "ck",
                    progress=False)
     assert set(res.by_type) == {"micro", "macro"} and res.type == "micro"
     assert res.by_type["macro"].length == k_macro and res.length == k_micro

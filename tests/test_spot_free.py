@@ -272,7 +272,7 @@ def test_both_spotters_loso_score_micro_macro_overall(tiny_demo):
                              FeatureParams(families=("mdmd", "flowpeak")), n_jobs=1,
                              progress=False)
     for m in ("mdmd", "flow-peak"):
-        res = run_loso(ds, feats, m, None, progress=False, n_jobs=1)
+        res = run_loso(ds, feats, m, None, progress=False)
         assert len(res.folds) == 3
         for f in res.folds:     # p per fold from the training subjects' grid
             assert f.test[0] not in f.fit_subjects and 0 < f.threshold < 1

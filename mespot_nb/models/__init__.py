@@ -16,8 +16,11 @@ import numpy as np
 
 from ..errors import MespotError
 
-if TYPE_CHECKING:   # annotations only: torch loads where a tensor is made
+if TYPE_CHECKING:   # for type checkers and documentation: torch loads where a tensor is made
     import torch
+
+    from .networks import (VGG16_CFG, GeoBranch, HoofLSTM, SoftNet, SpotNet, VGGBranch,
+                           load_imagenet_vgg16)
 
 #: The names :mod:`~mespot_nb.models.networks` defines, importable from this module too.
 NETWORKS = ("VGG16_CFG", "VGGBranch", "GeoBranch", "SpotNet", "HoofLSTM", "SoftNet",
