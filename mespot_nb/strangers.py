@@ -75,6 +75,33 @@ TERMS = {
     "Arya-pp/blinkdetectopencv": ("has no licence file", ""),
     "n-d-u/Driver-Drowsiness-Detection": ("has no licence file", "; the clips carry a "
                                           "stock-footage library's watermark"),
+    # the sixth set's
+    "r4onlyrishabh/blink-detector": ("has no licence file", "; the clip looks cut from an online "
+                                     "video"),
+    "Momin-Rauf/face-Detection_mesh": ("has no licence file", "; the clip looks like stock "
+                                       "footage"),
+    "nasrfathy1/Smile-detection-image-processing": ("has no licence file", ""),
+    "reddyjaysurya/computer_vision": ("has no licence file", "; the clip is an online course's "
+                                      "material"),
+    "OpenTalker/SadTalker": ("is Apache-2.0-licensed for its code", "; the clips are crops of "
+                             "public television and online videos"),
+    "tencent-ailab/V-Express": ("has no licence file", "; the clip is a crop of a public online "
+                                "video"),
+    "ajay-sainy/Wav2Lip-GFPGAN": ("has no licence file", "; its README names online videos as "
+                                  "its inputs' sources"),
+    "kyunghyunHan/mediapipe": ("has no licence file", "; the clip looks like a social-media "
+                               "video"),
+    "seelimsenn/OpenCV": ("has no licence file", ""),
+    "Krzysiek354/Python_Face_Detection": ("has no licence file", "; the clip looks like an "
+                                          "online tutorial's sample"),
+    "AlaaAElshafei/Head-Pose-Estimation": ("has no licence file", ""),
+    "lestari15/CNN-face-detection": ("has no licence file", ""),
+    "Srujan-rai/Deepfake_video_detection": ("has no licence file", "; the clip is cut from a "
+                                            "public interview"),
+    "ayhm23/DeepfakeDetection": ("has no licence file", "; the clip looks like a "
+                                 "deepfake-detection dataset's"),
+    "cozma-vlad/Licenta": ("has no licence file", ""),
+    "markxhewson/IntelligentSystems": ("has no licence file", ""),
 }
 
 
@@ -520,4 +547,115 @@ FIFTH_SET = (
      '537a4641e8b885869df34917a62367007eb82ccaa4f216238812d3e802c82e70',
      'a tired woman in a kitchen: yawns widely with a hand over the mouth, squeezes the eyes shut,'
      ' then relaxes (stock footage with its watermark); 17.0 s'),
+)
+
+
+#: A sixth fresh held-out set (README "Real people", aumatch's sixth round): 18 clips of 18
+#: people from sixteen more repositories, found by a session that ran no spotter on them, taking
+#: nothing from the 45 repositories and 100 files of the sets before; scored once, to choose
+#: between frozen candidates by a rule written down before (``docs/prereg/aumatch-round6.md``).
+SIXTH_SET = (
+    ('BlinkDet_default1', 'r4onlyrishabh/blink-detector',
+     '955f25001e897cb20aa8330fcdda401670b2fe61', 'video/default1.mp4',
+     ('b', 'c'), 30.0, 301, (1280, 720), 203.6,
+     '0f552067d2966f39223047115e04ab432f60060969e3f142580044dc68aab6a9',
+     'a young woman with long dark hair in a white room: talks to the camera with hand '
+     'gestures, blinks and closes the eyes often (looks like a vlog crop); 10.0 s'),
+    ('FaceMesh_face', 'Momin-Rauf/face-Detection_mesh',
+     '7c93aa720c8114655681e41774b490100e18a9b2', 'face.mp4',
+     ('d', 'e'), 25.117, 156, (2732, 1440), 365.6,
+     '1507bc1dbc3f69113aebeabd149370268cda541abf9258f8c6b78d47c41f20ba',
+     'a young man before a black background in low-key light with red laser lines across his '
+     'face: slowly turns from frontal to profile (looks like stock footage); 6.2 s'),
+    ('SmileNasr_smile', 'nasrfathy1/Smile-detection-image-processing',
+     '6ecbe75a44f8821617f922598e3a39c49a6367ea', 'smile.mp4',
+     ('c', 'e'), 20.0, 121, (640, 480), 123.1,
+     '0a5934ff5cc83c8f1d9e3cddb629683935671b910a404610c61ecdc08f5f622f',
+     'a bearded man at a webcam in a dim room: neutral, then broad smiles, again and again; '
+     'yellow detection boxes and labels burnt in, the first 0.5 s black; 6.1 s'),
+    ('ReddyCV_video_capture', 'reddyjaysurya/computer_vision',
+     '08b8113226362340ee8e8f0748f92c3c1c1dd007', 'DATA/video_capture.mp4',
+     ('c', 'd', 'e'), 25.0, 127, (640, 480), 94.4,
+     '59e6158d979178745e569062089dd232af00513a8c3a507b7bfd456d9c3f67af',
+     'a man with headphones, a webcam looking up at him: glances around, holds fingers before '
+     'his face, closes the eyes and smiles (course material); 5.1 s'),
+    ('SadTalker_WDA_KatieHill_000', 'OpenTalker/SadTalker',
+     '52c561414921e9edc4206c6c792670e213a98ee6', 'examples/ref_video/WDA_KatieHill_000.mp4',
+     ('b', 'c'), 25.0, 200, (512, 512), 152.1,
+     '1fbb4cfd64eedc49b170c441714a9c4fd5e2c2f8a11592070ad89fbd257f2817',
+     'a woman politician in an office, a 512 px crop (looks upscaled): talks, smiles, blinks '
+     'and winks; 8.0 s'),
+    ('SadTalker_WDA_BobMenendez_000', 'OpenTalker/SadTalker',
+     '68651ebaa6fedad57ca9c878221f9b57212040cb',
+     'test/examples/source_image/WDA_BobMenendez_000.mp4',
+     ('c', 'e'), 25.0, 200, (512, 512), 165.2,
+     '2abe44bce2a061c273df1efd4094f0ff433628c688e7b8bf563fd57fd8ea3139',
+     'an older man politician with glasses before a blue studio background, a 512 px crop '
+     '(looks upscaled): talks, head fairly still; 8.0 s'),
+    ('SadTalker_RD_Radio34_000', 'OpenTalker/SadTalker',
+     '68651ebaa6fedad57ca9c878221f9b57212040cb', 'test/examples/source_image/RD_Radio34_000.mp4',
+     ('c', 'd'), 25.0, 200, (512, 512), 162.7,
+     'c5378ab6fdf03f5804e1361c061ad7cabc58173d366c542e7ae97048e864f6a4',
+     'an older woman politician before a dark background, a 512 px crop (looks upscaled): '
+     'talks animatedly, tilts and turns the head, raises the brows; 8.0 s'),
+    ('VExpress_AOC_gt', 'tencent-ailab/V-Express',
+     '509b37c66c9d7b86bcbc997dba4a64299461cfb0', 'test_samples/short_case/AOC/gt.mp4',
+     ('b', 'c'), 29.97, 137, (512, 512), 130.8,
+     '2b1adf40d8d27dc4fd75c6d24ecefcc1bfba108a2e70ce207532236c31946889',
+     'a woman politician before a flag, a 512 px crop: talks with brief eye closures and small'
+     ' tilts; 4.6 s'),
+    ('Wav2LipGFPGAN_kim_7s_raw', 'ajay-sainy/Wav2Lip-GFPGAN',
+     'd2ab9383ee15d2373fb0b528a03865bd62bdfd1e', 'inputs/kim_7s_raw.mp4',
+     ('c', 'e'), 30.0, 223, (1920, 1080), 195.6,
+     '6db41ed4770bc10309dccf68eb15698f5b46d4eeacbb872a7691c196e497dcce',
+     'a presenter keyed onto a blue background with cartoon icons beside her: talks with small'
+     ' head movements; 7.4 s'),
+    ('KyunghyunMP_face2', 'kyunghyunHan/mediapipe',
+     '34a7fe9bb9729e91a0d7839bb97e61505258a3f5', 'face2.mp4',
+     ('b', 'c', 'd'), 23.934, 363, (522, 634), 186.2,
+     '2761206d36020df9f12eeccfd935b7a932e71b3a029e6b1a9022b677ab158553',
+     'a woman before a grey wall doing posed face exercises: pursed lips, a wide-open mouth, '
+     'broad smiles, eyes squeezed shut, then a turn to profile; 15.2 s'),
+    ('SeelimOpenCV_webcam', 'seelimsenn/OpenCV',
+     'f445e984adff3313b1ef1d6e012f3d80bd2aa4dd', 'webcam.mp4',
+     ('c', 'e'), 30.0, 121, (1920, 1080), 180.4,
+     '3493b35dc13a8a76c886f2f7fdaeebeb277eae72b7d44a3389a8906f8ecf09e9',
+     'a young bearded man in a dim cafe at night: talks and glances sideways, another face '
+     'partly at the left edge, the first 0.3 s nearly black; 4.0 s'),
+    ('KrzysiekFD_real', 'Krzysiek354/Python_Face_Detection',
+     '0c749195d053752e7d10cff516a568aa17b98c2c', 'videos/real.mp4',
+     ('d', 'e'), 16.083, 140, (1920, 1080), 253.0,
+     'a4f612b9e18e240cd3067f96f04ada3629f3405be873c28b9a6b492392582a5e',
+     'a bearded man at a webcam before a backlit window: mostly neutral, slowly turns and '
+     'tilts the head, looks around; 16 fps; 8.7 s'),
+    ('AlaaHeadPose_test_video', 'AlaaAElshafei/Head-Pose-Estimation',
+     'fe57457320543457782856bbad578191110a728e', 'test_video.mp4',
+     ('d', 'e'), 30.084, 623, (352, 392), 98.4,
+     '347cb64656a34d07048f18a093542f8ed27d48dca77d94319cf485199ff1d08b',
+     'a young woman in a hijab, a phone camera before a backlit window: turns, tilts and nods '
+     'the head, slight smiles; 20.7 s'),
+    ('LestariCNN_real', 'lestari15/CNN-face-detection',
+     'bbd288fe694d1900133083dcf90088594d749dff', 'videos/real.mp4',
+     ('a', 'e'), 30.0, 112, (1080, 720), 221.3,
+     '6c758319edc3443c6ff27c486371a71ac19ff6468054bc3d43b4837e70030d06',
+     'a man with a short beard at a webcam in a dim office: sits still, neutral and silent; '
+     '3.7 s'),
+    ('SrujanDF_real', 'Srujan-rai/Deepfake_video_detection',
+     'd2f3b5da34dbf98027a97d7bd87457142ced73e2', 'real.mp4',
+     ('c', 'e'), 30.0, 261, (1920, 1080), 195.6,
+     '37542bf07a96871929fd78d2294cfc9084f1c393888178da71c65c43f7abe5b7',
+     'a businessman in an interview, three-quarter view: talks with small head movements; a '
+     'label burnt in, white side bars; 8.7 s'),
+    ('AyhmDF_real', 'ayhm23/DeepfakeDetection',
+     '6c806eb2bf855603aa2bbd40aca8bb05273409af', 'real.mp4',
+     ('c',), 29.97, 300, (1920, 1080), 127.3,
+     '7722529c9028ca9f4473ed495b8d241f563234b11fda87a0030d9ac1f10fa121',
+     'a man at a webcam in a wood-panelled room: sits still, neutral and silent, slight head '
+     'shifts; 15 fps; 6.9 s'),
+    ('LicentaCozma_face', 'cozma-vlad/Licenta',
+     '31b7db04b0712409d98ed3c982cdac3ec0169a0f', 'face.mp4',
+     ('a',), 15.078, 104, (1280, 720), 170.0,
+     'e5b68685ce5f14e52a59a6e011a2c808770177a05ae53416e50c6290b40aa8ca',
+     'a young bearded man, a hand-held phone selfie: neutral and silent, small head and camera'
+     ' motion; 9.7 s'),
 )

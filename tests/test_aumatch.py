@@ -273,6 +273,35 @@ def test_a_peak_in_one_region_does_not_hide_one_in_the_other(monkeypatch):
     assert row["peak"] == 0 and np.isnan(row["peak z"]) and row["pattern"] == ""
 
 
+def test_twin_peaks_of_the_two_regions_give_one_interval_with_merge_s():
+    """One movement that reaches both regions' patterns (a lip corner's, with an echo in the
+    brows two frames later): two peaks and two nearly identical intervals, one of them a false
+    positive; with ``merge_s`` only the higher is kept, and it still finds the movement. Peaks
+    further apart than ``merge_s`` (the third round's five frames) stay apart."""
+    from mespot_nb.methods.aumatch import merge_twins
+
+    T = 600
+    f = _amps(_bump(T, 300, 311, 1.0), template="AU15",
+              more={"AU1+AU2": _bump(T, 302, 313, 0.6)})
+
+    def near(iv):
+        return iv[(iv.offset >= 295) & (iv.onset <= 318)]
+
+    two, one = near(spot(f, 0.02, MICRO)), near(spot(f, 0.02, {**MICRO, "merge_s": 0.1}))
+    assert len(two) == 2 and len(one) == 1
+    assert iou(int(one.onset.iloc[0]), int(one.offset.iloc[0]), 300, 311) >= 0.5
+    assert list(spotted_patterns(f, one, settings={"merge_s": 0.1}).pattern) == ["AU15"]
+    # five frames apart: merge_s 0.1 s (3 frames at 30 fps) keeps both
+    g = _amps(_bump(T, 300, 311, 0.5), template="AU15",
+              more={"AU1+AU2": _bump(T, 305, 316, 1.5)})
+    assert len(near(spot(g, 0.02, {**MICRO, "merge_s": 0.1}))) == 2
+    assert len(near(spot(g, 0.02, {**MICRO, "merge_s": 0.2}))) == 1
+    # greedy from the highest; ties keep the earlier; 0 frames merges only the same frame
+    pk = [(10, 0, 3.0), (12, 4, 5.0), (14, 1, 4.0), (30, 2, 3.0), (32, 3, 3.0)]
+    assert merge_twins(pk, 2) == [(12, 4, 5.0), (30, 2, 3.0)]
+    assert merge_twins(pk, 0) == pk
+
+
 def test_eye_openness_reads_a_blink_and_the_family_keeps_it(astronaut):
     _, lm = astronaut
     open_ = eye_openness(lm)

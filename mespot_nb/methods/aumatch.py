@@ -83,6 +83,9 @@ if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
                       "once: a template outside the regions would never be spotted")
 DEFAULTS = {"p": 0.02, "z_min": 2.75, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36,
+            # of two peaks (of the two regions) at most ``merge_s`` apart only the higher is
+            # kept (:func:`merge_twins`; 0: none merged)
+            "merge_s": 0.0,
             # each lag's amplitudes are averaged over ``smooth_s`` (0: not at all; :func:`bumps`)
             "smooth_s": 0.1,
             # blinks (:func:`blinks`): the brows' z is weighted by ``blink_weight`` around one
@@ -225,7 +228,8 @@ def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> n
 def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int, float]] | None:
     """(frame index, template index, z) of every micro-expression peak, by frame: in each region
     of :data:`REGIONS`, the peaks of its templates' largest z (the template that gives it, and
-    its z); where both regions peak on one frame, the higher. None without any z."""
+    its z); where both regions peak on one frame, the higher; with ``merge_s`` above 0, of two
+    peaks at most that far apart the higher (:func:`merge_twins`). None without any z."""
     from scipy.signal import find_peaks
 
     z = np.asarray(z, np.float64)
@@ -245,7 +249,32 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int,
         for k in pk:
             if int(k) not in found or sr[k] > found[int(k)][1]:
                 found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
-    return [(k, a, h) for k, (a, h) in sorted(found.items())]
+    got = [(k, a, h) for k, (a, h) in sorted(found.items())]
+    return merge_twins(got, int(round(s["merge_s"] * fps))) if s["merge_s"] > 0 else got
+
+
+def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[int, int, float]]:
+    """The peaks left when, of any two at most ``within`` frames apart, only the higher is kept
+    (greedy, highest first; ties keep the earlier).
+
+    Twins: where the brows' and the mouth's peaks fall a few frames apart, one movement's
+    whitened echo in the other region's patterns (README, aumatch's third and sixth rounds)
+    gives two nearly identical intervals, and one of them is a false positive.
+
+    Parameters
+    ----------
+    peaks : (frame index, template index, z) of each peak, as :func:`_peaks` finds them.
+    within : the largest distance, in frames, at which two peaks are twins (0: none are).
+
+    Returns
+    -------
+    The kept peaks, by frame.
+    """
+    keep: list[tuple[int, int, float]] = []
+    for pk in sorted(peaks, key=lambda x: (-x[2], x[0])):
+        if all(abs(pk[0] - k) > within for k, _, _ in keep):
+            keep.append(pk)
+    return sorted(keep)
 
 
 def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = None
@@ -394,5 +423,5 @@ AUMATCH = Method(
                                 ("talk_weight", 0.0, 1.0), ("blink_ratio", 0.0, 1.0),
                                 ("blink_pad_s", 0.0, 1.0), ("talk_rate", 0.0, 10.0),
                                 ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0),
-                                ("smooth_s", 0.0, 1.0))),
+                                ("smooth_s", 0.0, 1.0), ("merge_s", 0.0, 1.0))),
     types=("micro", "macro"), references=("farneback2003",))
