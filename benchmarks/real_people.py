@@ -111,12 +111,16 @@ def _score(truth: pd.DataFrame, pred: pd.DataFrame) -> tuple[int, int]:
 
 
 def _video_frames(path: Path) -> tuple[int, float]:
+    """Frames and stated rate of a video file (the frames counted by reading it through where
+    its container states no usable count: :func:`mespot_nb.frames.stated_frame_count`)."""
     import cv2
 
+    from mespot_nb.frames import count_by_reading, stated_frame_count
+
     cap = cv2.VideoCapture(str(path))
-    n, fps = int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), float(cap.get(cv2.CAP_PROP_FPS))
+    n, fps = stated_frame_count(cap), float(cap.get(cv2.CAP_PROP_FPS))
     cap.release()
-    return n, fps
+    return (count_by_reading(path) if n is None and fps > 0 else n or 0), fps
 
 
 def _trim(path: Path, first: int, last: int, out: Path) -> Path:

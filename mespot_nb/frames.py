@@ -111,6 +111,35 @@ def _count_frames(folder: Path | None) -> int | None:
     return _folder_info(folder).n_frames
 
 
+#: A stated frame count above this is a container's placeholder, not a count (a day at 1000 fps).
+MAX_STATED_FRAMES = 86_400_000
+
+
+def stated_frame_count(cap) -> int | None:
+    """The frame count a video's container states (an OpenCV capture's ``CAP_PROP_FRAME_COUNT``),
+    or None where it states none that can be true: 0, a negative number (some webcam and phone
+    recordings' containers give −1.5·10¹⁷) or more than :data:`MAX_STATED_FRAMES`."""
+    import cv2
+
+    n = cap.get(cv2.CAP_PROP_FRAME_COUNT)
+    return int(n) if 0 < n <= MAX_STATED_FRAMES else None
+
+
+def count_by_reading(path: str | Path) -> int:
+    """The frames of a video file counted by reading it through (``grab``: decoded, not
+    converted) — for a container that states no usable count (:func:`stated_frame_count`)."""
+    import cv2
+
+    cap = cv2.VideoCapture(str(path))
+    n = 0
+    try:
+        while cap.grab():
+            n += 1
+    finally:
+        cap.release()
+    return n
+
+
 FIRST_FRAME_CHOICES = "0, 1 or auto"
 
 

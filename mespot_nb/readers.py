@@ -31,7 +31,7 @@ from .errors import MespotError
 from .peaks import check_fps
 from .frames import (FIRST_FRAME_CHOICES, IMAGE_SUFFIXES, VIDEO_SUFFIXES,  # noqa: F401
                      _count_frames, _folder_info, _FolderInfo, check_first_frame, frame_files,
-                     frame_index, frame_number, natural_key)
+                     frame_index, frame_number, natural_key, stated_frame_count)
 
 INTERVAL_COLUMNS = ["subject", "video", "onset", "apex", "offset", "type"]
 VIDEO_COLUMNS = ["subject", "video", "source", "n_frames", "fps"]
@@ -679,7 +679,7 @@ def read_video_source(source: str | Path, fps: float | None = None, name: str = 
             raise MespotError(f"cannot open video file {p} (OpenCV could not decode it); convert "
                               "it to mp4/avi or extract its frames into a folder")
         file_fps = cap.get(cv2.CAP_PROP_FPS)
-        n = int(cap.get(cv2.CAP_PROP_FRAME_COUNT)) or None
+        n = stated_frame_count(cap)     # None: the reader counts them (video.FrameSource)
         cap.release()
         if fps is None:
             fps = file_fps if file_fps and file_fps > 0 else None

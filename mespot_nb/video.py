@@ -13,6 +13,7 @@ refused with a :class:`MespotError` naming the folder and the files.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Iterator
 
@@ -20,7 +21,7 @@ import numpy as np
 
 from .errors import MespotError
 from .peaks import check_fps
-from .frames import VIDEO_SUFFIXES, frame_index
+from .frames import VIDEO_SUFFIXES, count_by_reading, frame_index, stated_frame_count
 
 
 def _decode_image(path: Path, gray: bool) -> np.ndarray | None:
@@ -109,7 +110,13 @@ class FrameSource:
             self.fps = float(fps) if fps else (float(file_fps) if file_fps and file_fps > 0 else 0)
             if not self.fps:
                 raise MespotError(f"{self.path} states no frame rate; pass --fps")
-            self.n_frames = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
+            stated = stated_frame_count(cap)
+            if stated is None:     # no usable count in the container: read the file through
+                stated = count_by_reading(self.path)
+                warnings.warn(f"{self.path}: its container states no usable frame count "
+                              f"({cap.get(cv2.CAP_PROP_FRAME_COUNT):.3g}); {stated} frames "
+                              "counted by reading it through", stacklevel=2)
+            self.n_frames = stated
             self.frame_size = (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)),
                                int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
             cap.release()

@@ -7,6 +7,7 @@ import hashlib
 
 import cv2
 import numpy as np
+import pandas as pd
 import pytest
 
 from mespot_nb.demo import (DIFFICULTY, DemoSpec, _schedule, demo_events, demo_faces,
@@ -274,6 +275,45 @@ def test_insert_expressions_ends_at_the_last_decoded_frame(tmp_path):
     (clip / "030.jpg").write_bytes(b"not a picture")
     with pytest.raises(MespotError, match="frame 30 cannot be decoded.*frame 31 after it"):
         insert_expressions(clip, tmp_path / "out2", n_events=1, seed=1, fps=24)
+
+
+def test_a_container_without_a_usable_frame_count_is_counted_by_reading(tmp_path, monkeypatch):
+    """Some containers state no frame count that can be true (a webcam recording's states
+    −1.5·10¹⁷; OpenCV decodes 140 frames): the reader counts the frames by reading the file
+    through, says so, and reads every one of them — instead of reading none."""
+    from mespot_nb import frames as fr
+    from mespot_nb import video
+    from mespot_nb.media import real_video
+    from mespot_nb.readers import read_video_source
+
+    class Stated:
+        def __init__(self, n):
+            self.n = n
+
+        def get(self, prop):
+            return self.n
+
+    assert [fr.stated_frame_count(Stated(n)) for n in (-1.4834256692608096e17, 0.0, 1e12, 140.0)
+            ] == [None, None, None, 140]
+    cap = cv2.VideoCapture(str(real_video()))
+    path = tmp_path / "clip.mp4"
+    out = None
+    for _ in range(12):
+        ok, f = cap.read()
+        out = out or cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 24,
+                                     (f.shape[1], f.shape[0]))
+        out.write(f)
+    out.release()
+    assert fr.count_by_reading(path) == 12
+    monkeypatch.setattr(video, "stated_frame_count", lambda cap: None)
+    with pytest.warns(UserWarning, match="states no usable frame count .*12 frames counted by "
+                      "reading it through"):
+        src = video.open_video(path)
+    assert src.n_frames == 12 and sum(img is not None for _, img in src.frames()) == 12
+    import mespot_nb.readers as readers
+
+    monkeypatch.setattr(readers, "stated_frame_count", lambda cap: None)
+    assert pd.isna(read_video_source(path).videos.iloc[0]["n_frames"])   # the reader counts them
 
 
 def test_events_per_minute_counts_the_generators_record(tiny_demo):
