@@ -84,8 +84,8 @@ if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
 DEFAULTS = {"p": 0.02, "z_min": 2.75, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36,
             # of two peaks (of the two regions) at most ``merge_s`` apart only the higher is
-            # kept (:func:`merge_twins`; 0: none merged)
-            "merge_s": 0.0,
+            # kept (:func:`merge_twins`; 0: none merged; the sixth round)
+            "merge_s": 0.1,
             # each lag's amplitudes are averaged over ``smooth_s`` (0: not at all; :func:`bumps`)
             "smooth_s": 0.1,
             # blinks (:func:`blinks`): the brows' z is weighted by ``blink_weight`` around one
