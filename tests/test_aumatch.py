@@ -273,10 +273,11 @@ def test_a_peak_in_one_region_does_not_hide_one_in_the_other(monkeypatch):
     assert row["peak"] == 0 and np.isnan(row["peak z"]) and row["pattern"] == ""
 
 
-def test_twin_peaks_of_the_two_regions_give_one_interval_with_merge_s():
+def test_twin_peaks_of_the_two_regions_give_one_interval():
     """One movement that reaches both regions' patterns (a lip corner's, with an echo in the
     brows two frames later): two peaks and two nearly identical intervals, one of them a false
-    positive; with ``merge_s`` only the higher is kept, and it still finds the movement. Peaks
+    positive; with ``merge_s`` (0.1 s by default) only the higher is kept, and it still finds
+    the movement. Peaks
     further apart than ``merge_s`` (the third round's five frames) stay apart."""
     from mespot_nb.methods.aumatch import merge_twins
 
@@ -287,8 +288,8 @@ def test_twin_peaks_of_the_two_regions_give_one_interval_with_merge_s():
     def near(iv):
         return iv[(iv.offset >= 295) & (iv.onset <= 318)]
 
-    two, one = near(spot(f, 0.02, MICRO)), near(spot(f, 0.02, {**MICRO, "merge_s": 0.1}))
-    assert len(two) == 2 and len(one) == 1
+    two, one = near(spot(f, 0.02, {**MICRO, "merge_s": 0})), near(spot(f, 0.02, MICRO))
+    assert DEFAULTS["merge_s"] == 0.1 and len(two) == 2 and len(one) == 1
     assert iou(int(one.onset.iloc[0]), int(one.offset.iloc[0]), 300, 311) >= 0.5
     assert list(spotted_patterns(f, one, settings={"merge_s": 0.1}).pattern) == ["AU15"]
     # five frames apart: merge_s 0.1 s (3 frames at 30 fps) keeps both
