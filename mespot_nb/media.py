@@ -285,7 +285,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second to fifth fresh held-out sets (a record of
+    """A clip of the second to sixth fresh held-out sets (a record of
     :mod:`mespot_nb.strangers`; README "Real people"): a real person in a repository's example
     video, not shipped (its terms are not stated)."""
     code, note = TERMS[repo]
@@ -305,8 +305,8 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: and four of its source videos (the third round); the 21 clips of a second fresh set from eight
 #: other repositories (the fourth) and the 24 of a third (scored once as evidence); and the 11 of
 #: a fourth fresh set from ten more repositories (scored once, to choose the fifth round's
-#: ``smooth_s`` and ``z_min`` between two frozen candidates by a rule written down before; no
-#: tuning ran on them: ``TUNED`` in ``benchmarks/real_people.py``); the 14 of a fifth, from
+#: ``smooth_s`` and ``z_min`` between two frozen candidates by a rule written down before; the
+#: sixth round's tuning clips since); the 14 of a fifth, from
 #: eleven more repositories, scored once to measure the kit as it stood and untouched by any
 #: choice (``docs/prereg/fifth-set.md``; the sixth round's tuning clips since); and the 18 of a
 #: sixth, from sixteen more repositories, scored once to measure the defaults untouched and to

@@ -24,6 +24,12 @@ from .peaks import check_fps
 from .frames import VIDEO_SUFFIXES, count_by_reading, frame_index, stated_frame_count
 
 
+#: Frames counted by reading a video file through (:func:`~mespot_nb.frames.count_by_reading`)
+#: where its container states no usable count, by (path, size, mtime): each chunk of a tracking
+#: pass opens the file again, and the count is taken once a process.
+_COUNTED: dict[tuple[str, int, int], int] = {}
+
+
 def _decode_image(path: Path, gray: bool) -> np.ndarray | None:
     """Decode an image file; None when unreadable or a truncated JPEG (no end-of-image marker)."""
     import cv2
@@ -112,10 +118,15 @@ class FrameSource:
                 raise MespotError(f"{self.path} states no frame rate; pass --fps")
             stated = stated_frame_count(cap)
             if stated is None:     # no usable count in the container: read the file through
-                stated = count_by_reading(self.path)
-                warnings.warn(f"{self.path}: its container states no usable frame count "
-                              f"({cap.get(cv2.CAP_PROP_FRAME_COUNT):.3g}); {stated} frames "
-                              "counted by reading it through", stacklevel=2)
+                st = self.path.stat()
+                key = (str(self.path.resolve()), st.st_size, st.st_mtime_ns)
+                if key not in _COUNTED:   # once a process (a forked worker inherits it)
+                    _COUNTED[key] = count_by_reading(self.path)
+                    warnings.warn(f"{self.path}: its container states no usable frame count "
+                                  f"({cap.get(cv2.CAP_PROP_FRAME_COUNT):.3g}); "
+                                  f"{_COUNTED[key]} frames counted by reading it through",
+                                  stacklevel=2)
+                stated = _COUNTED[key]
             self.n_frames = stated
             self.frame_size = (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)),
                                int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))

@@ -275,7 +275,8 @@ def test_a_peak_in_one_region_does_not_hide_one_in_the_other(monkeypatch):
 
 def test_twin_peaks_of_the_two_regions_give_one_interval():
     """One movement that reaches both regions' patterns (a lip corner's, with an echo in the
-    brows two frames later): two peaks and two nearly identical intervals, one of them a false
+    brows; their peaks 3 frames apart, at 30 fps the 3 frames of ``merge_s`` 0.1 s): two peaks
+    and two nearly identical intervals, one of them a false
     positive; with ``merge_s`` (0.1 s by default) only the higher is kept, and it still finds
     the movement. Peaks
     further apart than ``merge_s`` (the third round's five frames) stay apart."""

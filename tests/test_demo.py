@@ -310,6 +310,9 @@ def test_a_container_without_a_usable_frame_count_is_counted_by_reading(tmp_path
                       "reading it through"):
         src = video.open_video(path)
     assert src.n_frames == 12 and sum(img is not None for _, img in src.frames()) == 12
+    counted = []
+    monkeypatch.setattr(video, "count_by_reading", lambda p: counted.append(p) or 12)
+    assert video.open_video(path).n_frames == 12 and counted == []   # once a process
     import mespot_nb.readers as readers
 
     monkeypatch.setattr(readers, "stated_frame_count", lambda cap: None)

@@ -26,7 +26,9 @@ The score of a frame is the largest z over templates and lags. Micro-expressions
 of each facial region's largest z (:data:`REGIONS`: the brows' patterns, the mouth's), each
 region's at least ``min_distance_s`` apart, above one threshold from the score,
 max(median + p·(max − median), ``z_min``) (as regflow's) — so that a blink's pull on the brows
-cannot hide a lip corner's micro-expression 0.1 s away (:func:`region_peaks`) — each an
+cannot hide a lip corner's micro-expression a few frames away (:func:`region_peaks`) — except
+that of two peaks at most round(``merge_s`` · fps) frames apart (3 at 30 fps) only the higher is
+kept: one movement's echo in the other region's patterns (:func:`merge_twins`); each an
 interval of ``width_s`` around the peak (0.45 before, 0.55 after: apexes come early).
 Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
 
@@ -262,7 +264,9 @@ def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[
 
     Twins: where the brows' and the mouth's peaks fall a few frames apart, one movement's
     whitened echo in the other region's patterns (README, aumatch's third and sixth rounds)
-    gives two nearly identical intervals, and one of them is a false positive.
+    gives two nearly identical intervals, and one of them is a false positive. (Peaks of one
+    region are ``min_distance_s`` apart already, so with ``merge_s`` below it only the two
+    regions' peaks are merged.)
 
     Parameters
     ----------
@@ -284,15 +288,17 @@ def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = No
                  ) -> np.ndarray | None:
     """The micro-expression peaks: in each facial region of :data:`REGIONS`, the peaks of its
     templates' largest z at least ``min_distance_s`` apart above one threshold —
-    :func:`micro_threshold` of the overall score. A region's peak never hides another region's:
-    a brow movement 0.1 s from a lip corner's does not remove it.
+    :func:`micro_threshold` of the overall score. A region's peak does not hide another
+    region's: a brow movement 5 frames from a lip corner's does not remove it. Peaks at most
+    round(``merge_s`` · fps) frames apart are twins, of which the higher is kept
+    (:func:`merge_twins`; 3 frames at 30 fps, 2 at 15–25 fps by Python's rounding).
 
     Parameters
     ----------
     z : (T, A) each template's robust z, as :func:`bumps` returns it.
     fps : frames per second of the video.
     p : threshold fraction (:func:`micro_threshold`).
-    settings : over :data:`DEFAULTS` (``z_min``, ``min_distance_s``).
+    settings : over :data:`DEFAULTS` (``z_min``, ``min_distance_s``, ``merge_s``).
 
     Returns
     -------
