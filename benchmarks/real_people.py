@@ -106,16 +106,17 @@ def _score(truth: pd.DataFrame, pred: pd.DataFrame) -> tuple[int, int]:
 
 
 def _video_frames(path: Path) -> tuple[int, float]:
-    """Frames and stated rate of a video file (the frames counted by reading it through where
-    its container states no usable count: :func:`mespot_nb.frames.stated_frame_count`)."""
-    import cv2
+    """Frames and stated rate of a video file as the kit's reader sees them
+    (:func:`mespot_nb.video.open_video`: the frames counted by reading the file through where its
+    container states no usable count); (0, 0.0) for a file it cannot read."""
+    from mespot_nb.errors import MespotError
+    from mespot_nb.video import open_video
 
-    from mespot_nb.frames import count_by_reading, stated_frame_count
-
-    cap = cv2.VideoCapture(str(path))
-    n, fps = stated_frame_count(cap), float(cap.get(cv2.CAP_PROP_FPS))
-    cap.release()
-    return (count_by_reading(path) if n is None and fps > 0 else n or 0), fps
+    try:
+        src = open_video(path)
+    except MespotError:
+        return 0, 0.0
+    return src.n_frames, src.fps
 
 
 def _trim(path: Path, first: int, last: int, out: Path) -> Path:

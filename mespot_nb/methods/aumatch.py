@@ -50,7 +50,8 @@ choose between the two frozen candidates. A fifth fresh set of 14 (``docs/prereg
 then measured these defaults with no choice made on it: 63 of 81 added events, pooled F1 0.273,
 9 of 14 clips over the issue's per-clip bar. The sixth (``docs/prereg/aumatch-round6.md``) chose,
 on the third to fifth sets, to merge twins (``merge_s`` 0.1: of a brow peak and a mouth peak at
-most 0.1 s apart, one movement's echo in the other region, only the higher is kept), and adopted
+most round(0.1 · fps) frames apart, one movement's echo in the other region, only the higher is
+kept), and adopted
 it by its rule on a sixth fresh set of 18 clips (``AUMATCH_HELD_OUT`` in
 ``benchmarks/real_people.py``), where the defaults before it, untouched, found 48 of 75 events at
 pooled F1 0.220, 9 of 18 clips over the bar (with it: 48, 0.234, 9).
@@ -88,8 +89,8 @@ if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
                       "once: a template outside the regions would never be spotted")
 DEFAULTS = {"p": 0.02, "z_min": 2.75, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36,
-            # of two peaks (of the two regions) at most ``merge_s`` apart only the higher is
-            # kept (:func:`merge_twins`; 0: none merged; the sixth round)
+            # of two peaks (of the two regions) at most round(``merge_s`` · fps) frames apart
+            # only the higher is kept (:func:`merge_twins`; 0: none merged; the sixth round)
             "merge_s": 0.1,
             # each lag's amplitudes are averaged over ``smooth_s`` (0: not at all; :func:`bumps`)
             "smooth_s": 0.1,
@@ -277,9 +278,15 @@ def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[
     -------
     The kept peaks, by frame.
     """
+    import bisect
+
     keep: list[tuple[int, int, float]] = []
+    frames: list[int] = []            # the kept peaks' frames, sorted: a twin is a neighbour
     for pk in sorted(peaks, key=lambda x: (-x[2], x[0])):
-        if all(abs(pk[0] - k) > within for k, _, _ in keep):
+        i = bisect.bisect_left(frames, pk[0])
+        near = frames[max(i - 1, 0):i + 1]
+        if all(abs(pk[0] - k) > within for k in near):
+            frames.insert(i, pk[0])
             keep.append(pk)
     return sorted(keep)
 
