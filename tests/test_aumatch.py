@@ -73,6 +73,35 @@ def test_noise_covariance_shrinks_by_the_rows_it_has():
     assert noise_covariance(np.full((5, 136), np.nan)) is None
 
 
+def test_oas_shrinkage_is_scikit_learns():
+    """The OAS rule (aumatch's seventh round): the same intensity and matrix as
+    ``sklearn.covariance.oas`` (fewer rows than values, many, and strongly correlated ones); it
+    whitens more where the rows determine the covariance better, and the streamed sum gives
+    the same matrix."""
+    from sklearn.covariance import oas
+
+    from mespot_nb.features.aumatch import OAS, oas_shrinkage
+
+    rng = np.random.default_rng(4)
+    alphas = []
+    for n in (60, 300, 3000):
+        x = rng.normal(0, 1, (n, 136)) * np.linspace(0.1, 2, 136)
+        x[:, :8] += rng.normal(0, 3, (n, 1))                       # one shared direction
+        x[0, 5] = np.nan                                           # such a row is left out
+        want, alpha = oas(x[1:])
+        emp = np.cov(x[1:].T, bias=1)
+        assert oas_shrinkage(emp, n - 1) == pytest.approx(alpha, rel=1e-12)
+        assert shrinkage(n - 1, 136, OAS, emp) == pytest.approx(alpha, rel=1e-12)
+        np.testing.assert_allclose(noise_covariance(x, OAS), want, rtol=1e-10, atol=1e-12)
+        alphas.append(alpha)
+    assert alphas[0] > alphas[1] > alphas[2] and 0 < alphas[2] < 0.1
+    d = x[:, None, :]
+    streamed = streamed_covariance(lambda: (d[a:a + 500] for a in range(0, len(d), 500)), OAS)
+    np.testing.assert_allclose(streamed[0], want, rtol=1e-10, atol=1e-12)
+    with pytest.raises(ValueError, match="oas"):
+        shrinkage(100, 136, "ledoit")
+
+
 def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
     """aumatch's amplitudes changed (version 2: whitened; 3: a long video's covariance summed
     over blocks from disk; 4: the eyes' openness kept): its features get a new cache entry, and

@@ -41,8 +41,8 @@ from ..expressions import L_EYE, MICRO_AUS, R_EYE, aus_displacement
 from .crops import CROP_MARGIN, CROP_SPEC, CropRing, check_flow, curve_stride, fill_strided
 from .register import EYE_CORNERS, NOSE_POINTS, registered_flow, residual_landmark_flow
 
-__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "RowSpill", "SHRINK", "TEMPLATES",
-           "eye_openness", "lags", "noise_covariance", "project", "shrinkage",
+__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "OAS", "RowSpill", "SHRINK", "TEMPLATES",
+           "eye_openness", "lags", "noise_covariance", "oas_shrinkage", "project", "shrinkage",
            "streamed_covariance", "templates"]
 
 #: The lags, in seconds, between the compared frames: a micro-expression's apex lies 0.1–0.25 s
@@ -56,6 +56,10 @@ FIT_POINTS = tuple(NOSE_POINTS) + tuple(EYE_CORNERS)
 #: between these bounds (a 30 s clip at 30 fps: 0.3; a 3 s clip: 0.9, nearly the plain
 #: projection). Chosen on aumatch's tuning clips (README "Real people").
 SHRINK = (0.3, 0.9)
+#: The other shrinkage rule: the Oracle Approximating Shrinkage of Chen et al. (2010), an
+#: intensity computed from the empirical covariance itself (:func:`oas_shrinkage`), as
+#: scikit-learn's ``sklearn.covariance.oas`` computes it.
+OAS = "oas"
 
 
 def eye_openness(lm: np.ndarray) -> float:
@@ -91,19 +95,53 @@ def templates(lm: np.ndarray) -> np.ndarray:
     return np.stack([aus_displacement(a, lm) for a in TEMPLATES])
 
 
-def shrinkage(n: int, dim: int = 136, shrink: tuple[float, float] = SHRINK) -> float:
-    """The covariance's shrinkage for ``n`` rows of ``dim`` values: dim / n within ``shrink``."""
+def shrinkage(n: int, dim: int = 136, shrink: tuple[float, float] | str = SHRINK,
+              emp: np.ndarray | None = None) -> float:
+    """The covariance's shrinkage for ``n`` rows of ``dim`` values: dim / n within ``shrink``
+    (bounds), or, with ``shrink`` :data:`OAS`, :func:`oas_shrinkage` of the empirical
+    covariance ``emp`` (dim, dim)."""
+    if isinstance(shrink, str):
+        if shrink != OAS or emp is None:
+            raise ValueError(f"shrink {shrink!r}: give bounds (lo, hi) or {OAS!r} with the "
+                             "empirical covariance")
+        return oas_shrinkage(emp, n)
     return float(np.clip(dim / max(n, 1), *shrink))
 
 
-def noise_covariance(d: np.ndarray, shrink: tuple[float, float] = SHRINK) -> np.ndarray | None:
+def oas_shrinkage(emp: np.ndarray, n: int) -> float:
+    """The Oracle Approximating Shrinkage intensity (Chen, Wiesel, Eldar & Hero 2010, eq. 23
+    without its 2/p factor, as scikit-learn 1.9 computes it) of an empirical covariance.
+
+    Parameters
+    ----------
+    emp : (D, D) the biased empirical covariance S of ``n`` rows.
+    n : the number of rows it was computed from.
+
+    Returns
+    -------
+    α in [0, 1]: min(1, (m + μ²) / ((n + 1)(m − μ²/D))) for μ = tr S / D and m the mean of S's
+    squared entries — near 0 where S is well determined relative to its spread of eigenvalues,
+    towards 1 (μ·I) where it is not. Written here with numpy (no scikit-learn import in the
+    streaming pass); equal to ``sklearn.covariance.oas``'s (tested).
+    """
+    emp = np.asarray(emp, np.float64)
+    m = float(np.mean(emp ** 2))
+    mu2 = (float(np.trace(emp)) / emp.shape[0]) ** 2
+    den = (n + 1) * (m - mu2 / emp.shape[0])
+    return 1.0 if den == 0 else float(min((m + mu2) / den, 1.0))
+
+
+def noise_covariance(d: np.ndarray, shrink: tuple[float, float] | str = SHRINK
+                     ) -> np.ndarray | None:
     """Shrunk covariance (D, D) of displacement rows ``d`` (n, D) that are wholly finite.
 
     (1 − α)·S + α·(tr S / D)·I for the empirical (biased) covariance S and α = D / n within
-    ``shrink`` — scikit-learn's ``ShrunkCovariance(shrinkage=α).fit(d).covariance_``, written
-    here with numpy in the same order of operations (the same matrix, bit for bit; tested):
-    importing scikit-learn into the streaming pass added ~80 MB to its peak memory. None with
-    fewer than 2 such rows (then the projection is plain least squares)."""
+    ``shrink`` (bounds) — scikit-learn's ``ShrunkCovariance(shrinkage=α).fit(d).covariance_``,
+    written here with numpy in the same order of operations (the same matrix, bit for bit;
+    tested): importing scikit-learn into the streaming pass added ~80 MB to its peak memory —
+    or, with ``shrink`` :data:`OAS`, α of :func:`oas_shrinkage` (``sklearn.covariance.oas``'s
+    matrix, to rounding; tested). None with fewer than 2 such rows (then the projection is
+    plain least squares)."""
     d = np.asarray(d, np.float64)
     d = d[np.isfinite(d).all(axis=1)]
     if len(d) < 2:
@@ -111,15 +149,15 @@ def noise_covariance(d: np.ndarray, shrink: tuple[float, float] = SHRINK) -> np.
     return _shrunk(np.cov(d.T, bias=1), len(d), shrink)
 
 
-def _shrunk(emp: np.ndarray, n: int, shrink: tuple[float, float]) -> np.ndarray:
+def _shrunk(emp: np.ndarray, n: int, shrink: tuple[float, float] | str) -> np.ndarray:
     """(1 − α)·S + α·(tr S / D)·I for the empirical covariance S (D, D) of n rows."""
-    alpha = shrinkage(n, emp.shape[0], shrink)
+    alpha = shrinkage(n, emp.shape[0], shrink, emp)
     cov = (1.0 - alpha) * emp
     cov += alpha * (np.trace(emp) / emp.shape[0]) * np.eye(emp.shape[0])
     return cov
 
 
-def streamed_covariance(blocks, shrink: tuple[float, float] = SHRINK) -> list:
+def streamed_covariance(blocks, shrink: tuple[float, float] | str = SHRINK) -> list:
     """:func:`noise_covariance` of several sets of rows at once, one block in memory at a time.
 
     ``blocks`` is called with no argument and yields arrays (m, k, D) each time — block by block,
@@ -273,7 +311,8 @@ class AUMatchFamily:
     #: 3: beyond ``spill_block`` computed frames the covariance is summed over blocks (the same
     #: to rounding); 4: the eyes' openness of every frame is kept (``aumatch_eyes``)
     version = 4
-    #: bounds of the covariance's shrinkage (:data:`SHRINK`; (1, 1) is plain least squares)
+    #: the covariance's shrinkage: bounds of 136 / n (:data:`SHRINK`; (1, 1) is plain least
+    #: squares) or :data:`OAS`
     shrink = SHRINK
     #: computed frames kept in memory before the rest go to a temporary file (:class:`RowSpill`)
     spill_block = 4096
