@@ -100,6 +100,10 @@ def test_oas_shrinkage_is_scikit_learns():
     np.testing.assert_allclose(streamed[0], want, rtol=1e-10, atol=1e-12)
     with pytest.raises(ValueError, match="oas"):
         shrinkage(100, 136, "ledoit")
+    # within bounds: OAS's own intensity where it lies between them, else the bound
+    assert shrinkage(n - 1, 136, (OAS, 0.0, 1.0), emp) == pytest.approx(alpha, rel=1e-12)
+    assert shrinkage(n - 1, 136, (OAS, 0.2, 1.0), emp) == 0.2
+    assert shrinkage(59, 136, (0.1, 0.1)) == shrinkage(5000, 136, (0.1, 0.1)) == 0.1
 
 
 def test_the_families_version_is_in_the_feature_cache_key(tmp_path):

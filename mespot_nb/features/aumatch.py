@@ -95,16 +95,18 @@ def templates(lm: np.ndarray) -> np.ndarray:
     return np.stack([aus_displacement(a, lm) for a in TEMPLATES])
 
 
-def shrinkage(n: int, dim: int = 136, shrink: tuple[float, float] | str = SHRINK,
+def shrinkage(n: int, dim: int = 136, shrink: tuple | str = SHRINK,
               emp: np.ndarray | None = None) -> float:
     """The covariance's shrinkage for ``n`` rows of ``dim`` values: dim / n within ``shrink``
-    (bounds), or, with ``shrink`` :data:`OAS`, :func:`oas_shrinkage` of the empirical
-    covariance ``emp`` (dim, dim)."""
-    if isinstance(shrink, str):
-        if shrink != OAS or emp is None:
-            raise ValueError(f"shrink {shrink!r}: give bounds (lo, hi) or {OAS!r} with the "
-                             "empirical covariance")
-        return oas_shrinkage(emp, n)
+    (bounds ``(lo, hi)``; ``(a, a)`` is a fixed a), or, with ``shrink`` :data:`OAS` or
+    ``(OAS, lo, hi)``, :func:`oas_shrinkage` of the empirical covariance ``emp`` (dim, dim)
+    (within ``lo``–``hi``)."""
+    if isinstance(shrink, str) or (len(shrink) == 3 and shrink[0] == OAS):
+        rule, lo, hi = (shrink, 0.0, 1.0) if isinstance(shrink, str) else shrink
+        if rule != OAS or emp is None:
+            raise ValueError(f"shrink {shrink!r}: give bounds (lo, hi), {OAS!r} or "
+                             f"({OAS!r}, lo, hi), with the empirical covariance for {OAS!r}")
+        return float(np.clip(oas_shrinkage(emp, n), lo, hi))
     return float(np.clip(dim / max(n, 1), *shrink))
 
 
@@ -131,7 +133,7 @@ def oas_shrinkage(emp: np.ndarray, n: int) -> float:
     return 1.0 if den == 0 else float(min((m + mu2) / den, 1.0))
 
 
-def noise_covariance(d: np.ndarray, shrink: tuple[float, float] | str = SHRINK
+def noise_covariance(d: np.ndarray, shrink: tuple | str = SHRINK
                      ) -> np.ndarray | None:
     """Shrunk covariance (D, D) of displacement rows ``d`` (n, D) that are wholly finite.
 
@@ -149,7 +151,7 @@ def noise_covariance(d: np.ndarray, shrink: tuple[float, float] | str = SHRINK
     return _shrunk(np.cov(d.T, bias=1), len(d), shrink)
 
 
-def _shrunk(emp: np.ndarray, n: int, shrink: tuple[float, float] | str) -> np.ndarray:
+def _shrunk(emp: np.ndarray, n: int, shrink: tuple | str) -> np.ndarray:
     """(1 − α)·S + α·(tr S / D)·I for the empirical covariance S (D, D) of n rows."""
     alpha = shrinkage(n, emp.shape[0], shrink, emp)
     cov = (1.0 - alpha) * emp
@@ -157,7 +159,7 @@ def _shrunk(emp: np.ndarray, n: int, shrink: tuple[float, float] | str) -> np.nd
     return cov
 
 
-def streamed_covariance(blocks, shrink: tuple[float, float] | str = SHRINK) -> list:
+def streamed_covariance(blocks, shrink: tuple | str = SHRINK) -> list:
     """:func:`noise_covariance` of several sets of rows at once, one block in memory at a time.
 
     ``blocks`` is called with no argument and yields arrays (m, k, D) each time — block by block,
