@@ -2,7 +2,7 @@
 repositories' example videos, none shipped (no repository states its videos' terms), found by
 helper sessions that ran no spotter on them. The second to fourth were each scored once for one of
 aumatch's rounds by a rule written down before; the fifth, once, to measure the kit with nothing
-chosen on it (it then became a tuning set of the sixth round); the sixth and the seventh, once
+chosen on it (it then became a tuning set of the sixth round); the sixth, seventh and eighth, once
 each, to measure the defaults untouched and choose between two frozen candidates by a rule
 written down before.
 
@@ -10,7 +10,7 @@ Data only: :mod:`mespot_nb.media` builds each record into a
 :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is
 ``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
 inter-ocular distance in px from dlib's landmarks — the track's for the second to fifth sets, 24
-sampled frames' for the sixth and seventh — sha256, description)``.
+sampled frames' for the sixth to eighth — sha256, description)``.
 """
 
 from __future__ import annotations
@@ -128,6 +128,27 @@ TERMS = {
     "pedrohcaminha/poc-joias-voa": ("has no licence file", "; the clip looks like stock footage"),
     "George210843/HCI_Project": ("has no licence file",
                                  "; the clips are a stock-footage library's watermarked previews"),
+    # the eighth set's
+    "vukien199x/reg-barter": ("has no licence file", ""),
+    "Info-God/DeepFake": ("has no licence file",
+                          "; the clips are FaceForensics++ source videos (cut from YouTube; the "
+                          "dataset's terms are research-only)"),
+    "Timofei228/myDiplomaProject": ("has no licence file", ""),
+    "magicsch/swipe_detection": ("has no licence file", ""),
+    "0507jiho/opensource_termProject": ("has no licence file",
+                                        "; the clip is a newspaper's online interview"),
+    "IbrahimAamer44/Word_level_lip_reading_demonstration_app": ("has no licence file", ""),
+    "Divakar58/Computer-Vision": ("has no licence file", ""),
+    "GadaaDhaariGeek/computer_vision_2": ("has no licence file", ""),
+    "Proverbs13/AI-Mosaic-Camera": ("is Apache-2.0-licensed for its code", ""),
+    "PikePullen/OpenCV_Camera": ("has no licence file", ""),
+    "marinasvlad/cv": ("has no licence file", ""),
+    "Ta-SeenJunaid/Computer-Vision": ("has no licence file", ""),
+    "omer-re/OpenCV_and_ML_course": ("has no licence file", ""),
+    "Resh-97/Face-Mesh-Mediapipe": ("is GPL-3.0-licensed for its code",
+                                    "; the clips look like stock footage"),
+    "SammytLee/MP-FaceMesh": ("has no licence file",
+                              "; its README says the clips are Pexels stock footage"),
 }
 
 
@@ -807,4 +828,131 @@ SEVENTH_SET = (
      '64f3bd25df08c7a1ca1cdf2a6a53de2e82a421c6e3848efff7d55619979196d7',
      'a bearded man before a grey backdrop looks around, a hand on his cheek and chin for long '
      'stretches, tilting his head; watermark; 22.0 s'),
+)
+
+
+#: An eighth fresh held-out set (README "Real people", aumatch's eighth round): 20 clips of 20
+#: people from fifteen more repositories, found by a session that ran no spotter on them, taking
+#: nothing from the 76 repositories and 258 files of the sets and candidates before; scored once,
+#: to measure the defaults untouched and to choose between frozen candidates by a rule written
+#: down before (``docs/prereg/aumatch-round8.md``).
+EIGHTH_SET = (
+    ('RegBarter_face', 'vukien199x/reg-barter',
+     'cecb3b1bffa1094869e7a64e1d81687de0fc7a27', 'data/face.mp4',
+     ('c', 'd'), 30.0, 218, (480, 852), 166.5,
+     'a2c4084edcc6ed5a2c04bffc7c203e53bf4543e9aeeb976a42b832d0751e0455',
+     'a woman with long dark hair films herself with a phone against a cream wall: small head '
+     'turns and tilts, a brief smile; 7.3 s'),
+    ('InfoGodDF_024', 'Info-God/DeepFake',
+     'd506ef725dde4d3e40a167941aa563500aa2bf81', 'real videos/024.mp4',
+     ('c', 'e'), 25.0, 306, (640, 480), 96.5,
+     'b6f203756d1fbde34b25b88dedd3ecc095e5805e6feefd0064f2dab9bce6f9dd',
+     'a middle-aged man in a television interview close-up talks with raised eyebrows and small '
+     'head movements; logo and name caption; 12.2 s'),
+    ('InfoGodDF_010', 'Info-God/DeepFake',
+     'd506ef725dde4d3e40a167941aa563500aa2bf81', 'real videos/010.mp4',
+     ('c', 'e'), 25.0, 474, (640, 480), 66.2,
+     '1af93e49ed8e776dc73e680865683c507a04f6565326c1fb9da11527d34aacab',
+     'a woman reporting outdoors for television talks to the camera with a steady head; a score '
+     'graphic in the corner; 19.0 s'),
+    ('InfoGodDF_026', 'Info-God/DeepFake',
+     'd506ef725dde4d3e40a167941aa563500aa2bf81', 'real videos/026.mp4',
+     ('c', 'e'), 25.0, 322, (640, 480), 68.0,
+     '288b665ef3f82c8a1ec4a12e9042f29437cc18e6480bb520c2fb33d4f9b07dc5',
+     'a news anchor in a studio reads the news to the camera with a steady head; logo and '
+     'captions; 12.9 s'),
+    ('TimofeiDip_me', 'Timofei228/myDiplomaProject',
+     '5cc6e6496a51fa40b49fd635a9d2cebe8df8cfae', 'me.mp4',
+     ('d',), 29.953, 386, (1280, 720), 236.5,
+     '77399cc4ba2cc8e55e2c64aee3c39f25e41743612c71402b2d225615ac93f9ce',
+     'a young man before a hand-held phone makes a run of posed, exaggerated expressions (grin, '
+     'frown, sneer, pout, surprise); 12.9 s'),
+    ('SwipeDet_me', 'magicsch/swipe_detection',
+     'aa9d937d3bf58f1ee1126964cd5bde745e820119', 'me.mp4',
+     ('a', 'e'), 16.748, 78, (1280, 720), 60.1,
+     '5a060bd7c25e6d934e06d152b9a76ef103ce1677a144951a86952b6e16686bbe',
+     'a bearded man faces a laptop camera with a still, neutral face while swiping his arms '
+     'before his body (16.7 fps); 4.7 s'),
+    ('JihoTerm_foreigner_interview', '0507jiho/opensource_termProject',
+     '3bd94345b2b1b024c3a9439c120f4d860f284239', 'foreigner_interview.mp4',
+     ('c', 'e'), 25.0, 2434, (1280, 720), 99.3,
+     '753bba9d363e8b09fbbdd6e51f7e772fc388c40197190149cd22eaf3dfd70a5b',
+     'a former head of government in a seated newspaper interview talks to an off-camera '
+     'interviewer, head steady, small nods; title cards at the start and end; 97.4 s'),
+    ('LipReadApp_recorded_video', 'IbrahimAamer44/Word_level_lip_reading_demonstration_app',
+     '35a38e0c17acfa6af6fe012dfdcd51ab4265fe27', 'recorded_video.mp4',
+     ('c', 'e'), 25.0, 119, (640, 480), 156.0,
+     '073c0bc3d543592468149fee39f8ec3c7f5b1af3ee1f4428528178ce3d0e220a',
+     'a young bearded man with glasses speaks a few words to a laptop webcam, head steady; 4.8 s'),
+    ('DivakarCV_myvideo', 'Divakar58/Computer-Vision',
+     'dd45a3a341b2807517e83fbe3ee4e1fce7aa2032', 'myvideo.mp4',
+     ('a', 'e'), 30.0, 147, (640, 480), 117.3,
+     '08b11d395e6055986fbf59cdde1ef51be326c66c42e4a89d83a93f60ab0f43bb',
+     'a young man with headphones in a dim room keeps a still, neutral face while waving a hand '
+     'beside it; letterboxed; 4.9 s'),
+    ('GadaaCV2_myvideo', 'GadaaDhaariGeek/computer_vision_2',
+     '83f7876cfce1b542de8a6633cd1375151796bdba', 'myvideo.mp4',
+     ('a', 'e'), 20.0, 90, (640, 480), 78.0,
+     '2c9fd67c59897e857acf6037788cd46c8c4853511885cad24e404cbceb48293b',
+     'a bald man with glasses keeps a still, neutral face while holding up fingers before his '
+     'chest; 4.5 s'),
+    ('MosaicCam_mysupervideo', 'Proverbs13/AI-Mosaic-Camera',
+     '8330302bdb8dab88fefc341bf4e3ad779a8d3747', 'mysupervideo.mp4',
+     ('a', 'e'), 20.0, 320, (640, 480), 88.6,
+     '434e92e95afca3554e46d520e771ad618bb562e86560ea81a57ee5fab25c4535',
+     'a young person with glasses rests the chin on a hand, then sits still before the webcam '
+     'with a neutral face; 16.0 s'),
+    ('PikeCam_mysupervideo', 'PikePullen/OpenCV_Camera',
+     '75964881f8ef3c300e508989914bae1766ce3a3e', 'mysupervideo.mp4',
+     ('c', 'd', 'e'), 20.0, 158, (640, 480), 82.5,
+     '6f9e6597e6074be2dd5e59f1520fb406cbd06eeedcd36b9f1480da2e6994ba43',
+     'a bearded man in a dim room lit by the screen talks briefly, turns his head and lowers his '
+     'eyes; 7.9 s'),
+    ('MarinaCv_mysupervideo', 'marinasvlad/cv',
+     '3804add25bfcfb6d3c7191eca633baa7aa044bca', 'mysupervideo.mp4',
+     ('d', 'e'), 20.0, 169, (640, 480), 59.1,
+     '34f2e7320005caad1aef8e68c236f394ed276aac21e4c1d21a522f13ae73d1e3',
+     'a young man in a gaming chair glances and turns his head sideways and waves a hand; 8.4 s'),
+    ('TaSeen_mysupervideo', 'Ta-SeenJunaid/Computer-Vision',
+     'caa7578a70f1d1117432f2b1f9e2bebb85ccfb1c', 'mysupervideo.mp4',
+     ('d', 'e'), 20.0, 622, (640, 480), 104.3,
+     'e6032369c6934e27353eec13c6d0d63f4435aa9b82308a42bfca6f1e8b4af65f',
+     'a bearded man with glasses and a cap: a dim start while the exposure settles, leans in, '
+     'waves a hand across his face, small tilts; 31.1 s'),
+    ('OmerCourse_mysupervideo', 'omer-re/OpenCV_and_ML_course',
+     '7b02d18144d574ee1bf0372335d4dcf324eb6fe4', 'mysupervideo.mp4',
+     ('d', 'e'), 20.0, 230, (640, 480), 130.0,
+     'dcc2693260b1e6fa874b75982617ab2ac6b0a6e91f874e75b1fa708e8f5340b1',
+     "a hand-held webcam close-up of a man: the face tilts and drifts to the frame's edge and "
+     'back; he counts on his fingers; 11.5 s'),
+    ('ReshFM_1', 'Resh-97/Face-Mesh-Mediapipe',
+     'd2b47fdc83642a8597ec04566f649a9cc7d78669', 'Videos/1.mp4',
+     ('b', 'd', 'e'), 25.0, 511, (960, 540), 73.2,
+     '55e73d52e062d131005acf120154963802cbb6c56ded12c7f93ed3608acdb01e',
+     'a woman with curly hair poses before a studio backdrop: hands on her face and hair, eyes '
+     'closed, smiles and tilts (stock footage); 20.4 s'),
+    ('ReshFM_3', 'Resh-97/Face-Mesh-Mediapipe',
+     'd2b47fdc83642a8597ec04566f649a9cc7d78669', 'Videos/3.mp4',
+     ('c', 'e'), 25.0, 141, (1280, 720), 366.0,
+     '757d81c4c8c0d7b1fac7ea219e94056886001956180b28fc8961fc3f373bd663',
+     'a tight close-up of a man in a turban breaking into a broad smile, head steady; fades to '
+     'black (stock footage); 5.6 s'),
+    ('SammyFM_3', 'SammytLee/MP-FaceMesh',
+     'a98451640bcf2a2743ee46b9b35ccd7065d2b1d9', 'Videos/3.mp4',
+     ('a', 'e'), 25.0, 644, (1280, 720), 396.1,
+     '76a41836a6bd17b69947830a4bcaae369d108e7259add94d9c3829d341611a03',
+     'a tight close-up of a freckled woman with a calm, neutral face wiping it with a cotton pad '
+     '(stock footage); 25.8 s'),
+    ('SammyFM_2', 'SammytLee/MP-FaceMesh',
+     'a98451640bcf2a2743ee46b9b35ccd7065d2b1d9', 'Videos/2.mp4',
+     ('b', 'c'), 25.0, 206, (1280, 720), 202.5,
+     '83dcfb7170e3ad672558ca67b4b5ae65e755abce86ad62886872cc9ac26eac95',
+     'a bearded man outdoors at dusk holds a broad smile with a steady head, the eyes squinting '
+     'briefly (stock footage); 8.2 s'),
+    ('SammyFM_1', 'SammytLee/MP-FaceMesh',
+     'a98451640bcf2a2743ee46b9b35ccd7065d2b1d9', 'Videos/1.mp4',
+     ('c',), 25.0, 221, (720, 1280), 201.3,
+     '4339e12eef173fcb03de7ee526ab49c4da64b533db3f2f82b1760fa02550edd9',
+     'a woman vlogging before bookshelves talks and smiles with gestures and small head movements'
+     ' (stock footage); 8.8 s'),
 )
