@@ -41,8 +41,8 @@ from ..expressions import L_EYE, MICRO_AUS, R_EYE, aus_displacement
 from .crops import CROP_MARGIN, CROP_SPEC, CropRing, check_flow, curve_stride, fill_strided
 from .register import EYE_CORNERS, NOSE_POINTS, registered_flow, residual_landmark_flow
 
-__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "OAS", "RowSpill", "SHRINK", "TEMPLATES",
-           "eye_openness", "lags", "noise_covariance", "oas_shrinkage", "project", "shrinkage",
+__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "OAS", "ROWS_SHRINK", "RowSpill", "SHRINK",
+           "TEMPLATES", "eye_openness", "lags", "noise_covariance", "oas_shrinkage", "project", "shrinkage",
            "streamed_covariance", "templates"]
 
 #: The lags, in seconds, between the compared frames: a micro-expression's apex lies 0.1–0.25 s
@@ -52,10 +52,14 @@ LAGS_S = (0.12, 0.16, 0.20)
 TEMPLATES = tuple(MICRO_AUS)
 #: Landmarks whose flow fixes the head's similarity field: the nose's and the eye corners'.
 FIT_POINTS = tuple(NOSE_POINTS) + tuple(EYE_CORNERS)
-#: The covariance's shrinkage towards its mean variance: 136 / n for n displacement rows, held
-#: between these bounds (a 30 s clip at 30 fps: 0.3; a 3 s clip: 0.9, nearly the plain
-#: projection). Chosen on aumatch's tuning clips (README "Real people").
-SHRINK = (0.3, 0.9)
+#: The covariance's shrinkage towards its mean variance, as bounds of 136 / n for n displacement
+#: rows: a fixed 0.1 (aumatch's eighth round, ``docs/prereg/aumatch-round8.md``: tuned on 85
+#: strangers' clips and adopted by a rule written down before on an eighth fresh set).
+SHRINK = (0.1, 0.1)
+#: The rule before the eighth round: 136 / n held within 0.3–0.9 (a 30 s clip at 30 fps: 0.3; a
+#: 3 s clip: 0.9, nearly the plain projection), chosen on the first development clips. On the
+#: strangers' short clips it left the whitening nearly off.
+ROWS_SHRINK = (0.3, 0.9)
 #: The other shrinkage rule: the Oracle Approximating Shrinkage of Chen et al. (2010), an
 #: intensity computed from the empirical covariance itself (:func:`oas_shrinkage`), as
 #: scikit-learn's ``sklearn.covariance.oas`` computes it.
@@ -311,10 +315,11 @@ class AUMatchFamily:
     history = 1
     #: 2: the projection is whitened by the video's own covariance (1: plain least squares);
     #: 3: beyond ``spill_block`` computed frames the covariance is summed over blocks (the same
-    #: to rounding); 4: the eyes' openness of every frame is kept (``aumatch_eyes``)
-    version = 4
+    #: to rounding); 4: the eyes' openness of every frame is kept (``aumatch_eyes``); 5: the
+    #: covariance shrunk by a fixed 0.1 (:data:`SHRINK`; before, :data:`ROWS_SHRINK`)
+    version = 5
     #: the covariance's shrinkage: bounds of 136 / n (:data:`SHRINK`; (1, 1) is plain least
-    #: squares) or :data:`OAS`
+    #: squares), :data:`OAS` or ``(OAS, lo, hi)`` (:func:`shrinkage`)
     shrink = SHRINK
     #: computed frames kept in memory before the rest go to a temporary file (:class:`RowSpill`)
     spill_block = 4096
