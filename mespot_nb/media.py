@@ -309,9 +309,13 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: ``smooth_s`` and ``z_min`` between two frozen candidates by a rule written down before; the
 #: sixth round's tuning clips since); the 14 of a fifth, from
 #: eleven more repositories, scored once to measure the kit as it stood and untouched by any
-#: choice (``docs/prereg/fifth-set.md``; the sixth round's tuning clips since); and the 18 of a
+#: choice (``docs/prereg/fifth-set.md``; the sixth round's tuning clips since); the 18 of a
 #: sixth, from sixteen more repositories, scored once to measure the defaults untouched and to
-#: choose the sixth round's ``merge_s`` (``docs/prereg/aumatch-round6.md``). Save each fetched
+#: choose the sixth round's ``merge_s`` (``docs/prereg/aumatch-round6.md``); the 18 of a seventh,
+#: from fifteen more, scored once to measure the defaults untouched and to test two frozen
+#: candidates, neither adopted (``docs/prereg/aumatch-round7.md``); and the 20 of an eighth, from
+#: fifteen more, scored once to measure the defaults untouched and to choose the eighth round's
+#: covariance shrinkage (``docs/prereg/aumatch-round8.md``). Save each fetched
 #: file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``,
 #: ``LIA_vox_obama.mov``): ``real_people.py --clips`` finds a clip's condition tags by the file's
 #: name.
