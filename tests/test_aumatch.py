@@ -102,6 +102,8 @@ def test_oas_shrinkage_is_scikit_learns():
     np.testing.assert_allclose(streamed[0], want, rtol=1e-10, atol=1e-12)
     with pytest.raises(ValueError, match="oas"):
         shrinkage(100, 136, "ledoit")
+    with pytest.raises(ValueError, match="oas"):
+        shrinkage(100, 136, ("ledoit", 0.0, 1.0), emp)
     # within bounds: OAS's own intensity where it lies between them, else the bound
     assert shrinkage(n - 1, 136, (OAS, 0.0, 1.0), emp) == pytest.approx(alpha, rel=1e-12)
     assert shrinkage(n - 1, 136, (OAS, 0.2, 1.0), emp) == 0.2

@@ -105,7 +105,7 @@ def shrinkage(n: int, dim: int = 136, shrink: tuple | str = SHRINK,
     (bounds ``(lo, hi)``; ``(a, a)`` is a fixed a), or, with ``shrink`` :data:`OAS` or
     ``(OAS, lo, hi)``, :func:`oas_shrinkage` of the empirical covariance ``emp`` (dim, dim)
     (within ``lo``–``hi``)."""
-    if isinstance(shrink, str) or (len(shrink) == 3 and shrink[0] == OAS):
+    if isinstance(shrink, str) or len(shrink) == 3:
         rule, lo, hi = (shrink, 0.0, 1.0) if isinstance(shrink, str) else shrink
         if rule != OAS or emp is None:
             raise ValueError(f"shrink {shrink!r}: give bounds (lo, hi), {OAS!r} or "
