@@ -1,0 +1,140 @@
+"""What each repository of the fresh held-out sets says of its licence (data only; see
+:mod:`mespot_nb.strangers`)."""
+
+from __future__ import annotations
+
+
+#: What each repository of the second to eighth fresh held-out sets says of its licence, and
+#: anything else of its example media (none states the videos' own terms).
+TERMS = {
+    "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
+    "Zejun-Yang/AniPortrait": ("is Apache-2.0-licensed for its code", ""),
+    "OpenTalker/video-retalking": ("is Apache-2.0-licensed for its code", ""),
+    "wyhsirius/LIA": ("is CC BY-NC 4.0-licensed for its code", ""),
+    "harlanhong/CVPR2022-DaGAN": ("is CC BY-NC 4.0-licensed for its code", ""),
+    "Weizhi-Zhong/IP_LAP": ("is Apache-2.0-licensed for its code",
+                            "; its work builds on LRS2, a research-only dataset"),
+    "OpenTalker/DPE": ("is MIT-licensed for its code",
+                       "; its README asks for personal, research and non-commercial use"),
+    "jixinya/EAMM": ("is MIT-licensed for its code", "; the clips are crops of the MEAD dataset, "
+                     "whose terms are research-only and non-commercial"),
+    "georgeretsi/smirk": ("is MIT-licensed for its code", "; the samples are film and television "
+                          "footage"),
+    "tanshuai0219/EDTalk": ("is Apache-2.0-licensed for its code", ""),
+    "mayuelala/FollowYourEmoji": ("has no licence file", ""),
+    "OpenTalker/StyleHEAT": ("is MIT-licensed for its code", ""),
+    "Hangz-nju-cuhk/Talking-Face_PC-AVS": ("is CC BY 4.0-licensed", "; the clips look like "
+                                           "VoxCeleb's, cut from interviews on YouTube"),
+    "Fellway/Closed_eyes_detector": ("has no licence file", ""),
+    "Mounish2311/Driver-Drowsiness-Detection": ("has no licence file", ""),
+    "1zlab/1ZLAB_OpenCV_Face_Detection": ("is MIT-licensed for its code", ""),
+    "vdotup/blink-detection": ("has no licence file", "; the clip carries a stock-footage "
+                               "library's watermark"),
+    "abhi8922/drowsiness-detection": ("has no licence file", "; the clip looks like stock "
+                                      "footage"),
+    "esunshin/pi_eyes": ("has no licence file", ""),
+    "rohintangirala/eulerian-remote-heartrate-detection": (
+        "has no licence file", "; the clip is the Eulerian Video Magnification project's (MIT "
+        "CSAIL) 'face' sample"),
+    "instant-high/Face-landmark-and-face-mask-ONNX": ("has no licence file", ""),
+    "HiteshRam666/Realtime-Face-Detection-with-30-FPS": (
+        "has no licence file", "; the clips carry a stock-footage library's watermark"),
+    "johndpope/IMF": ("has no licence file", "; the clip is a crop of a YouTube interview"),
+    "leszko/sample-files": ("has no licence file", ""),
+    "jhunde/Face-Anonymizer": ("has no licence file", ""),
+    "ai-forever/ghost": ("is Apache-2.0-licensed for its code", "; the clip is an excerpt of a "
+                         "1987 music video, under its own copyright"),
+    "michaildoukas/headGAN": ("is CC BY-NC-SA 4.0-licensed", ""),
+    "kleinlee/MiniMates": ("says in its README that its code is MIT-licensed", ""),
+    "weimengting/MagicPortrait": ("has no licence file", ""),
+    # the fifth set's
+    "dylansanderson/openCV": ("has no licence file", "; the clip carries a stock-footage "
+                              "library's watermark"),
+    "Gasmy-myriam/Real-time-face-detection-using-Python-and-OpenCV--Haar-Cascade--on-video-"
+    "streams.": ("has no licence file", "; the clip looks like stock footage"),
+    "paloomers/ammp": ("has no licence file", ""),
+    "AryanBhushan/DrowsyDetectionSystem": ("has no licence file", "; the clip carries a "
+                                           "stock-footage library's watermark"),
+    "Bernard3073/FaceSwap": ("has no licence file", "; the clips are a course project's input "
+                             "data"),
+    "Harith100/ai-student-evaluator": ("is MIT-licensed for its code", ""),
+    "ali-vilab/dreamtalk": ("is MIT-licensed for its code", "; the clip is a recording of the "
+                            "MEAD dataset, whose terms are research-only and non-commercial"),
+    "FuxiVirtualHuman/styletalk": ("is MIT-licensed for its code", "; the clips look cut from "
+                                   "online videos"),
+    "Aqsayaqoob012/opencv": ("has no licence file", ""),
+    "Arya-pp/blinkdetectopencv": ("has no licence file", ""),
+    "n-d-u/Driver-Drowsiness-Detection": ("has no licence file", "; the clips carry a "
+                                          "stock-footage library's watermark"),
+    # the sixth set's
+    "r4onlyrishabh/blink-detector": ("has no licence file", "; the clip looks cut from an online "
+                                     "video"),
+    "Momin-Rauf/face-Detection_mesh": ("has no licence file", "; the clip looks like stock "
+                                       "footage"),
+    "nasrfathy1/Smile-detection-image-processing": ("has no licence file", ""),
+    "reddyjaysurya/computer_vision": ("has no licence file", "; the clip is an online course's "
+                                      "material"),
+    "OpenTalker/SadTalker": ("is Apache-2.0-licensed for its code", "; the clips are crops of "
+                             "public television and online videos"),
+    "tencent-ailab/V-Express": ("has no licence file", "; the clip is a crop of a public online "
+                                "video"),
+    "ajay-sainy/Wav2Lip-GFPGAN": ("has no licence file", "; its README names online videos as "
+                                  "its inputs' sources"),
+    "kyunghyunHan/mediapipe": ("has no licence file", "; the clip looks like a social-media "
+                               "video"),
+    "seelimsenn/OpenCV": ("has no licence file", ""),
+    "Krzysiek354/Python_Face_Detection": ("has no licence file", "; the clip looks like an "
+                                          "online tutorial's sample"),
+    "AlaaAElshafei/Head-Pose-Estimation": ("has no licence file", ""),
+    "lestari15/CNN-face-detection": ("has no licence file", ""),
+    "Srujan-rai/Deepfake_video_detection": ("has no licence file", "; the clip is cut from a "
+                                            "public interview"),
+    "ayhm23/DeepfakeDetection": ("has no licence file", "; the clip looks like a "
+                                 "deepfake-detection dataset's"),
+    "cozma-vlad/Licenta": ("has no licence file", ""),
+    "markxhewson/IntelligentSystems": ("has no licence file", ""),
+    # the seventh set's
+    "Clarakim415/OpenCV-application": ("has no licence file",
+                                       "; the clip looks like stock footage"),
+    "AngaBlue/video-heart-rate": ("is MIT-licensed for its code", ""),
+    "repeating/Blink-Detector": ("has no licence file", ""),
+    "DeepaNikade/Body_Language": ("has no licence file", ""),
+    "MyraAdra/event-vision-playground": ("has no licence file (its README shows an MIT badge)",
+                                         "; the clip looks like stock footage"),
+    "BlueByteMatrix/Project-AegisAI-": ("has no licence file",
+                                        "; the clip is cut from a television interview"),
+    "aya-yahia-1november/face_detection": ("has no licence file",
+                                           "; the clips are a stock-footage library's "
+                                           "watermarked previews"),
+    "suphaloek-cloud/face-recognition-icdi": ("has no licence file", ""),
+    "shami09/Video-Audio-Recorder": ("has no licence file", ""),
+    "HuangJiaChen1/beautycam": ("has no licence file", ""),
+    "ChienLady/RD-MISA": ("has no licence file", ""),
+    "PerveevEvgen/py_lab2": ("has no licence file",
+                             "; the clip is a stock-footage library's watermarked preview"),
+    "Viet281101/OpenCV_Python": ("has no licence file", ""),
+    "pedrohcaminha/poc-joias-voa": ("has no licence file", "; the clip looks like stock footage"),
+    "George210843/HCI_Project": ("has no licence file",
+                                 "; the clips are a stock-footage library's watermarked previews"),
+    # the eighth set's
+    "vukien199x/reg-barter": ("has no licence file", ""),
+    "Info-God/DeepFake": ("has no licence file",
+                          "; the clips are FaceForensics++ source videos (cut from YouTube; the "
+                          "dataset's terms are research-only)"),
+    "Timofei228/myDiplomaProject": ("has no licence file", ""),
+    "magicsch/swipe_detection": ("has no licence file", ""),
+    "0507jiho/opensource_termProject": ("has no licence file",
+                                        "; the clip is a newspaper's online interview"),
+    "IbrahimAamer44/Word_level_lip_reading_demonstration_app": ("has no licence file", ""),
+    "Divakar58/Computer-Vision": ("has no licence file", ""),
+    "GadaaDhaariGeek/computer_vision_2": ("has no licence file", ""),
+    "Proverbs13/AI-Mosaic-Camera": ("is Apache-2.0-licensed for its code", ""),
+    "PikePullen/OpenCV_Camera": ("has no licence file", ""),
+    "marinasvlad/cv": ("has no licence file", ""),
+    "Ta-SeenJunaid/Computer-Vision": ("has no licence file", ""),
+    "omer-re/OpenCV_and_ML_course": ("has no licence file", ""),
+    "Resh-97/Face-Mesh-Mediapipe": ("is GPL-3.0-licensed for its code",
+                                    "; the clips look like stock footage"),
+    "SammytLee/MP-FaceMesh": ("has no licence file",
+                              "; its README says the clips are Pexels stock footage"),
+}
