@@ -108,8 +108,14 @@ def _score(truth: pd.DataFrame, pred: pd.DataFrame) -> tuple[int, int]:
     return int(s.tp), int(s.fp)
 
 
-@functools.lru_cache(maxsize=None)
 def _video_frames(path: Path) -> tuple[int, float]:
+    """:func:`_counted` of the file, by its resolved path (a clip given as a relative path and
+    read again through its resolved one is decoded once)."""
+    return _counted(str(Path(path).resolve()))
+
+
+@functools.lru_cache(maxsize=None)
+def _counted(path: str) -> tuple[int, float]:
     """Frames and stated rate of a video file as the kit's reader sees them
     (:func:`mespot_nb.video.open_video`: the frames counted by reading the file through where its
     container states no usable count), and no more frames than decode: a container that states

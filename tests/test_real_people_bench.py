@@ -79,11 +79,15 @@ def test_a_clip_counts_the_frames_that_decode_and_one_that_cannot_be_scored_is_n
         w.write(np.full((48, 64, 3), k % 250, np.uint8))
     w.release()
     assert rp._video_frames(src) == (302, pytest.approx(30.0))
-    rp._video_frames.cache_clear()
+    calls = []
+    monkeypatch.setattr(frames, "count_by_reading", lambda path: calls.append(path) or 302)
+    rp._video_frames(tmp_path / ".." / tmp_path.name / "short.mp4")   # the same file, by
+    assert calls == []                                                 # another path: cached
+    rp._counted.cache_clear()
     monkeypatch.setattr(frames, "count_by_reading", lambda path: 151)   # half decodes
     clip, = rp.own_clips([str(src)], tmp_path / "work")
     assert clip.frames == 151 and rp.EVENTS["short"] == 1                # 5.03 s: one event
-    rp._video_frames.cache_clear()
+    rp._counted.cache_clear()
 
     def counts(c, m, model, seeds, work, cache):
         if c.name == "short":
