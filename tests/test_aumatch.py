@@ -442,6 +442,35 @@ def test_talking_weighs_the_mouths_patterns_only():
     assert found({"talk_weight": 0.5}) == [True, False, True]
 
 
+def test_the_lags_median_ignores_one_lags_match_and_talk_lag_q_acts_while_talking():
+    """A brief brow lowering (frames 300–311) stands out at all three lags; a two-sided blip at
+    the shortest lag alone (frame 500: as one lag's match with the rhythm of speech) stands out
+    at that lag only. The largest z over the lags (the default) passes both; their median
+    (``lag_q`` 0.5) only the brow's; ``talk_lag_q`` 0.5 takes the median only while the person
+    talks (frames 400–600 here)."""
+    T, a4 = 800, TEMPLATES.index("AU4")
+    f = _amps(_bump(T, 300, 311, 0.5))
+    L0 = int(f.aumatch_lags[0])
+    f.arrays["aumatch_amp"][498:503, 0, a4] += 0.5
+    f.arrays["aumatch_amp"][498 + L0:503 + L0, 0, a4] -= 0.5
+    zmax, zmed = bumps(f)["z"][:, a4], bumps(f, {"lag_q": 0.5})["z"][:, a4]
+    assert np.nanmax(zmax[490:510]) > 2 * DEFAULTS["z_min"]
+    assert np.nanmax(zmed[490:510]) < DEFAULTS["z_min"]
+    assert np.nanmax(zmed[295:316]) > 2 * DEFAULTS["z_min"]
+    assert (zmed <= zmax + 1e-9)[np.isfinite(zmax)].all()
+    t = np.arange(T)
+    f.arrays["regflow_aperture"] = np.where((t >= 400) & (t < 600),
+                                            0.1 + 0.08 * np.sin(2 * np.pi * 4 * t / FPS), 0.02)
+    b = bumps(f, {"talk_lag_q": 0.5})
+    talk = b["talking"]
+    assert talk[420:580].all() and not talk[:380].any() and not talk[620:].any()
+    assert np.allclose(b["z"][talk, a4], zmed[talk], equal_nan=True)
+    assert np.allclose(b["z"][~talk, a4], zmax[~talk], equal_nan=True)
+    # without the lips' aperture (features built by hand) no frame is talking: the lags' largest
+    del f.arrays["regflow_aperture"]
+    assert np.allclose(bumps(f, {"talk_lag_q": 0.5})["z"][:, a4], zmax, equal_nan=True)
+
+
 def test_motion_around_it_raises_the_bar():
     """A face that moves a lot (0.4 px of random motion every frame for the first ten seconds)
     sets its own bar there: the 0.5 px bump drowns, the same bump later on a still face does

@@ -109,6 +109,10 @@ DEFAULTS = {"p": 0.02, "z_min": 2.75, "noise_s": 4.0, "floor": 0.02, "min_distan
             # is weighted by ``talk_weight`` while the person talks
             "talk_rate": REGFLOW_DEFAULTS["speech_rate"],
             "talk_window_s": REGFLOW_DEFAULTS["speech_window_s"], "talk_weight": 1.0,
+            # how a template's z is taken over the lags (:func:`bumps`): their ``lag_q``
+            # quantile (1: the largest, 0.5: the median, which one lag's match with the rhythm
+            # of speech cannot pass alone), and ``talk_lag_q`` while the person talks
+            "lag_q": 1.0, "talk_lag_q": 1.0,
             **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
@@ -126,10 +130,10 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     ----------
     f : a video's features with ``aumatch_amp`` (T, n_lags, A) and ``aumatch_lags``; with
         ``aumatch_eyes`` (T,) the brows' z is weighted around blinks, with ``regflow_aperture``
-        (T,) the mouth's while the person talks (features without them, built by hand, are not
-        weighted).
-    settings : over :data:`DEFAULTS` (``smooth_s``, ``noise_s``, ``floor``, the ``blink_*`` and
-        ``talk_*`` keys).
+        (T,) the mouth's while the person talks and the lags are taken at ``talk_lag_q`` there
+        (features without them, built by hand, are not weighted).
+    settings : over :data:`DEFAULTS` (``smooth_s``, ``noise_s``, ``floor``, ``lag_q``, the
+        ``blink_*`` and ``talk_*`` keys).
 
     Returns
     -------
@@ -138,12 +142,14 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     frame j, made odd (:func:`~mespot_nb.peaks.smooth_curve`: 0.1 s is 3 frames at 15–34 fps, 7
     at 60 fps, none at 12 fps or less) — a matched filter in time: a micro-expression's apex
     lasts a few frames, the flow's frame-to-frame noise does not; ``z`` (T, A) each template's
-    robust z, the largest over lags, times ``blink_weight`` for the brows' templates near a
-    blink and ``talk_weight`` for the mouth's while talking (where z is above 0); ``score`` (T,)
+    robust z over the lags (their ``lag_q`` quantile, ``talk_lag_q`` while talking; both 1, the
+    largest, by default), times ``blink_weight`` for the brows' templates near a blink and
+    ``talk_weight`` for the mouth's while talking (where z is above 0); ``score`` (T,)
     the largest z (NaN where no template has one); ``au`` (T,) the index in
     :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none); ``blink`` and
-    ``talking`` (T,) bool, the frames weighted (:func:`blinks`, :func:`talking`;
-    all False when that weight is 1).
+    ``talking`` (T,) bool, the frames weighted or taken at ``talk_lag_q`` (:func:`blinks`,
+    :func:`talking`; all False when the weight is 1 and, for talking, ``talk_lag_q`` is
+    ``lag_q``).
     """
     s = {**DEFAULTS, **(settings or {})}
     fps = float(f.fps)
@@ -154,7 +160,7 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
         amp = np.stack([smooth_curve(x, width) for x in amp.reshape(T, -1).T], 1).reshape(amp.shape)
     half = max(1, int(round(s["noise_s"] * fps)))
     q = np.full_like(amp, np.nan)
-    z = np.full((T, n_a), np.nan)
+    zl = np.full((T, n_l, n_a), np.nan)                 # each lag's z
     for c, L in enumerate(np.asarray(f.aumatch_lags, int)):
         if L >= T:          # a video shorter than the lag: nothing to compare at it
             continue
@@ -164,15 +170,21 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
         for a in range(n_a):
             med = _rolling_median(q[:, c, a], half)
             mad = _rolling_median(np.abs(q[:, c, a] - med), half) * 1.4826
-            z[:, a] = np.fmax(z[:, a], (q[:, c, a] - med) / np.maximum(mad, s["floor"]))
+            zl[:, c, a] = (q[:, c, a] - med) / np.maximum(mad, s["floor"])
     blink = np.zeros(T, bool)
     talk = np.zeros(T, bool)
     arrays = getattr(f, "arrays", {})
+    talk_used = (s["talk_weight"] != 1.0 or s["talk_lag_q"] != s["lag_q"]) \
+        and "regflow_aperture" in arrays
+    if talk_used:
+        talk = talking(f.regflow_aperture, fps, s)
+    z = _over_lags(zl, s["lag_q"])
+    if s["talk_lag_q"] != s["lag_q"] and talk.any():
+        z[talk] = _over_lags(zl[talk], s["talk_lag_q"])
     if s["blink_weight"] != 1.0 and "aumatch_eyes" in arrays:
         blink = blinks(f.aumatch_eyes, fps, s)
         _weigh(z, blink, _columns("brows"), s["blink_weight"])
-    if s["talk_weight"] != 1.0 and "regflow_aperture" in arrays:
-        talk = talking(f.regflow_aperture, fps, s)
+    if s["talk_weight"] != 1.0 and talk_used:
         _weigh(z, talk, _columns("mouth"), s["talk_weight"])
     ok = np.isfinite(z).any(axis=1)
     score = np.full(T, np.nan)
@@ -180,6 +192,18 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     score[ok] = np.nanmax(z[ok], axis=1)
     au[ok] = np.nanargmax(z[ok], axis=1)
     return {"q": q, "z": z, "score": score, "au": au, "blink": blink, "talking": talk}
+
+
+def _over_lags(zl: np.ndarray, q: float) -> np.ndarray:
+    """Each template's z over the lags (..., n_lags, A) → (..., A): their ``q`` quantile (linear
+    interpolation, NaN lags left out; 1 the largest, as before the ninth round), NaN where no lag
+    has one."""
+    out = np.full(zl.shape[:-2] + zl.shape[-1:], np.nan)
+    ok = np.isfinite(zl).any(axis=-2)
+    if ok.any():
+        moved = np.moveaxis(zl, -2, -1)[ok]                # (n, n_lags)
+        out[ok] = np.nanmax(moved, axis=-1) if q >= 1.0 else np.nanquantile(moved, q, axis=-1)
+    return out
 
 
 def _weigh(z: np.ndarray, rows: np.ndarray, cols: list[int], w: float) -> None:
@@ -448,5 +472,6 @@ AUMATCH = Method(
                                 ("talk_weight", 0.0, 1.0), ("blink_ratio", 0.0, 1.0),
                                 ("blink_pad_s", 0.0, 1.0), ("talk_rate", 0.0, 10.0),
                                 ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0),
-                                ("smooth_s", 0.0, 1.0), ("merge_s", 0.0, 1.0))),
+                                ("smooth_s", 0.0, 1.0), ("merge_s", 0.0, 1.0),
+                                ("lag_q", 0.0, 1.0), ("talk_lag_q", 0.0, 1.0))),
     types=("micro", "macro"), references=("farneback2003",))
