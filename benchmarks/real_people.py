@@ -428,6 +428,7 @@ def main() -> None:
     if a.json:   # flat figures (make benchmarks' table), the full rows beside them
         flat = {f"{r['clip']} · {r['method']} {k}": r[k] for r in rows
                 for k in ("recall", "f1", "false_per_min", "f1_sparse")}
+        flat.update({f"{u['clip']} · {u['method']} not scored": u["reason"] for u in UNSCORED})
         flat["wall_s"] = out["wall_s"]
         out["pooled"] = pooled(rows, list(dict.fromkeys(r["method"] for r in rows)))
         Path(a.json).write_text(json.dumps(flat, indent=1))

@@ -103,6 +103,21 @@ def test_a_clip_counts_the_frames_that_decode_and_one_that_cannot_be_scored_is_n
     assert [(r["clip"], r["tp"], r["events"]) for r in rows] == [("other", 2, 3)]
     assert rp.UNSCORED == [{"clip": "short", "method": "aumatch",
                             "reason": "short: the face is tracked on too few frames"}]
+    # and the run's JSON says so: the flat figures (make benchmarks' table) and the rows
+    import json
+
+    monkeypatch.setattr(rp, "UNSCORED", [])
+    monkeypatch.setattr(rp, "own_clips", lambda paths, work: [clip, other])
+    monkeypatch.setenv("MESPOT_BENCH_DIR", str(tmp_path / "bench"))
+    out = tmp_path / "figures.json"
+    monkeypatch.setattr(sys, "argv", ["real_people.py", "--clips", str(src), "--no-demo",
+                                      "--methods", "aumatch", "--json", str(out)])
+    rp.main()
+    flat = json.loads(out.read_text())
+    assert flat["short · aumatch not scored"] == "short: the face is tracked on too few frames"
+    assert flat["other · aumatch recall"] == pytest.approx(2 / 3, abs=1e-3)
+    full = json.loads(out.with_suffix(".rows.json").read_text())
+    assert [u["clip"] for u in full["unscored"]] == ["short"]
 
 
 def test_pooled_f1_sums_the_clips_and_leaves_the_demo_out(rp):
