@@ -96,7 +96,7 @@ REGIONS = {"brows": ("AU1+AU2", "AU4"), "mouth": ("AU12", "AU14", "AU15", "AU10"
 if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
     raise ImportError("aumatch.REGIONS must hold every template of features.aumatch.TEMPLATES "
                       "once: a template outside the regions would never be spotted")
-DEFAULTS = {"p": 0.02, "z_min": 2.75, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
+DEFAULTS = {"p": 0.02, "z_min": 2.25, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36,
             # of two peaks (of the two regions) at most round(``merge_s`` · fps) frames apart
             # only the higher is kept (:func:`merge_twins`; 0: none merged; the sixth round)
@@ -110,9 +110,10 @@ DEFAULTS = {"p": 0.02, "z_min": 2.75, "noise_s": 4.0, "floor": 0.02, "min_distan
             "talk_rate": REGFLOW_DEFAULTS["speech_rate"],
             "talk_window_s": REGFLOW_DEFAULTS["speech_window_s"], "talk_weight": 1.0,
             # how a template's z is taken over the lags (:func:`bumps`): their ``lag_q``
-            # quantile (1: the largest, 0.5: the median, which one lag's match with the rhythm
-            # of speech cannot pass alone), and ``talk_lag_q`` while the person talks
-            "lag_q": 1.0, "talk_lag_q": 1.0,
+            # quantile (1: the largest, as before the ninth round; 0.5: the median, which one
+            # lag's chance match — a baseline frame on the rhythm of speech or on a jittered
+            # landmark — cannot pass alone), and ``talk_lag_q`` while the person talks
+            "lag_q": 0.5, "talk_lag_q": 0.5,
             **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
