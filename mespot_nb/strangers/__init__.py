@@ -2,21 +2,22 @@
 repositories' example videos, none shipped (no repository states its videos' terms), found by
 helper sessions that ran no spotter on them. The second to fourth were each scored once for one of
 aumatch's rounds by a rule written down before; the fifth, once, to measure the kit with nothing
-chosen on it (it then became a tuning set of the sixth round); the sixth, seventh and eighth, once
-each, to measure the defaults untouched and choose between two frozen candidates by a rule
-written down before.
+chosen on it (it then became a tuning set of the sixth round); the sixth to ninth, once each, to
+measure the defaults untouched and choose between two frozen candidates by a rule written down
+before.
 
-Data only, one file per group of sets (``sets_2_to_5``, ``sets_6_to_8``) and the repositories'
-terms (``terms``): :mod:`mespot_nb.media` builds each record into a
+Data only, one file per group of sets (``sets_2_to_5``, ``sets_6_to_8``, ``sets_9``) and the
+repositories' terms (``terms``): :mod:`mespot_nb.media` builds each record into a
 :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is
 ``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
 inter-ocular distance in px from dlib's landmarks — the track's for the second to fifth sets, 24
-sampled frames' for the sixth to eighth — sha256, description)``.
+sampled frames' for the sixth to ninth — sha256, description)``.
 """
 
 from .sets_2_to_5 import FIFTH_SET, FOURTH_SET, SECOND_SET, THIRD_SET
 from .sets_6_to_8 import EIGHTH_SET, SEVENTH_SET, SIXTH_SET
+from .sets_9 import NINTH_SET
 from .terms import TERMS
 
-__all__ = ["EIGHTH_SET", "FIFTH_SET", "FOURTH_SET", "SECOND_SET", "SEVENTH_SET", "SIXTH_SET",
-           "TERMS", "THIRD_SET"]
+__all__ = ["EIGHTH_SET", "FIFTH_SET", "FOURTH_SET", "NINTH_SET", "SECOND_SET", "SEVENTH_SET",
+           "SIXTH_SET", "TERMS", "THIRD_SET"]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to eighth fresh held-out sets says of its licence, and
+#: What each repository of the second to ninth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -137,4 +137,31 @@ TERMS = {
                                     "; the clips look like stock footage"),
     "SammytLee/MP-FaceMesh": ("has no licence file",
                               "; its README says the clips are Pexels stock footage"),
+    # the ninth set's
+    "Jes0312/test2023": ("has no licence file", ""),
+    "Shamage3/cv": ("has no licence file", "; the clip is its owner's CV page video"),
+    "seahtielm/portfolio": ("has no licence file", "; the clip is its owner's self-introduction"),
+    "nikraj007/introduction": ("has no licence file",
+                               "; the clip is its owner's self-introduction"),
+    "emirhancibir/openCV": ("has no licence file",
+                            "; the clip looks like stock footage (no source stated)"),
+    "LewisCho7/3SplitWebcam": ("has no licence file", ""),
+    "Ndeye-Khary-Niang/portfolio": ("has no licence file",
+                                    "; the clip is its owner's portfolio video"),
+    "SpeechCoach/TestVideos": ("is GPL-3.0-licensed", ""),
+    "P-197-719-971-C/Video_KYC": ("has no licence file", ""),
+    "uk2438/cv_recorder": ("has no licence file", ""),
+    "kangshwan/LearnOpenCV": ("has no licence file", ""),
+    "sena2327/openCV": ("has no licence file", ""),
+    "nithin-web/nithin-page": ("has no licence file",
+                               "; the clip is its owner's self-introduction"),
+    "jessOathoudt/jessPortfolio": ("holds a CC BY 3.0 licence file, which looks like its web "
+                                   "template's", "; the clip is its owner's about-me video"),
+    "arjunkohli0707/sp24-cse110-lab3": ("has no licence file",
+                                        "; the clip is a student's intro for a university lab"),
+    "Faheemmalla/OpenCV": ("has no licence file", ""),
+    "kcosteen/AI-Proctor": ("has no licence file", ""),
+    "Uday-Choudhary/OpenCV": ("has no licence file", ""),
+    "UlfatJarin/OpenCV-Tutural": ("has no licence file", ""),
+    "harshit7271/OpenCV": ("is MIT-licensed for its code", ""),
 }
