@@ -152,8 +152,8 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     frame j, made odd (:func:`~mespot_nb.peaks.smooth_curve`: 0.1 s is 3 frames at 15–34 fps, 7
     at 60 fps, none at 12 fps or less) — a matched filter in time: a micro-expression's apex
     lasts a few frames, the flow's frame-to-frame noise does not; ``z`` (T, A) each template's
-    robust z over the lags (their ``lag_q`` quantile, ``talk_lag_q`` while talking; both 1, the
-    largest, by default), times ``blink_weight`` for the brows' templates near a blink and
+    robust z over the lags (their ``lag_q`` quantile, ``talk_lag_q`` while talking; both 0.5,
+    the median, by default; 1 is the largest, as before the ninth round), times ``blink_weight`` for the brows' templates near a blink and
     ``talk_weight`` for the mouth's while talking (where z is above 0); ``score`` (T,)
     the largest z (NaN where no template has one); ``au`` (T,) the index in
     :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none); ``blink`` and
@@ -207,7 +207,13 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
 def _over_lags(zl: np.ndarray, q: float) -> np.ndarray:
     """Each template's z over the lags (..., n_lags, A) → (..., A): their ``q`` quantile (linear
     interpolation, NaN lags left out; 1 the largest, as before the ninth round), NaN where no lag
-    has one."""
+    has one.
+
+    Where fewer lags have a z the quantile is over those: in a video's first and last frames
+    (the first round(0.2 · fps) have no baseline at the longer lags) and beside frames without a
+    face, one lag's z is the median of one. At 15 fps the lags are two (their median is their
+    mean) and at 12 fps or less one (:func:`~mespot_nb.features.aumatch.lags`), so there
+    ``lag_q`` changes little or nothing while ``z_min`` is the ninth round's lowered 2.25."""
     out = np.full(zl.shape[:-2] + zl.shape[-1:], np.nan)
     ok = np.isfinite(zl).any(axis=-2)
     if ok.any():

@@ -31,8 +31,8 @@ NINTH_SET = (
      '7b9891d346413cea612a79caeb22b7b4b0e82cb7', 'introduction.mp4',
      ('b', 'c'), 30.012, 241, (720, 1280), 205.0,
      '345cfc554af1d59c5d25f76b8451eaa2d862f5480a8475bcb56c347a45b07830',
-     'a young bearded man in a dark hooded jacket talks to a phone camera in a self- '
-     'introduction, head steady, blinks; 8.0 s'),
+     'a young bearded man in a dark hooded jacket talks to a phone camera in a '
+     'self-introduction, head steady, blinks; 8.0 s'),
     ('Emirhan_eye', 'emirhancibir/openCV',
      'f2d750c56815d8a09389bb8f525a08975338a344', 'eye_detection_from_video/eye.mp4',
      ('c', 'd', 'e'), 25.0, 375, (640, 360), 70.9,
