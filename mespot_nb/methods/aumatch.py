@@ -218,7 +218,17 @@ def _over_lags(zl: np.ndarray, q: float) -> np.ndarray:
     ok = np.isfinite(zl).any(axis=-2)
     if ok.any():
         moved = np.moveaxis(zl, -2, -1)[ok]                # (n, n_lags)
-        out[ok] = np.nanmax(moved, axis=-1) if q >= 1.0 else np.nanquantile(moved, q, axis=-1)
+        if q >= 1.0:
+            out[ok] = np.nanmax(moved, axis=-1)
+        else:   # numpy's nanquantile ("linear"), vectorised: it loops in Python over the rows
+            srt = np.sort(moved, axis=-1)                  # NaN last
+            pos = q * (np.isfinite(moved).sum(axis=-1) - 1)
+            lo = np.floor(pos).astype(int)
+            hi = np.ceil(pos).astype(int)
+            rows = np.arange(len(srt))
+            a, b, t = srt[rows, lo], srt[rows, hi], pos - lo
+            # numpy's own interpolation (its _lerp), so the values are the same to the bit
+            out[ok] = np.where(t >= 0.5, b - (b - a) * (1 - t), a + (b - a) * t)
     return out
 
 
