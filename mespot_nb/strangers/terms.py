@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to ninth fresh held-out sets says of its licence, and
+#: What each repository of the second to tenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -164,4 +164,25 @@ TERMS = {
     "Uday-Choudhary/OpenCV": ("has no licence file", ""),
     "UlfatJarin/OpenCV-Tutural": ("has no licence file", ""),
     "harshit7271/OpenCV": ("is MIT-licensed for its code", ""),
+    # the tenth set's
+    "Akshath-Nagulapally/lipvisemes": ("has no licence file", ""),
+    "bcsefercik/LiveFaceRecognitionRaspberry": ("has no licence file", ""),
+    "goelm08/proc-meet-backend": ("has no licence file", ""),
+    "1949-2005/FACES_FLOU": ("has no licence file", "; the clips look like stock footage"),
+    "Abdelrahman-Awd/face-anonymizer": ("is MIT-licensed for its code",
+                                        "; the clip looks like stock footage"),
+    "OxHack17/EmAu.py": ("has no licence file", ""),
+    "ejjung312/face-change": ("has no licence file", "; the clip looks like stock footage"),
+    "ZuoyanL/EngagementDectection": ("has no licence file", ""),
+    "imtvm/PyOpenCV": ("has no licence file", ""),
+    "Lynxions/FR-Raspberry-Pi-4": ("has no licence file", "; the clip looks like stock footage"),
+    "Parth119328/Face-Anonymizer-using-OpenCV": ("has no licence file",
+                                                 "; the clip looks like stock footage"),
+    "AlexMarinkovich/Concussion-MD": ("has no licence file", ""),
+    "jrbhowells/evm": ("has no licence file", "; the clips carry captions and a faint watermark "
+                       "of a training-video series"),
+    "GyuHyeonWkdWkdMan/Facial_LicensePlate_blur": ("has no licence file", ""),
+    "sravakhah/AI-Receptionest": ("has no licence file", "; the clip is a watermarked "
+                                  "stock-footage preview"),
+    "lmuhammad1/vcruit-r4": ("has no licence file", ""),
 }

@@ -1,0 +1,259 @@
+"""The ninth and tenth fresh held-out sets' records (data only; see :mod:`mespot_nb.strangers`)."""
+
+from __future__ import annotations
+
+
+#: A ninth fresh held-out set (README "Real people", aumatch's ninth round): 20 clips of 20
+#: people from twenty more repositories — self-introduction videos and webcam recordings of
+#: OpenCV exercises — found by a session that ran no spotter on them, taking nothing from the 91
+#: repositories and 339 files of the sets and candidates before; scored once, the defaults of the
+#: time untouched and two frozen candidates, by a rule written down before
+#: (``docs/prereg/aumatch-round9.md``).
+NINTH_SET = (
+    ('Jes0312_face', 'Jes0312/test2023',
+     'effc73f016a65fc17fd095274e361520de856ec7', 'face.mp4',
+     ('a', 'b'), 23.71, 76, (448, 960), 291.8,
+     'd7912da698f5faf8fe6833a81a315d97016fccbdab2b6900f075311319e52460',
+     'a young man in a dark hoodie, phone-camera close-up, still neutral face, blinks; 3.2 s'),
+    ('Shamage3_me', 'Shamage3/cv',
+     '6efa0738fad84ddf1e4bdef33d94878b842d5824', 'me.mp4',
+     ('c', 'd', 'e'), 30.215, 141, (720, 1280), 220.6,
+     '7efd0a7cdc006652a434a82411fac12f9d5147a3554d1f19c6b5567e7ffcf63c',
+     'a bearded young man lying on a pillow filming himself, sepia-toned phone video, neutral '
+     'then talks and grins; 4.7 s'),
+    ('Seahtielm_me', 'seahtielm/portfolio',
+     'fe62daa058ceff667cb67566b41725cef0230a33', 'me.mp4',
+     ('c', 'e'), 30.0, 886, (960, 540), 101.3,
+     'a4b952f85d1dc94f4c2fe386dc8d7d7ae7e58cd9a440e09d816d598c3b7cd24f',
+     'a young woman in a black blazer gives a self-introduction to a phone camera, talking and '
+     'smiling with hand gestures, opens with a caption card; 29.5 s'),
+    ('Nikraj_introduction', 'nikraj007/introduction',
+     '7b9891d346413cea612a79caeb22b7b4b0e82cb7', 'introduction.mp4',
+     ('b', 'c'), 30.012, 241, (720, 1280), 205.0,
+     '345cfc554af1d59c5d25f76b8451eaa2d862f5480a8475bcb56c347a45b07830',
+     'a young bearded man in a dark hooded jacket talks to a phone camera in a '
+     'self-introduction, head steady, blinks; 8.0 s'),
+    ('Emirhan_eye', 'emirhancibir/openCV',
+     'f2d750c56815d8a09389bb8f525a08975338a344', 'eye_detection_from_video/eye.mp4',
+     ('c', 'd', 'e'), 25.0, 375, (640, 360), 70.9,
+     'cce7abacf2428d2529e3221617be69abc5407c9dcea0149b9aae9b539776baea',
+     'a young woman with long dark hair reads a book on a sofa, gaze down, smiles now and then, '
+     'head tilted down; 15.0 s'),
+    ('Lewis_webcam', 'LewisCho7/3SplitWebcam',
+     'f1017136f2f64f654a5206ebecc92b3d684163d0', 'webcam.avi',
+     ('a', 'e'), 29.97, 147, (640, 480), 74.1,
+     '0592f953b8641260d2a51de1b1ba2ceffae663e074975d8d264210951dc8fda7',
+     'a young man at a laptop webcam, low angle, mostly still neutral face, gives a thumbs-up '
+     'and points beside his face; 4.9 s'),
+    ('Ndeye_introduction', 'Ndeye-Khary-Niang/portfolio',
+     '5f40b6d6facd863babca1ffc84c78f8eac7cc533', 'introduction.mp4',
+     ('d', 'e'), 30.086, 280, (720, 1280), 172.4,
+     '0d53ec16ee9932cc21bdadd85dbf42219f1c1c2b1a01aaed9e62da0121034e3b',
+     'a young woman in a teal headscarf poses for a phone camera in a classroom, tilting her '
+     'head and framing her face with her hands, caption overlay; 9.3 s'),
+    ('SpeechCoach_capture', 'SpeechCoach/TestVideos',
+     'e938a2a9a4f3d3fc1d8a012b7b802cdaece55009', 'capture.avi',
+     ('a', 'e'), 20.0, 124, (640, 480), 69.5,
+     'f45207bd9c732b902d963be7d92336d79f9ae1a6c55255fbaf8053eb9a17dc03',
+     'a man with glasses and a striped polo shirt at a webcam in a large hall, still neutral '
+     'face, briefly leans towards the camera; 6.2 s'),
+    ('VideoKYC_capture', 'P-197-719-971-C/Video_KYC',
+     '70b68d338f55fbcde6a6eb8c1f6999acae5f1619', 'capture.avi',
+     ('b', 'c', 'd', 'e'), 30.0, 488, (640, 480), 105.1,
+     '33ffbf3c6747e62730e593d547a013b33c4897109d9a5fd0fe693682a8f8ff74',
+     'a young bearded man in a white T-shirt at a webcam, smiles, blinks, looks down and shows '
+     'hand gestures beside his face; 16.3 s'),
+    ('Uk2438_record', 'uk2438/cv_recorder',
+     '30e804ffb78ddb71a6c86205c2c81cd24b06e2af', 'record.avi',
+     ('a', 'e'), 20.0, 109, (640, 480), 116.3,
+     'b3bcc098c81940339de29650f73d2e74e9cf8adc31b919472132974a371e7e7a',
+     'a young man with round glasses at a laptop webcam, still neutral face while he waves his '
+     'hands and touches his hair; 5.5 s'),
+    ('Kangshwan_record', 'kangshwan/LearnOpenCV',
+     '8f4c668b994fd2078f1f28bac4ce48c54a556e17', 'record.avi',
+     ('a', 'd', 'e'), 25.4, 82, (640, 480), 138.1,
+     '55cdc01af945723b48a59bf8b698653059d91caf0b643c6cd67998b755bde922',
+     'a young man with round glasses at a webcam, neutral face, glances sideways and holds a toy '
+     'figure up beside his face; 3.2 s'),
+    ('Sena_myvideo', 'sena2327/openCV',
+     'b323a2bceef1e4d0ae9f3269938ac4ea9392ad73', 'myvideo.avi',
+     ('a', 'e'), 30.0, 97, (640, 480), 84.0,
+     '5b4764d9f54181aa5c861ac9005451455903b7909c6e02daa30d6fe7b4f292cd',
+     'a young man with dark-rimmed glasses in a hoodie at a laptop webcam, still neutral face, '
+     'leans back from the camera; 3.2 s'),
+    ('Nithin_introduction', 'nithin-web/nithin-page',
+     'e0493947ed889441ae2f2d0f5925578153e34d9c', 'introduction.mp4',
+     ('b', 'c', 'e'), 30.079, 591, (640, 352), 60.5,
+     'be23a11517565e6e0d2d82d4d19c0301935251a9d0385288934ed0b281f99304',
+     'a young man in a light-blue polo shirt gives a self-introduction to a laptop webcam in a '
+     'dim room, head steady, blinks; 19.6 s'),
+    ('JessPortfolio_aboutme', 'jessOathoudt/jessPortfolio',
+     '27992e33bf4adf7d2a8d707003de5547486dc7fa', 'aboutme.mp4',
+     ('c',), 30.0, 1598, (640, 426), 89.0,
+     'feaabdb6690c5d7a3750d6f005bb7ed958df7de00fcdf82cee2182d1cc984e07',
+     'a young woman with long reddish hair talks to a laptop webcam about herself, head steady, '
+     'smiling; 53.3 s'),
+    ('Arjunkohli_myintro', 'arjunkohli0707/sp24-cse110-lab3',
+     '9a8408d519881cb9733028195403a1dfbab7ebaf', 'myintro.mp4',
+     ('c', 'd'), 59.94, 691, (1080, 1920), 129.6,
+     '2bb1e126d28e83ced7c768346799503b3035d73dc698ea078c0072815ea8e80f',
+     'a young man in a white hoodie seated against a bright background talks to the camera, '
+     'turning his head now and then; 11.5 s'),
+    ('Faheem_my_video', 'Faheemmalla/OpenCV',
+     '99826383cda7f946545801cbc88011f3e9bc6e33', 'my_video.avi',
+     ('a', 'e'), 20.0, 119, (1920, 1080), 148.6,
+     'b5d7f38b2f5ba9b5beadcc6cf93b5aa288780e7114860706ebcfac4815203765',
+     'a young man with curly hair and a moustache at a low-angle webcam, still neutral face, '
+     'raises a hand into the frame once; 6.0 s'),
+    ('Kcosteen_my_video', 'kcosteen/AI-Proctor',
+     '5bd2366dba54dfd182a65501568881cf2ba7ff4b', 'my_video.avi',
+     ('a', 'e'), 20.0, 106, (640, 480), 131.0,
+     '58766466bdc5f079e99fa2df8d34fde5a23cd74dc43b15e526b993461ca96b16',
+     'a young man with half-rim glasses at a webcam, still neutral face, gaze slightly down, '
+     'small head sway; 5.3 s'),
+    ('Uday_my_video', 'Uday-Choudhary/OpenCV',
+     '03b6fbefddd44958aa48f26d0059d2f40864944c', 'my_video.avi',
+     ('a', 'e'), 20.0, 79, (1920, 1080), 231.0,
+     'c29bbea6896b53d74e2cea13d7d6ead102a85bf101832f5fb47aab9c086eb6c5',
+     'a young man with glasses and a light-blue shirt at a laptop webcam, still neutral face '
+     'after a black first frame; 4.0 s'),
+    ('Ulfat_richi', 'UlfatJarin/OpenCV-Tutural',
+     '55edc41e9bb36bb763f29a52c340c51914e5f8c9', 'richi.avi',
+     ('a', 'e'), 20.0, 235, (640, 480), 82.1,
+     '79736b2c71e4fed8828484d7d66c60b478ad47a725911d1889873eb52f68fb62',
+     'a young woman with glasses and long dark hair at a low-angle laptop webcam, still neutral '
+     'face; 11.8 s'),
+    ('Harshit_my_video', 'harshit7271/OpenCV',
+     '71c13a6a7b6df9d2af4eb8c1f036d6e3141f940f', 'my_video.avi',
+     ('d', 'e'), 20.0, 237, (640, 480), 84.6,
+     '4689357ac80c519c8c26befb6f4b3fba1c75f54fdca97254b0ae5ad001ad77d0',
+     'a bearded man with glasses wearing a grey hood at a webcam, turns and tilts his head, '
+     'pulls the hood around his face; 11.9 s'),
+)
+
+
+#: A tenth fresh held-out set (README "Real people", the tenth set): 19 clips of 19 people from
+#: sixteen more repositories, found by a session that ran no spotter on them, taking nothing from
+#: the 111 repositories and 401 files of the sets and candidates before (a twentieth, a GRID
+#: sample of a person seen in tuning, dropped before loading); scored once, untouched, to measure
+#: the ninth round's defaults with no choice made on it (``docs/prereg/tenth-set.md``).
+TENTH_SET = (
+    ('Lipvisemes_test_video', 'Akshath-Nagulapally/lipvisemes',
+     '3ee03b9cc3f2ff10740ab42f6154d6f6e51915a2', 'test_video.mp4',
+     ('c',), 30.0, 118, (1620, 1080), 226.3,
+     '3d3b0f442a77138329734c251a6585f97812d31f8d5ffeaed64c08bb7f9963a6',
+     'a young man with curly black hair in a black puffer jacket in a lecture hall, talks to '
+     'the camera with the head steady; 3.9 s'),
+    ('Bcsefercik_output1', 'bcsefercik/LiveFaceRecognitionRaspberry',
+     'f5b2180137b5224e611c8fcb41ffe206aecf8152', 'output1.avi',
+     ('d', 'e'), 16.0, 96, (640, 480), 113.3,
+     '82b7859b9cd8804c457d3bb0f86f700cd843bf3d6bfffeb0f19d09fae257c41e',
+     'a man with short dark hair, glasses and stubble at a webcam in front of a bright '
+     'window, neutral face, looks down and tilts/shifts the head; 6.0 s'),
+    ('ProcMeet_recording', 'goelm08/proc-meet-backend',
+     'a557d11823cb003f7d62dd8dd64626ab7d9aac52', 'recording.webm',
+     ('c', 'e'), 30.303, 138, (1280, 720), 198.5,
+     '362e466057b38b00a6cbc046ca6781b5a81733eb0a0e197c2a34e7c636aa140a',
+     'a young man with a moustache and earbuds talks to a webcam; the camera is adjusted and '
+     'hands pass in front during the first 1.5 s, then the head stays steady; 4.6 s'),
+    ('FacesFlou_testVideo', '1949-2005/FACES_FLOU',
+     '4faea3c8a7a0f086f2a8ae3635db59c91e4e11e8', 'data/testVideo.mp4',
+     ('c', 'd'), 25.0, 568, (1280, 720), 147.5,
+     '3793c99e3859f1fa798da967450998d4961b42e814df112c44b3446bb92963d6',
+     'a young woman with a dark bob and black top talks to a camera in front of a white '
+     'brick wall, holds a pen, tilts and turns the head, smiles; 22.7 s'),
+    ('FacesFlou_video', '1949-2005/FACES_FLOU',
+     '4faea3c8a7a0f086f2a8ae3635db59c91e4e11e8', 'data/video.mp4',
+     ('c',), 14.557, 593, (720, 480), 138.5,
+     '00801ff126a3b80d636e46bd11db87112bdc798bce42a0de5c932ff6685f955e',
+     'a young woman with long dark hair and a white top talks to a webcam with the head '
+     'fairly steady, smiles; 40.7 s'),
+    ('FaceAnon_video', 'Abdelrahman-Awd/face-anonymizer',
+     '3429f9fbbf0ad70620a81f4d604d631bcebea5b5', 'data/video.mp4',
+     ('c',), 29.97, 478, (1280, 720), 93.6,
+     'dbc65cb9d203e5ea1dab95cb5afd97aa26086c8c05c9718438c07a5a837a323f',
+     'a bearded man in a dark blazer and white shirt before a green screen talks to the '
+     'camera and gestures with his hands, head steady; 15.9 s'),
+    ('EmAu_video', 'OxHack17/EmAu.py',
+     '9810c15316b9c61c40dcf2fa1d6962a838685a05', 'data/video.mp4',
+     ('c', 'd', 'e'), 30.0, 469, (720, 1280), 220.1,
+     '8f2ce16a904c9600836f0bdd80a868b9aa630ee4d68a676f122670b9cd46bb64',
+     'a young man with swept brown hair in a maroon sweater, seated in an auditorium, talks '
+     'to a handheld phone camera and pulls posed expressions (frown, squint); other people '
+     'pass in the background; 15.6 s'),
+    ('FaceChange_video2', 'ejjung312/face-change',
+     'ed54dd3228d3156bcd0b78aee896d71d4b17d74f', 'data/video2.mp4',
+     ('b', 'd'), 50.0, 759, (1280, 720), 155.4,
+     '2a001b5395a81dce137faa3753f126362b1460dbca9e6e479169773f084964bc',
+     'a woman with hair pulled back against a plain sage-green backdrop, tilts and turns the '
+     'head, closes the eyes, smiles broadly; 15.2 s'),
+    ('Engagement_test', 'ZuoyanL/EngagementDectection',
+     '9c09493e9574cacf77af58fb8dfb68dbb54fc13c', 'data/test.mp4',
+     ('b', 'd', 'e'), 27.488, 146, (544, 960), 198.1,
+     'f834267a510069ed26b313843fc347e4b3bcb1ff4abd8dff9ae7fde878027145',
+     'a young man with short black hair and round glasses in a library, poses expressions: '
+     'squints, shuts the eyes tightly, widens the eyes, purses the lips; 5.3 s'),
+    ('Imtvm_testvideo', 'imtvm/PyOpenCV',
+     'dd45520be8cfdce368a8d35ddb731326b6760449', 'testvideo.mp4',
+     ('c', 'd'), 24.0, 93, (1280, 720), 143.0,
+     'de701ffe1683abd80f25f14b9ed2b64726dab074bf09a32f1e6e1462cdf522b5',
+     'a young man with short dark hair in a navy top at a webcam, smiles and makes posed '
+     'surprised faces with small head movements; 3.9 s'),
+    ('LynxFR_testvideo', 'Lynxions/FR-Raspberry-Pi-4',
+     'e55be0011c9e695325d5957bf4c8756d0be68baa', 'testvideo.mp4',
+     ('b', 'd', 'e'), 25.0, 270, (1280, 720), 160.1,
+     '1f401e00ccecc74187258a4c3dc5048d3c64617678c45362898186215baeddfc',
+     'a young woman with auburn hair tied back before a blue backdrop applies make-up with a '
+     'brush near the eyes, closes the eyes, tilts the head and smiles; 10.8 s'),
+    ('ParthAnon_test', 'Parth119328/Face-Anonymizer-using-OpenCV',
+     '3675a2e0a9e94967f3f04da61dea7b7413e0cc5d', 'video/test.mp4',
+     ('c',), 30.0, 151, (1920, 1080), 129.1,
+     '053aa7d78a913834d24235c3e9b1a87b08f0904af413898fd0a31b4797578dfb',
+     'a young woman with long dark hair in a white coat seated at a desk with arms crossed '
+     'talks to the camera with the head steady; 5.0 s'),
+    ('Concussion_vid', 'AlexMarinkovich/Concussion-MD',
+     '55715b80cc22877a4869879e1021f2019124a837', 'vid.mp4',
+     ('d', 'e'), 30.303, 144, (640, 480), 325.1,
+     '8a97c3ab31546c85cdef7c9b2e94956f3be575e1ce8b7efee20d6b72bf2d938b',
+     'a young man with dark hair in a navy hoodie at a laptop webcam in a busy room, leans '
+     'in until the face fills the frame, opens and closes the eyes, then sits back; 4.8 s'),
+    ('JrbEVM_man', 'jrbhowells/evm',
+     '44a433b67df38c8928bb8ccd98d4852a60e40026', 'man.mp4',
+     ('a', 'e'), 30.011, 742, (1280, 720), 217.1,
+     '9b38642524641629860d166db21dfddcb252b1a2e7b189f911c831d56cabcea8',
+     'a young man with short black hair and a white collar shirt against a grey backdrop, '
+     'still neutral face looking at the camera with a slight smile-like resting mouth; '
+     "'Video 1' caption; 24.7 s"),
+    ('JrbEVM_woman1', 'jrbhowells/evm',
+     '44a433b67df38c8928bb8ccd98d4852a60e40026', 'woman1.mp4',
+     ('a', 'e'), 30.0, 691, (1280, 720), 204.4,
+     '61c7b7eecc63e8da5646cc5c04c5f0d6f91ed4021a20d141591692b039e3feda',
+     'a middle-aged woman with a dark bob against a pale green-grey backdrop, still face '
+     "looking at the camera with small eye and mouth movements; 'Video 5' caption; 23.0 s"),
+    ('JrbEVM_woman2', 'jrbhowells/evm',
+     '44a433b67df38c8928bb8ccd98d4852a60e40026', 'woman2.mp4',
+     ('a', 'e'), 30.028, 534, (1280, 720), 197.0,
+     'e1c9b13c5b75b94332214ddb37478ef98d4d66bf3dbdb5369d69ea47f93a2af9',
+     'a woman with a dark bob, red lipstick and a patterned scarf against a grey backdrop, '
+     "still neutral face looking at the camera; 'Video 6' caption; 17.8 s"),
+    ('GyuBlur_sample', 'GyuHyeonWkdWkdMan/Facial_LicensePlate_blur',
+     'c20a0cbfd746cea14778bcb9fec7eb8db1a1af06', 'sample.mp4',
+     ('a', 'd', 'e'), 30.0, 190, (720, 1280), 194.4,
+     'beee2e91f6351f0bfbb164b0266fa769177101787f3ce773d5178b640d6848a4',
+     'a young person with a dark bob and clear-framed glasses in a football shirt, handheld '
+     'phone in an office, neutral still face, tilts the head back once around 2-3 s; 6.3 s'),
+    ('Receptionist_input_face', 'sravakhah/AI-Receptionest',
+     '51d0a0f20d2bf6217bbee949aa88186054ccd49f', 'input_face.mp4',
+     ('a', 'b', 'e'), 25.0, 240, (768, 432), 54.2,
+     '15baa5c52ef68c75bcb2697436deedf86544bd4bdbab306ebb48efcbe1d1a2a6',
+     "a older woman with short grey hair and dark-rimmed glasses in a black judge's robe "
+     'before a grey wall, still neutral face, blinks; stock watermark across the chest; 9.6 '
+     's'),
+    ('Vcruit_test', 'lmuhammad1/vcruit-r4',
+     '36724ca6e3f75edaaf9161052ed0bf0c9b45a212', 'test.mov',
+     ('c', 'e'), 12.476, 99, (720, 480), 151.1,
+     '5ea4125ad4e3e7938077712365a61b3242a64b92fd30faf711b73ad8a5e2fb23',
+     'a man with short hair, wire-rimmed glasses and a dark T-shirt at a webcam in a purple '
+     'room talks with the head fairly steady, scratches his head with one hand around 2-4 s; '
+     '7.9 s'),
+)
