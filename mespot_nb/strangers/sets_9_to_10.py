@@ -246,7 +246,7 @@ TENTH_SET = (
      '51d0a0f20d2bf6217bbee949aa88186054ccd49f', 'input_face.mp4',
      ('a', 'b', 'e'), 25.0, 240, (768, 432), 54.2,
      '15baa5c52ef68c75bcb2697436deedf86544bd4bdbab306ebb48efcbe1d1a2a6',
-     "a older woman with short grey hair and dark-rimmed glasses in a black judge's robe "
+     "an older woman with short grey hair and dark-rimmed glasses in a black judge's robe "
      'before a grey wall, still neutral face, blinks; stock watermark across the chest; 9.6 '
      's'),
     ('Vcruit_test', 'lmuhammad1/vcruit-r4',
