@@ -247,8 +247,8 @@ TENTH_SET = (
      ('a', 'b', 'e'), 25.0, 240, (768, 432), 54.2,
      '15baa5c52ef68c75bcb2697436deedf86544bd4bdbab306ebb48efcbe1d1a2a6',
      "an older woman with short grey hair and dark-rimmed glasses in a black judge's robe "
-     'before a grey wall, still neutral face, blinks; stock watermark across the chest; 9.6 '
-     's'),
+     'before a grey wall, still neutral face, blinks; stock watermark across the chest; '
+     '9.6 s'),
     ('Vcruit_test', 'lmuhammad1/vcruit-r4',
      '36724ca6e3f75edaaf9161052ed0bf0c9b45a212', 'test.mov',
      ('c', 'e'), 12.476, 99, (720, 480), 151.1,
