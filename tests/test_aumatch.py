@@ -363,6 +363,48 @@ def test_twin_peaks_of_the_two_regions_give_one_interval():
     assert merge_twins(pk, 0) == pk
 
 
+def test_a_regions_own_bar_passes_only_what_stands_out_among_its_peaks():
+    """Speech-like mouth z (a chance peak every 0.4 s, heights 2.4–2.9) and one higher event
+    (6): with one bar for both regions every chance peak above ``z_min`` is spotted; with
+    ``region_q`` 0.85 the mouth's bar rises to the 85th percentile of its peaks and the event
+    is nearly alone. The quiet brows keep the common bar, so their faint event (2.6) is still
+    found; a region whose every peak is high is held to ``region_cap``, not silenced."""
+    from mespot_nb.methods.aumatch import _peaks, region_threshold
+
+    T, fps = 900, 30.0
+    rng = np.random.default_rng(0)
+    z = np.full((T, len(TEMPLATES)), -1.0)
+    tri = np.array([0.25, 0.6, 1.0, 0.6, 0.25])
+
+    def bumps_at(col, starts, heights):
+        for k, h in zip(starts, heights):
+            z[k:k + 5, TEMPLATES.index(col)] = np.maximum(z[k:k + 5, TEMPLATES.index(col)], h * tri)
+
+    speech = np.arange(10, T - 10, 12)
+    bumps_at("AU10", speech, rng.uniform(2.4, 2.9, len(speech)))
+    bumps_at("AU12", [448], [6.0])                      # the event, at row 450
+    brows = np.arange(16, T - 10, 15)
+    bumps_at("AU4", brows, rng.uniform(0.2, 1.0, len(brows)))
+    bumps_at("AU1+AU2", [302], [2.6])                    # a faint brow event, at row 304
+    s = {**DEFAULTS, "region_q": 0.0, "merge_s": 0.0}
+
+    def rows(settings):
+        return [k for k, _, _ in _peaks(z, fps, 0.02, settings)]
+
+    assert DEFAULTS["region_q"] == 0.0                    # off until a round adopts it
+    off = rows(s)
+    assert 450 in off and 304 in off and len(off) > 60
+    on = rows({**s, "region_q": 0.85})
+    assert 450 in on and 304 in on and len(on) < 0.25 * len(off), len(on)
+    mouth = z[:, [TEMPLATES.index(n) for n in ("AU12", "AU14", "AU15", "AU10")]].max(axis=1)
+    assert 2.75 < region_threshold(mouth, 9, {"region_q": 0.85}) < 2.9
+    # every mouth peak high (a clip full of expressions): the bar stops at region_cap
+    z[:, TEMPLATES.index("AU10")] += 2.0
+    capped = rows({**s, "region_q": 0.85, "region_cap": 3.0})
+    assert len(capped) >= len(off) - 2
+    assert region_threshold(np.full(T, -1e9), 9, {"region_q": 0.85}) == -np.inf
+
+
 def test_eye_openness_reads_a_blink_and_the_family_keeps_it(astronaut):
     _, lm = astronaut
     open_ = eye_openness(lm)

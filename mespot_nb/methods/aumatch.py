@@ -123,6 +123,10 @@ DEFAULTS = {"p": 0.02, "z_min": 2.25, "noise_s": 4.0, "floor": 0.02, "min_distan
             # lag's chance match — a baseline frame on the rhythm of speech or on a jittered
             # landmark — cannot pass alone), and ``talk_lag_q`` while the person talks
             "lag_q": 0.5, "talk_lag_q": 0.5,
+            # each region's own bar (:func:`region_threshold`): at least the ``region_q``
+            # quantile of the heights of all its peaks, capped at ``region_cap`` (0: none, one
+            # bar for both regions as before the tenth round)
+            "region_q": 0.0, "region_cap": 3.0,
             **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
@@ -294,8 +298,10 @@ def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> n
 def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int, float]] | None:
     """(frame index, template index, z) of every micro-expression peak, by frame: in each region
     of :data:`REGIONS`, the peaks of its templates' largest z (the template that gives it, and
-    its z); where both regions peak on one frame, the higher; with ``merge_s`` above 0, of two
-    peaks at most that far apart the higher (:func:`merge_twins`). None without any z."""
+    its z) above :func:`micro_threshold` of the overall score and, with ``region_q`` above 0,
+    above the region's own bar (:func:`region_threshold`); where both regions peak on one
+    frame, the higher; with ``merge_s`` above 0, of two peaks at most that far apart the higher
+    (:func:`merge_twins`). None without any z."""
     from scipy.signal import find_peaks
 
     z = np.asarray(z, np.float64)
@@ -311,12 +317,46 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int,
         cols = [TEMPLATES.index(n) for n in names]
         zr = np.where(np.isfinite(z[:, cols]), z[:, cols], -np.inf)
         sr = zr.max(axis=1)
-        pk, _ = find_peaks(np.where(np.isfinite(sr), sr, -1e9), height=thr, distance=dist)
+        curve = np.where(np.isfinite(sr), sr, -1e9)
+        height = max(thr, region_threshold(curve, dist, s)) if s["region_q"] > 0 else thr
+        pk, _ = find_peaks(curve, height=height, distance=dist)
         for k in pk:
             if int(k) not in found or sr[k] > found[int(k)][1]:
                 found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
     got = [(k, a, h) for k, (a, h) in sorted(found.items())]
     return merge_twins(got, int(round(s["merge_s"] * fps))) if s["merge_s"] > 0 else got
+
+
+def region_threshold(curve: np.ndarray, distance: int, settings: dict | None = None) -> float:
+    """A region's own bar: the ``region_q`` quantile of the heights of all its curve's peaks at
+    least ``distance`` frames apart, capped at ``region_cap`` (−inf without a peak).
+
+    The kit's robust z puts a region's typical frame at 0 and its typical spread at 1, but not
+    its peaks: where the person talks or moves, the mouth's (or the brows') z has many high
+    chance peaks, and a fixed bar lets a share of them through. A bar no lower than most of the
+    region's own peaks passes only the few that stand out among them — an added or real brief
+    event against speech — while a still region keeps the common bar (:func:`_peaks` takes
+    the larger of the two). The cap keeps a region whose every peak is high (a clip full of
+    expressions) from being silenced.
+
+    Parameters
+    ----------
+    curve : (T,) the region's largest z per frame, −1e9 where none.
+    distance : frames between peaks (round(``min_distance_s`` · fps)).
+    settings : over :data:`DEFAULTS` (``region_q``, ``region_cap``).
+
+    Returns
+    -------
+    float, a robust z.
+    """
+    from scipy.signal import find_peaks
+
+    s = {**DEFAULTS, **(settings or {})}
+    pk, _ = find_peaks(curve, distance=distance)
+    heights = curve[pk][curve[pk] > -1e8]
+    if not len(heights):
+        return -np.inf
+    return float(min(np.quantile(heights, s["region_q"]), s["region_cap"]))
 
 
 def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[int, int, float]]:
@@ -354,8 +394,9 @@ def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[
 def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = None
                  ) -> np.ndarray | None:
     """The micro-expression peaks: in each facial region of :data:`REGIONS`, the peaks of its
-    templates' largest z at least ``min_distance_s`` apart above one threshold —
-    :func:`micro_threshold` of the overall score. A region's peak does not hide another
+    templates' largest z at least ``min_distance_s`` apart above :func:`micro_threshold` of the
+    overall score and, with ``region_q`` above 0, the region's own bar
+    (:func:`region_threshold`). A region's peak does not hide another
     region's: a brow movement 5 frames from a lip corner's does not remove it. Peaks at most
     round(``merge_s`` · fps) frames apart are twins, of which the higher is kept
     (:func:`merge_twins`; 3 frames at 30 fps, 2 at 15–25 fps by Python's rounding).
@@ -365,7 +406,8 @@ def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = No
     z : (T, A) each template's robust z, as :func:`bumps` returns it.
     fps : frames per second of the video.
     p : threshold fraction (:func:`micro_threshold`).
-    settings : over :data:`DEFAULTS` (``z_min``, ``min_distance_s``, ``merge_s``).
+    settings : over :data:`DEFAULTS` (``z_min``, ``min_distance_s``, ``merge_s``,
+        ``region_q``, ``region_cap``).
 
     Returns
     -------
@@ -500,5 +542,6 @@ AUMATCH = Method(
                                 ("blink_pad_s", 0.0, 1.0), ("talk_rate", 0.0, 10.0),
                                 ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0),
                                 ("smooth_s", 0.0, 1.0), ("merge_s", 0.0, 1.0),
-                                ("lag_q", 0.0, 1.0), ("talk_lag_q", 0.0, 1.0))),
+                                ("lag_q", 0.0, 1.0), ("talk_lag_q", 0.0, 1.0),
+                                ("region_q", 0.0, 1.0), ("region_cap", 0.0, 50.0))),
     types=("micro", "macro"), references=("farneback2003",))
