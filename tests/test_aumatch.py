@@ -391,7 +391,7 @@ def test_a_regions_own_bar_passes_only_what_stands_out_among_its_peaks():
     def rows(settings):
         return [k for k, _, _ in _peaks(z, fps, 0.02, settings)]
 
-    assert DEFAULTS["region_q"] == 0.0                    # off until a round adopts it
+    assert DEFAULTS["region_q"] == 0.85                   # the tenth round's
     off = rows(s)
     assert 450 in off and 304 in off and len(off) > 60
     on = rows({**s, "region_q": 0.85})

@@ -28,10 +28,13 @@ ways, each a matched filter:
 
 The score of a frame is the largest z over templates. Micro-expressions are the peaks
 of each facial region's largest z (:data:`REGIONS`: the brows' patterns, the mouth's), each
-region's at least ``min_distance_s`` apart, above one threshold from the score,
-max(median + p·(max − median), ``z_min``) (as regflow's) — so that a blink's pull on the brows
-cannot hide a lip corner's micro-expression a few frames away (:func:`region_peaks`) — except
-that of two peaks at most round(``merge_s`` · fps) frames apart (3 at 30 fps) only the higher is
+region's at least ``min_distance_s`` apart, above a threshold from the score,
+max(median + p·(max − median), ``z_min``) (as regflow's), and above the region's own bar: the
+85th percentile (``region_q``) of the heights of all its peaks, capped at ``region_cap`` 3 (the
+tenth round; :func:`region_threshold`) — a talking mouth, with a chance peak every few tenths of
+a second, passes only what stands out among them, and a still region keeps the common bar.
+As each region is peaked apart, a blink's pull on the brows cannot hide a lip corner's
+micro-expression a few frames away (:func:`region_peaks`) — except that of two peaks at most round(``merge_s`` · fps) frames apart (3 at 30 fps) only the higher is
 kept: one movement's echo in the other region's patterns (:func:`merge_twins`); each an
 interval of ``width_s`` around the peak (0.45 before, 0.55 after: apexes come early).
 Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
@@ -72,7 +75,13 @@ The ninth (``docs/prereg/aumatch-round9.md``) chose, on the third to eighth sets
 take each pattern's z as the median over its lags (``lag_q``, ``talk_lag_q``) with the bar
 lowered to ``z_min`` 2.25 to keep recall, and adopted it by its rule on a ninth fresh set of 20
 (``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``): 86 of 126 events, pooled F1 0.261, 15 of
-20 over the bar, where the defaults before it, untouched, found 81 at 0.266, 14.
+20 over the bar, where the defaults before it, untouched, found 81 at 0.266, 14. The tenth
+(``docs/prereg/aumatch-round10.md``) chose, on the third to tenth sets (143 clips), to give each
+region its own bar: at least the 85th percentile of the heights of all its peaks (``region_q``,
+capped at ``region_cap`` 3), so that a talking mouth's many chance peaks no longer pass a bar
+set for a still face; it adopted it by its rule on an eleventh fresh set of 20: 81 of 108 events,
+pooled F1 0.334, 15 of 20 over the bar, where the defaults before it, untouched, found 84 at
+0.289, 14.
 """
 
 from __future__ import annotations
@@ -126,7 +135,7 @@ DEFAULTS = {"p": 0.02, "z_min": 2.25, "noise_s": 4.0, "floor": 0.02, "min_distan
             # each region's own bar (:func:`region_threshold`): at least the ``region_q``
             # quantile of the heights of all its peaks, capped at ``region_cap`` (0: none, one
             # bar for both regions as before the tenth round)
-            "region_q": 0.0, "region_cap": 3.0,
+            "region_q": 0.85, "region_cap": 3.0,
             **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
@@ -308,23 +317,66 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int,
     ok = np.isfinite(z).any(axis=1)
     if not ok.any():
         return None
-    score = np.full(len(z), np.nan)
-    score[ok] = np.nanmax(z[ok], axis=1)
-    thr = micro_threshold(score, p, s)
     dist = max(1, int(round(s["min_distance_s"] * fps)))
+    bars = region_bars(z, fps, p, s)
     found: dict[int, tuple[int, float]] = {}
-    for names in REGIONS.values():
+    for region, names in REGIONS.items():
         cols = [TEMPLATES.index(n) for n in names]
         zr = np.where(np.isfinite(z[:, cols]), z[:, cols], -np.inf)
         sr = zr.max(axis=1)
-        curve = np.where(np.isfinite(sr), sr, -1e9)
-        height = max(thr, region_threshold(curve, dist, s)) if s["region_q"] > 0 else thr
-        pk, _ = find_peaks(curve, height=height, distance=dist)
+        pk, _ = find_peaks(np.where(np.isfinite(sr), sr, -1e9), height=bars[region],
+                           distance=dist)
         for k in pk:
             if int(k) not in found or sr[k] > found[int(k)][1]:
                 found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
     got = [(k, a, h) for k, (a, h) in sorted(found.items())]
     return merge_twins(got, int(round(s["merge_s"] * fps))) if s["merge_s"] > 0 else got
+
+
+def region_bars(z: np.ndarray, fps: float, p: float, settings: dict | None = None
+                ) -> dict[str, float]:
+    """The height each region's peaks must pass (robust z): :func:`micro_threshold` of the
+    overall score and, with ``region_q`` above 0, the larger of it and the region's own bar
+    (:func:`region_threshold`).
+
+    Parameters
+    ----------
+    z : (T, A) each template's robust z, as :func:`bumps` returns it (NaN without a face).
+    fps : frames per second (the peaks' distance, round(``min_distance_s`` · fps) frames).
+    p : threshold fraction (:func:`micro_threshold`).
+    settings : over :data:`DEFAULTS`.
+
+    Returns
+    -------
+    {region of :data:`REGIONS`: bar}; NaN for every region without any z.
+    """
+    s = {**DEFAULTS, **(settings or {})}
+    z = np.asarray(z, np.float64)
+    ok = np.isfinite(z).any(axis=1)
+    if not ok.any():
+        return {region: float("nan") for region in REGIONS}
+    score = np.full(len(z), np.nan)
+    score[ok] = np.nanmax(z[ok], axis=1)
+    thr = micro_threshold(score, p, s)
+    if s["region_q"] <= 0:
+        return {region: thr for region in REGIONS}
+    dist = max(1, int(round(s["min_distance_s"] * fps)))
+    curves = region_curves(z)
+    return {region: max(thr, region_threshold(np.nan_to_num(c, nan=-1e9), dist, s))
+            for region, c in curves.items()}
+
+
+def region_curves(z: np.ndarray) -> dict[str, np.ndarray]:
+    """Each region's largest template z per frame ({region of :data:`REGIONS`: (T,)}, NaN where
+    none of its templates has one): the curves whose peaks are the micro-expressions."""
+    z = np.asarray(z, np.float64)
+    out = {}
+    for region, names in REGIONS.items():
+        zr = z[:, [TEMPLATES.index(n) for n in names]]
+        ok = np.isfinite(zr).any(axis=1)
+        out[region] = np.full(len(z), np.nan)
+        out[region][ok] = np.nanmax(zr[ok], axis=1)
+    return out
 
 
 def region_threshold(curve: np.ndarray, distance: int, settings: dict | None = None) -> float:

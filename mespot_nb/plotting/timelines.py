@@ -262,16 +262,22 @@ def score_timeline_plotly(scores: pd.DataFrame, intervals: pd.DataFrame, thresho
 def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
                    predictions: pd.DataFrame | None = None, threshold: float | None = None,
                    ax=None, label: str = "curve", title: str = "", extra: dict | None = None,
-                   events: pd.DataFrame | None = None):
+                   events: pd.DataFrame | None = None, bars: dict | None = None):
     """A per-frame curve over time (row t = frame t + 1) with the ground truth shaded, the
     threshold dashed, and each spotted interval as a bar above the curve coloured by its type
     (its apex, when given, as a dot). ``extra``: more curves to draw thinly ({label: curve});
-    ``events``: what is known to happen, in lanes below (:func:`truth_bands`)."""
+    ``bars``: more thresholds, dotted ({label: height}; in the colour of the ``extra`` curve of
+    the same label); ``events``: what is known to happen, in lanes below
+    (:func:`truth_bands`)."""
     ax = _ax(ax, figsize=(11, 2.8))
     t = np.arange(1, len(curve) + 1) / fps
     shade_intervals(ax, truth, fps)
+    colour = {}
     for name, c in (extra or {}).items():
-        ax.plot(t, c, lw=0.6, alpha=0.7, label=name)
+        colour[name] = ax.plot(t, c, lw=0.6, alpha=0.7, label=name)[0].get_color()
+    for name, h in (bars or {}).items():
+        if np.isfinite(h):
+            ax.axhline(h, color=colour.get(name, "grey"), ls=":", lw=1.2, label=f"{name}'s bar")
     ax.plot(t, curve, color="black", lw=0.9, label=label)
     if threshold is not None and np.isfinite(threshold):
         ax.axhline(threshold, color="orange", ls="--", lw=1, label="threshold T")
