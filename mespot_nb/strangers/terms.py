@@ -186,4 +186,28 @@ TERMS = {
     "sravakhah/AI-Receptionest": ("has no licence file", "; the clip is a watermarked "
                                   "stock-footage preview"),
     "lmuhammad1/vcruit-r4": ("has no licence file", ""),
+    # the eleventh set's
+    "lucasmcast/smart-accesslyzer": ("has no licence file", ""),
+    "JesusvtR/multimodal_emotion_detection": ("is MIT-licensed for its code", ""),
+    "marnixnaber/rPPG": ("is CC BY-NC-SA-licensed", ""),
+    "CallMeProteus/facial": ("has no licence file", ""),
+    "utkarsh0336/OpenCV": ("has no licence file", ""),
+    "akshayaaa10/Basic_OpenCV": ("has no licence file", ""),
+    "srvcool9/DrCam_Python": ("has no licence file", ""),
+    "radium226/fake-webcam": ("has no licence file", ""),
+    "qiu-zhong-star/face-detection-system": ("has no licence file", ""),
+    "tensorbytes0202/Deep-learning": ("has no licence file", ""),
+    "yash26ktd/New-ML": ("is MIT-licensed for its code",
+                         "; the clip looks like a re-uploaded social-media video"),
+    "qhaihcblol/face-anonymization": ("has no licence file",
+                                      "; one of its clips is a phone selfie of unknown origin"),
+    "ekendra-yadav/OpenCV-Practice": ("has no licence file", ""),
+    "vaniyeyo/Body-Part-Detection": ("has no licence file", "; the clip is a watermarked "
+                                     "stock-footage preview"),
+    "sotsuba/CafeInternetManager": ("is MIT-licensed for its code", ""),
+    "AhzamAkhtar/Screen-Recorder": ("has no licence file", ""),
+    "MarieCaroline/DSP": ("has no licence file", ""),
+    "digipodium/2022-MAR-PYDS-630-WSS": ("has no licence file",
+                                         "; a training company's course repository"),
+    "esmatoksoy/CameraDetection": ("has no licence file", ""),
 }

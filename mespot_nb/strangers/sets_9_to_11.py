@@ -1,4 +1,5 @@
-"""The ninth and tenth fresh held-out sets' records (data only; see :mod:`mespot_nb.strangers`)."""
+"""The ninth to eleventh fresh held-out sets' records (data only; see
+:mod:`mespot_nb.strangers`)."""
 
 from __future__ import annotations
 
@@ -256,4 +257,141 @@ TENTH_SET = (
      'a man with short hair, wire-rimmed glasses and a dark T-shirt at a webcam in a purple '
      'room talks with the head fairly steady, scratches his head with one hand around 2-4 s; '
      '7.9 s'),
+)
+
+
+#: An eleventh fresh held-out set (README "Real people", aumatch's tenth round): 20 clips of 20
+#: people from nineteen more repositories — webcam recordings of OpenCV exercises, a few phone
+#: videos and a stock preview — found by a session that ran no spotter on them, taking nothing
+#: from the 128 repositories and 542 files of the sets and candidates before; scored once, the
+#: defaults of the time untouched and two frozen candidates, by a rule written down before
+#: (``docs/prereg/aumatch-round10.md``).
+ELEVENTH_SET = (
+    ('Accesslyzer_record', 'lucasmcast/smart-accesslyzer',
+     '3a7c542f6b7d408a51c44fe7963e1c87a13b588a', 'record.avi',
+     ('a',), 20.0, 156, (640, 480), 126.3,
+     'cfe2c956d03960e3f7fc0bd198f4b89a08e30b71efd89927add5ea183da3a877',
+     'a young man with short brown hair and a dark top sitting still in a dim room under a '
+     'ceiling light, looking into the webcam with a neutral face; 7.8 s'),
+    ('JesusMM_output', 'JesusvtR/multimodal_emotion_detection',
+     '24d646dd922e4dddfc776f75c1d010e561a6e351', 'output_video.avi',
+     ('a',), 20.0, 80, (640, 480), 134.0,
+     '898bd10a15191ee900d33a04b5c539be6571c2f0e648cb3933a238519f897ed4',
+     'a young man with tousled brown hair and stubble in a black T-shirt sitting still at a '
+     'webcam in a stairwell, neutral face with slightly pursed lips; 4.0 s'),
+    ('NaberRPPG_video', 'marnixnaber/rPPG',
+     'b6604bfaf91b1bc33b57ec1f5d13493c66fedcaa', 'rPPG_video.mp4',
+     ('a',), 29.501, 907, (320, 240), 111.1,
+     'bbb929217bb19e26bb6a509a6228b1a1356f9eeb1f3660ceaa9298a7406bb0a0',
+     'a bearded man with shoulder-length wavy brown hair and a blue checked shirt, sitting '
+     'still very close to a webcam with a neutral face; 30.7 s'),
+    ('Proteus_output', 'CallMeProteus/facial',
+     'fdec82e8489ba584e7d87b2fd3a61f13d4f76e2c', 'output_video.avi',
+     ('a',), 30.0, 148, (640, 480), 98.0,
+     'c84f8583df1ecbbf5953043beacfbbd57b65bcf6a2c168e23196b6034aa20b1f',
+     'a young man with short black hair in a maroon hoodie in a dorm room, facing the webcam '
+     'with a neutral face and only small head shifts; 4.9 s'),
+    ('Utkarsh_myvideo', 'utkarsh0336/OpenCV',
+     'e46f960f938bc5bcac7461dfd2beaf4ed247a7e1', 'my_video.avi',
+     ('a',), 20.0, 93, (1920, 1080), 228.0,
+     '9267274fed34c15d69999cd5dbb0d3ffe5be81199e89ebb671f528b680911174',
+     'a young man with a moustache and a striped collared shirt sitting still in front of a '
+     'cupboard with a ceiling fan turning above, neutral face; 4.7 s'),
+    ('Akshayaaa_output', 'akshayaaa10/Basic_OpenCV',
+     '6308fa3127a9b44fc2a3a7f334b8bd74d1e4fd29', 'Output.avi',
+     ('a', 'e'), 20.0, 68, (640, 480), 123.6,
+     'b643d247694276314c08a14db4a838dbdf7acd1b9298a6c2986b8d1b4b0001ba',
+     'a young woman with curly shoulder-length dark hair and clear-framed glasses sitting '
+     'still at a laptop webcam, neutral face turning to a slight pout, exposure shifting, a '
+     'man seen from behind in the background; 3.4 s'),
+    ('DrCam_vid1723', 'srvcool9/DrCam_Python',
+     '33d5d9471f40dca4d5357bf6f450aaae2c52be4e',
+     'temp_images/videos/vid_09_06_2025_172357124896.mp4',
+     ('a', 'e'), 20.0, 149, (640, 480), 104.1,
+     'c55598d507a2cf77d3515a3aad02416635b272aff148261700df80b88051eeb0',
+     'a bearded man with glasses and a grey top sitting still in a bright room with a lens '
+     'flare over his chest, neutral face; 7.5 s'),
+    ('FakeWebcam_output', 'radium226/fake-webcam',
+     'ab8061e3096c650b6dfb6c8493a671ef5ffa6a64', 'output.mp4',
+     ('a', 'e'), 20.0, 127, (960, 544), 133.5,
+     '6d4f36e87ecc40cac0996f8299d970c5968a508666f8ef155b2e21c1f8949a7d',
+     'a bearded, balding man wearing a headset with a boom microphone, sitting still with a '
+     'neutral face while the exposure settles and a hand waves briefly at the edge of the '
+     'frame; 6.4 s'),
+    ('QiuFace_face', 'qiu-zhong-star/face-detection-system',
+     '241e781f8c63cd576da9d6546299f3622b633281', 'face.wmv',
+     ('a', 'e'), 30.0, 214, (720, 1280), 154.0,
+     '99df4d419cc9d9223064cd613745816a56a48b75257498aa525ad2291026a884',
+     'a young man with brown hair, half-rim glasses and a black T-shirt sitting still on a '
+     'balcony with a neutral face (ends on a black frame); 7.1 s'),
+    ('Tensorbytes_myvideo', 'tensorbytes0202/Deep-learning',
+     'd0c5c6e4e1d78b8f99941599cc44a5afe426e22e', 'my_video.avi',
+     ('a', 'e'), 20.0, 270, (640, 480), 76.6,
+     '0ae08973b9ad8fbf2170919b64a8e1fc9e3c688787c6f14fee38629d0f8399de',
+     'a young man with curly black hair and grey-framed glasses lying low at the bottom of the '
+     'frame against purple pillows, face still and neutral with the chin cut off by the frame '
+     'edge; 13.5 s'),
+    ('YashML_smile', 'yash26ktd/New-ML',
+     '85d9b7b3183cf5964e196dc9dd8d81731a141c14', 'smile.mp4',
+     ('c', 'b'), 30.0, 261, (202, 360), 101.4,
+     '70f278f8858c7d9c0aa0dc145e4125126f90673e59b018e87c3f05769f376679',
+     'a young woman with long dark hair and a yellow striped top, head fairly steady, smiling '
+     'broadly and glancing down with lids lowered; 8.7 s'),
+    ('QhaiAnon_test', 'qhaihcblol/face-anonymization',
+     '8c2ffc680c3b1b3034837a1e2c4fef93f857fd42', 'test_videos/test.mp4',
+     ('c',), 30.0, 352, (608, 1080), 162.6,
+     'cf354a819598ebb092ae7e81d219d45d66eb8349ab7507a303f7440dc92a9eae',
+     'an adult in an olive knit beanie and dark hoodie outdoors in front of a house wall, '
+     'talking to a handheld phone camera with the head fairly steady; 11.7 s'),
+    ('Ekendra_myvideo', 'ekendra-yadav/OpenCV-Practice',
+     '16d379b7ef1a2659217a99261fe3144ff6bb042b', 'my_video.avi',
+     ('c', 'd'), 20.0, 878, (640, 480), 144.0,
+     'cbbaa9b948828672aed56566828fe530c6b9a0f5e0ffbedcb7e415527cded5c9',
+     'a young man with swept dark hair in a black hoodie at a webcam, mostly looking down, '
+     'talking briefly and shifting/leaning his head, with an exposure change at the start; '
+     '43.9 s'),
+    ('Vaniyeyo_happy', 'vaniyeyo/Body-Part-Detection',
+     'df3cfb6161f5618418e5a33cebe85de6e4d1c089', 'happy.mp4',
+     ('c', 'd'), 29.97, 433, (640, 360), 81.1,
+     'd658222f33be53003db366999e0170a00e5fd4a454d974c6760a1c7ea182dcdb',
+     'a bearded man in a white T-shirt against an orange backdrop, waving both hands, smiling '
+     'and swaying/tilting his head; 14.5 s'),
+    ('CafeMgr_webcam', 'sotsuba/CafeInternetManager',
+     '11f16a7fe8718a4b6264419c020eea7362cfdd98', 'webcam.mp4',
+     ('c', 'd', 'e'), 30.0, 190, (640, 480), 89.2,
+     '74b2c2c1580b4957cc0f499910d280accdb4a15f454469d52d86641ac9d43757',
+     'a young man with dark hair, large dark-rimmed glasses and a blue shirt, close to a '
+     'webcam then leaning back and talking with a fairly steady head; 6.3 s'),
+    ('QhaiAnon_hai1', 'qhaihcblol/face-anonymization',
+     '8c2ffc680c3b1b3034837a1e2c4fef93f857fd42', 'test_videos/hai1.mp4',
+     ('c', 'd', 'e'), 30.0, 102, (1280, 720), 199.3,
+     '004dd191ae2cfebd8e142a484100dfee7513dd0552163a4d87f38a6a6970d9f1',
+     'a young man with black hair and thin-rimmed glasses in a black shirt close to a laptop '
+     'webcam, talking while tilting and turning his head slightly; 3.4 s'),
+    ('AhzamRec_1651', 'AhzamAkhtar/Screen-Recorder',
+     '95bdfddfc777b42e80fa4a71b31cd33f2de84d24', '2021-12-21-16-51-16.mp4',
+     ('c', 'e'), 20.0, 134, (640, 480), 106.0,
+     'dddc1fd489b6d6066547313f37af8bf1e9279198bffc14fd5e52b2d08fb4cd39',
+     'a young man in a grey knitted beanie and dark top at a webcam, resting his cheek on his '
+     'hand, then gesturing beside his face and talking with the head fairly steady; 6.7 s'),
+    ('MarieDSP_recorded', 'MarieCaroline/DSP',
+     '412059fc49794326c7caeb4b1300f96c00c14d27', 'recorded.avi',
+     ('c', 'e'), 20.0, 172, (640, 480), 100.0,
+     '6811c0e97fbb5e248dbcc9fa9d7a92af2fec5f4b66f8008f7c2a3fa4632c5496',
+     'a young woman with pulled-back light brown hair in a blue hoodie, resting her cheek on '
+     "her hand then lowering it and speaking briefly, head steady, while another person's arm "
+     'moves at the frame edge; 8.6 s'),
+    ('Digipodium_camera', 'digipodium/2022-MAR-PYDS-630-WSS',
+     '281f5c4d4f999f3c2e65b3827117e273c922bb98', 'camera.avi',
+     ('d', 'e'), 20.0, 289, (640, 480), 81.2,
+     '363b160c3f55e65a35d75797e76c83dabaa81fd20bd573282b6dde41362e72d7',
+     'a man with glasses and a light shirt at a webcam, waving his hand in front of his face '
+     'repeatedly, tilting his head and talking; 14.5 s'),
+    ('Esmatoksoy_recording', 'esmatoksoy/CameraDetection',
+     '4409d208a90161ba7585da5a668f502d4d2e0c37', 'recording.avi',
+     ('d', 'e'), 20.0, 176, (640, 480), 83.2,
+     '8d64db7d85a8979d7fe87e452db80b8045b76aea7b5ab841bb3a2c61f25dc5e9',
+     'a young woman with a dark ponytail and white T-shirt in an office, a hand passing over '
+     'the lens at the start, leaning and shifting toward the camera, turning her head away at '
+     'the end; 8.8 s'),
 )
