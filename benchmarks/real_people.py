@@ -325,8 +325,13 @@ def _row(clip, method, tp, fp, n, fa_count, minutes, tuned, condition, wall_s) -
 
 
 def _cell(r: dict) -> str:
-    return (f"{r['tp']}/{r['events']} = {r['recall']:.2f} [{r['recall_ci'][0]:.2f}, "
-            f"{r['recall_ci'][1]:.2f}] · {r['f1']:.2f} · {r['false_per_min']:.1f}")
+    """``found/added = recall [95 % CI] · F1 · false/min``; recall and F1 from the counts, not
+    from the row's 3-decimal roundings (0.235 printed to two places would be 0.23, not 0.24)."""
+    tp, n, fp = r["tp"], r["events"], r["fp"]
+    rec = tp / n if n else float("nan")
+    f1 = 2 * tp / (2 * tp + fp + n - tp) if (2 * tp + fp + n - tp) else float("nan")
+    return (f"{tp}/{n} = {rec:.2f} [{r['recall_ci'][0]:.2f}, "
+            f"{r['recall_ci'][1]:.2f}] · {f1:.2f} · {r['false_per_min']:.1f}")
 
 
 def _sparse_cell(r: dict) -> str:

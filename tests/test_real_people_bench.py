@@ -47,6 +47,14 @@ def test_a_row_bounds_its_sparse_f1_by_both_intervals(rp):
     assert lo < r["f1_sparse"] < hi and r["false_per_min"] == 40.0 and r["false_count"] == 20
 
 
+def test_a_cell_rounds_recall_and_f1_once_from_the_counts(rp):
+    """2 of 3 found with 12 false positives: F1 4/17 = 0.2353, stored as 0.235 — printed 0.24,
+    as the count gives it, not 0.23 from rounding the stored 0.235 again."""
+    row = rp._row("c", "aumatch", 2, 12, 3, 5, 0.1, False, "a", 0.0)
+    assert row["f1"] == 0.235
+    assert rp._cell(row) == "2/3 = 0.67 [0.21, 0.94] · 0.24 · 50.0"
+
+
 def test_clips_take_a_frame_range_and_refuse_a_bad_one(rp, tmp_path):
     cv2 = pytest.importorskip("cv2")
     src = tmp_path / "mine.mp4"

@@ -351,7 +351,8 @@ def region_bars(z: np.ndarray, fps: float, p: float, settings: dict | None = Non
 
     Returns
     -------
-    {region of :data:`REGIONS`: bar}; NaN for every region without any z.
+    {region of :data:`REGIONS`: bar}: NaN for both when no frame has a z; a region without a
+    z or a peak of its own keeps the common threshold.
     """
     s = {**DEFAULTS, **(settings or {})}
     z = np.asarray(z, np.float64)
