@@ -188,8 +188,10 @@ def own_clips(paths: list[str], work: Path | None = None) -> list[Footage]:
             path = _trim(path, first, last, (work or Path(tempfile.gettempdir())) / "clips")
         nf, fps = _video_frames(path) if path.is_file() else (0, 0.0)
         if nf < 60 or fps <= 0:
+            found = f"{nf} frames decode" if path.is_file() else "no such file"
             raise SystemExit(f"real_people.py: --clips {spec}: not a readable video of at least "
-                             "60 frames")
+                             f"60 frames ({found}); leave it out of --clips or give a longer "
+                             "clip")
         EVENTS.setdefault(path.stem, max(1, int(nf / fps // 5)))
         # a held-out clip of media.HELD_OUT (or a frame range of one) keeps its condition tags
         known = {c.name: c for c in HELD_OUT}.get(path.stem.rsplit("_", 1)[0] if span

@@ -70,6 +70,9 @@ def test_clips_take_a_frame_range_and_refuse_a_bad_one(rp, tmp_path):
         rp.own_clips([f"{src}@80-11"], tmp_path / "work")
     with pytest.raises(SystemExit, match="FIRST-LAST"):
         rp.own_clips([f"{tmp_path / 'none.mp4'}@1-70"], tmp_path / "work")
+    # too short to score: the message says how many frames decode and what to do
+    with pytest.raises(SystemExit, match=r"mine.mp4@11-50: .*\(40 frames decode\); leave it out"):
+        rp.own_clips([f"{src}@11-50"], tmp_path / "work")
 
 
 def test_a_clip_counts_the_frames_that_decode_and_one_that_cannot_be_scored_is_named(
