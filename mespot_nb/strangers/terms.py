@@ -210,4 +210,28 @@ TERMS = {
     "digipodium/2022-MAR-PYDS-630-WSS": ("has no licence file",
                                          "; a training company's course repository"),
     "esmatoksoy/CameraDetection": ("has no licence file", ""),
+    # the twelfth set's
+    "hschn58/rPPG": ("is MIT-licensed for its code", ""),
+    "jocyphm16/L2CS-Net-main-usage": ("is MIT-licensed for its code", ""),
+    "satvikp221b/Heartbeat-Detection-Using-Video": ("has no licence file", ""),
+    "yyxou2022/FacialExpressionRecognition": ("is GPL-3.0-licensed", ""),
+    "fernandabak/yogaWA": ("has no licence file", ""),
+    "rakeshaa2002/Humen-emotion-recognisation": ("has no licence file",
+                                                 "; the clip looks like stock footage"),
+    "tanatdev/tanatjuk.github.io": ("has no licence file",
+                                    "; the clip is its owner's self-introduction"),
+    "xu-weizhen/Beautify-by-PaddleHub": ("has no licence file",
+                                         "; the clip looks like stock footage"),
+    "NinaZiegenbein/MINTSummer": ("has no licence file", "; the clip looks like stock footage"),
+    "Natori02/Lab4-": ("has no licence file", ""),
+    "trongtuyen99/sleep_detection": ("has no licence file", ""),
+    "Currylovecarry/dtw": ("has no licence file", ""),
+    "fidzer29/Streamlit-Python-PCD": ("has no licence file", "; the clip looks like stock or "
+                                      "expression-stimulus footage"),
+    "kameshpravin25/Emotion-Detection-using-video-and-audio.": ("has no licence file",
+                                                                "; the clip looks like stock "
+                                                                "footage"),
+    "amadojms/detection_faces": ("has no licence file", ""),
+    "kmnsoo/python_face_landmark": ("has no licence file",
+                                    "; the clip is a phone selfie of unknown origin"),
 }
