@@ -130,6 +130,12 @@ def test_timeline_helpers_take_the_events():
     curve = np.random.default_rng(1).random(n)
     ax = plotting.spotting_curve(curve, fps, iv, events=EVENTS)
     assert "talking" in _labels(ax)
+    # each region's own bar, dotted in its curve's colour (aumatch's region_bars)
+    ax = plotting.spotting_curve(curve, fps, iv, threshold=0.5, extra={"brows": curve,
+                                 "mouth": curve[::-1]}, bars={"brows": 0.5, "mouth": 0.8})
+    lines = {ln.get_label(): ln for ln in ax.get_lines()}
+    assert lines["mouth's bar"].get_linestyle() == ":" and lines["brows' bar"].get_ydata()[0] == 0.5
+    assert lines["mouth's bar"].get_color() == lines["mouth"].get_color()
     ax = plotting.feature_trace(scores["start"].to_numpy(), scores["score"].to_numpy(), 15, fps,
                                 iv, label="x", events=EVENTS)
     assert "light step" in _labels(ax)

@@ -277,7 +277,8 @@ def spotting_curve(curve: np.ndarray, fps: float, truth: pd.DataFrame,
         colour[name] = ax.plot(t, c, lw=0.6, alpha=0.7, label=name)[0].get_color()
     for name, h in (bars or {}).items():
         if np.isfinite(h):
-            ax.axhline(h, color=colour.get(name, "grey"), ls=":", lw=1.2, label=f"{name}'s bar")
+            own = f"{name}'" if name.endswith("s") else f"{name}'s"
+            ax.axhline(h, color=colour.get(name, "grey"), ls=":", lw=1.2, label=f"{own} bar")
     ax.plot(t, curve, color="black", lw=0.9, label=label)
     if threshold is not None and np.isfinite(threshold):
         ax.axhline(threshold, color="orange", ls="--", lw=1, label="threshold T")
