@@ -369,7 +369,8 @@ def test_a_regions_own_bar_passes_only_what_stands_out_among_its_peaks():
     ``region_q`` 0.85 the mouth's bar rises to the 85th percentile of its peaks and the event
     is nearly alone. The quiet brows keep the common bar, so their faint event (2.6) is still
     found; a region whose every peak is high is held to ``region_cap``, not silenced."""
-    from mespot_nb.methods.aumatch import _peaks, micro_threshold, region_bars, region_threshold
+    from mespot_nb.methods.aumatch import (_peaks, micro_threshold, region_bars, region_curves,
+                                           region_threshold)
 
     T, fps = 900, 30.0
     rng = np.random.default_rng(0)
@@ -396,7 +397,7 @@ def test_a_regions_own_bar_passes_only_what_stands_out_among_its_peaks():
     assert 450 in off and 304 in off and len(off) > 60
     on = rows({**s, "region_q": 0.85})
     assert 450 in on and 304 in on and len(on) < 0.25 * len(off), len(on)
-    mouth = z[:, [TEMPLATES.index(n) for n in ("AU12", "AU14", "AU15", "AU10")]].max(axis=1)
+    mouth = region_curves(z)["mouth"]
     assert 2.75 < region_threshold(mouth, 9, {"region_q": 0.85}) < 2.9
     # the quiet brows keep the common bar; region_q 0 is one bar for both, as before
     common = micro_threshold(z.max(axis=1), 0.02)
