@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to tenth fresh held-out sets says of its licence, and
+#: What each repository of the second to thirteenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -234,4 +234,25 @@ TERMS = {
     "amadojms/detection_faces": ("has no licence file", ""),
     "kmnsoo/python_face_landmark": ("has no licence file",
                                     "; the clip is a phone selfie of unknown origin"),
+    # the thirteenth set's
+    "HuwCheston/AV-Manip": ("has no licence file", ""),
+    "sophia-celine/rPPG": ("has no licence file", ""),
+    "sarabertoncelj/heartrate-monitor-from-video": ("has no licence file", ""),
+    "AJ-SM/rPPG_": ("has no licence file", ""),
+    "ApekshaDatt/rppg-deepfake": ("has no licence file", ""),
+    "Srivijayaraghav-S/eulerian-heart-resp-rate": ("is MIT-licensed", "; the clip is the "
+                                                   "project's own face-tracking crop"),
+    "junyanz/MirrorMirror": ("is MIT-licensed", "; its README asks for non-commercial use"),
+    "HAMMADIPRO/Facial_landmak_analysis": ("has no licence file", ""),
+    "SamuelCG06/samuel-calles-cv": ("has no licence file",
+                                    "; the clip is its owner's video CV"),
+    "meesyajohn/iml254individualassignment.github.io": ("has no licence file", ""),
+    "fangyi474/MITMediaHomework-": ("has no licence file",
+                                    "; the clip is only in the repository's history"),
+    "sreejithr/deepfake": ("is CC BY-NC 4.0-licensed for its code", ""),
+    "MohammedShokr/Interview-Analysis": ("has no licence file", ""),
+    "Ainsyuhada/Ind-Ass": ("has no licence file", "; the clip is its owner's self-introduction"),
+    "xhy5588/Classroom-Engagement-Detection": ("has no licence file",
+                                               "; the clip is a video-call recording"),
+    "AkshTi/Non-Invasive-Stress-Detection-from-Video": ("has no licence file", ""),
 }
