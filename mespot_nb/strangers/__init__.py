@@ -10,8 +10,8 @@ thirteenth, once each, to measure the tenth round's defaults with nothing chosen
 
 Data only, one file per group of sets (``sets_2_to_5``, ``sets_6_to_8``, ``sets_9_to_12``,
 ``sets_13``) and the repositories' terms (``terms``): :mod:`mespot_nb.media` builds each record
-into a :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is
-``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
+into a :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record
+is ``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
 inter-ocular distance in px from dlib's landmarks — the track's for the second to fifth sets, 24
 sampled frames' for the sixth to thirteenth — sha256, description)``.
 """
