@@ -287,7 +287,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second to tenth fresh held-out sets (a record of
+    """A clip of the second to thirteenth fresh held-out sets (a record of
     :mod:`mespot_nb.strangers`; README "Real people"): a real person in a repository's example
     video, not shipped (its terms are not stated)."""
     code, note = TERMS[repo]

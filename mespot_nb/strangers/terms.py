@@ -249,7 +249,8 @@ TERMS = {
     "meesyajohn/iml254individualassignment.github.io": ("has no licence file", ""),
     "fangyi474/MITMediaHomework-": ("has no licence file",
                                     "; the clip is only in the repository's history"),
-    "sreejithr/deepfake": ("is CC BY-NC 4.0-licensed for its code", ""),
+    "sreejithr/deepfake": ("is CC BY-NC 4.0-licensed", "; the licence is that of the First Order "
+                           "Motion Model code it builds on"),
     "MohammedShokr/Interview-Analysis": ("has no licence file", ""),
     "Ainsyuhada/Ind-Ass": ("has no licence file", "; the clip is its owner's self-introduction"),
     "xhy5588/Classroom-Engagement-Detection": ("has no licence file",
