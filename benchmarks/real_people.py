@@ -44,6 +44,7 @@ import pandas as pd
 
 from mespot_nb.errors import MespotError
 from mespot_nb.evaluation import evaluate
+from mespot_nb.insert import VERSION as INSERT_VERSION
 from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
 from mespot_nb.strangers import ELEVENTH_SET, THIRTEENTH_SET, TWELFTH_SET
@@ -217,7 +218,7 @@ def _clip_counts(c: Footage, m: str, model: Path | None, seeds, work: Path, cach
     fa_count = len(_spot(path, m, fps, model, cache))
     tp = fp = n = 0
     for seed in seeds:
-        out = work / f"{c.name}-s{seed}"
+        out = work / f"{c.name}-s{seed}-i{INSERT_VERSION}"     # a new placement: new frames
         if not (out / "intervals.csv").exists():
             insert_expressions(path, out, n_events=n_ev, seed=seed, fps=fps)
         truth = pd.read_csv(out / "intervals.csv")
@@ -433,7 +434,8 @@ def main() -> None:
                tuned_on={m: list(c) + ([f"demo {v}" for v in DEMO_TUNED] if m in DEMO_TUNED_BY
                                        else []) for m, c in TUNED.items()},
                wall_s=round(time.time() - t0, 1), unscored=UNSCORED,
-               insertion="mespot_nb.insert.insert_expressions, amplitude 2-4 px at IOD 92")
+               insertion=f"mespot_nb.insert.insert_expressions version {INSERT_VERSION}, "
+                         "amplitude 2-4 px at IOD 92")
     if a.json:   # flat figures (make benchmarks' table), the full rows beside them
         flat = {f"{r['clip']} · {r['method']} {k}": r[k] for r in rows
                 for k in ("recall", "f1", "false_per_min", "f1_sparse")}

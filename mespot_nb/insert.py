@@ -20,7 +20,9 @@ from .expressions import IOD, L_EYE, MICRO_AUS, R_EYE, aus_displacement, log_uni
 from .face import track_video
 from .video import open_video
 
-
+#: What :func:`insert_expressions` places, for caches of its output to key on: 2, the segments
+#: divide the frames that decode (1: the frames the container states).
+VERSION = 2
 
 
 def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, seed: int = 0,
@@ -38,13 +40,14 @@ def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, s
     = the stem — the ids :func:`spotting.spot_video` gives that folder — onset, apex, offset,
     type, aus, amplitude); returns that table. The same inputs and seed give the same
     frames. A video whose last frames cannot be decoded (a container that states more frames
-    than it holds, as many do by one or two) ends at its last decoded frame; an undecodable frame
-    with decodable ones after it is refused, naming it.
+    than it holds: many do by one or two, a browser's WebM by thousands) ends at its last decoded
+    frame, and the segments divide the frames up to it; an undecodable frame with decodable ones
+    after it is refused, naming it.
     """
     src = open_video(source, fps=fps)
     track = track_video(src, progress=progress, warn=False)
     valid = track.valid
-    n = src.n_frames
+    n = _decoded_end(source, src.n_frames, track.missing)
     rng = np.random.default_rng(seed)
     seg = n // max(1, n_events)
     events = []
@@ -78,14 +81,12 @@ def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, s
     frames = out / Path(source).stem
     frames.mkdir(parents=True, exist_ok=True)
     w, h = src.frame_size
-    lost = None    # the first undecodable frame: the video's end if no later frame decodes
     for k, img in src.frames():
+        if k > n:
+            break
         if img is None:
-            lost = lost or k
-            continue
-        if lost is not None:
-            raise MespotError(f"{source}: frame {lost} cannot be decoded (frame {k} after it "
-                              "can): re-encode the video, or cut it before that frame")
+            raise MespotError(f"{source}: frame {k} decoded while tracking but not when read "
+                              "again: re-encode the video")
         if k in by_frame:
             lm = track.landmarks[k - 1].astype(np.float64)
             iod = np.linalg.norm(lm[R_EYE].mean(0) - lm[L_EYE].mean(0))
@@ -95,6 +96,21 @@ def insert_expressions(source: str | Path, out: str | Path, n_events: int = 6, s
     table = pd.DataFrame(events)
     write_text(out / "intervals.csv", table.to_csv(index=False))
     return table
+
+
+def _decoded_end(source, stated: int, missing) -> int:
+    """The last frame (1-based) that decodes: ``stated`` less the undecodable frames at the end.
+    An undecodable frame with decodable ones after it is refused, naming both."""
+    missing = set(missing)
+    end = stated
+    while end in missing:
+        end -= 1
+    gap = min((k for k in missing if k < end), default=None)
+    if gap is not None:
+        after = next(k for k in range(gap + 1, end + 1) if k not in missing)
+        raise MespotError(f"{source}: frame {gap} cannot be decoded (frame {after} after it "
+                          "can): re-encode the video, or cut it before that frame")
+    return end
 
 
 def _warp_real(img: np.ndarray, points: np.ndarray, d: np.ndarray, sigma: float,

@@ -277,6 +277,28 @@ def test_insert_expressions_ends_at_the_last_decoded_frame(tmp_path):
         insert_expressions(clip, tmp_path / "out2", n_events=1, seed=1, fps=24)
 
 
+def test_insert_expressions_divides_the_frames_that_decode(tmp_path):
+    """A container stating far more frames than decode (a browser's WebM states 74 584 and holds
+    312) gets its events spread over the decoded frames, one per equal segment of them — not
+    over the stated frames, where the later segments hold no frame and the clip was refused."""
+    from mespot_nb.insert import insert_expressions
+    from mespot_nb.media import real_video
+
+    cap = cv2.VideoCapture(str(real_video()))
+    clip = tmp_path / "clip"
+    clip.mkdir()
+    for k in range(1, 121):
+        ok, f = cap.read()
+        if k <= 70:
+            cv2.imwrite(str(clip / f"{k:03d}.jpg"), f)
+        else:                                  # stated (a file is there) but undecodable
+            (clip / f"{k:03d}.jpg").write_bytes(b"not a picture")
+    tab = insert_expressions(clip, tmp_path / "out", n_events=2, seed=0, fps=24)
+    assert len(tab) == 2 and len(list((tmp_path / "out" / "clip").iterdir())) == 70
+    assert 1 <= tab.onset.iloc[0] and tab.offset.iloc[0] <= 35      # the first half of 70
+    assert 36 <= tab.onset.iloc[1] and tab.offset.iloc[1] <= 70     # the second
+
+
 def test_a_container_without_a_usable_frame_count_is_counted_by_reading(tmp_path, monkeypatch):
     """Some containers state no frame count that can be true (a webcam recording's states
     −1.5·10¹⁷; OpenCV decodes 140 frames): the reader counts the frames by reading the file
