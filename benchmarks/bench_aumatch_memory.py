@@ -33,8 +33,9 @@ FPS = 30
 
 
 def child(minutes: float, block: int, save: str) -> None:
-    """Fill and finish one family; save its amplitudes to ``save`` (.npy) and print its timings
-    as JSON on the last line."""
+    """Fill and finish one family; save its two amplitudes (the whole video's whitening and the
+    leave-out one, stacked) to ``save`` (.npy) and print its timings as JSON on the last
+    line."""
     from mespot_nb.face import detect_faces, fit_landmarks
     from mespot_nb.features.aumatch import AUMatchFamily
     from mespot_nb.media import real_video
@@ -61,7 +62,7 @@ def child(minutes: float, block: int, save: str) -> None:
     arr = fam.arrays()
     t2 = time.perf_counter()
     amp = arr["aumatch_amp"]
-    np.save(save, amp)
+    np.save(save, np.stack([amp, arr["aumatch_amp_loo"]]))   # both whitenings (version 6)
     print(json.dumps({"frames": n, "rows": fam.spill.rows, "spilled": fam.spill.n_blocks > 1,
                       "fill_s": t1 - t0, "finish_s": t2 - t1,
                       "finite": float(np.isfinite(amp).mean())}))

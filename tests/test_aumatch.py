@@ -8,12 +8,14 @@ import pytest
 from conftest import turning_head
 
 from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, talk_template
-from mespot_nb.features.aumatch import (ROWS_SHRINK, SHRINK, TEMPLATES, AUMatchFamily,
-                                        eye_openness, lags, noise_covariance, project, shrinkage,
-                                        streamed_covariance, templates)
+from mespot_nb.features.aumatch import (LOO_MIN_ROWS, ROWS_SHRINK, SHRINK, TEMPLATES,
+                                        AUMatchFamily, eye_openness, lags, leave_out_covariance,
+                                        noise_covariance, project, raw_moments, shrinkage,
+                                        streamed_covariance, templates, with_context)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou, iou_matrix
-from mespot_nb.methods.aumatch import DEFAULTS, blinks, bumps, spot, spotted_patterns, talking
+from mespot_nb.methods.aumatch import (DEFAULTS, amplitudes, blinks, bumps, spot,
+                                       spotted_patterns, talking)
 
 FPS = 30
 MICRO = {"types": ("micro",)}
@@ -112,8 +114,9 @@ def test_oas_shrinkage_is_scikit_learns():
 
 def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
     """aumatch's amplitudes changed (version 2: whitened; 3: a long video's covariance summed
-    over blocks from disk; 4: the eyes' openness kept; 5: the covariance shrunk by a fixed 0.1):
-    its features get a new cache entry, and features without it keep theirs."""
+    over blocks from disk; 4: the eyes' openness kept; 5: the covariance shrunk by a fixed 0.1;
+    6: the leave-out amplitudes too): its features get a new cache entry, and features without
+    it keep theirs."""
     from dataclasses import asdict
 
     from mespot_nb.face import FACE_VERSION, TrackParams
@@ -129,7 +132,7 @@ def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
 
     tp = TrackParams()
     assert family_versions(("regflow", "aumatch")) == {"aumatch": AUMatchFamily.version} \
-        == {"aumatch": 5}
+        == {"aumatch": 6}
     for fams, versioned in ((("regflow",), False), (("regflow", "aumatch"), True)):
         fp = FeatureParams(families=fams)
         plain = FEATURES.path(tmp_path, Src().identity(),
@@ -165,7 +168,13 @@ def _family(frames, lms, shrink=None):
     return VideoFeatures(FPS, len(frames), {"families": ["aumatch"]}, **arr)
 
 
-def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut):
+@pytest.fixture(scope="module")
+def raise_150(astronaut):
+    """The family's features of a 150-frame turning head with one brow raise (frames 25-36)."""
+    return _family(*_brow_raise_on_a_turning_head(astronaut, n=150))
+
+
+def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut, raise_150):
     """Unwhitened (shrinkage 1: plain least squares), the amplitude reads the raise in crop
     pixels and little else; whitened (the default), the spotter finds it and nothing else."""
     f = _family(*_brow_raise_on_a_turning_head(astronaut), shrink=(1.0, 1.0))
@@ -212,11 +221,73 @@ def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut):
     # nothing but the raise moves whitens the raise away: its z falls from about 11 to about 1
     # and nothing is spotted (README "Known limitations": on real strangers' still faces the
     # face's own motion dominates the covariance and the calm bar held as before)
-    f = _family(*_brow_raise_on_a_turning_head(astronaut, n=150))
+    f = raise_150
     assert np.nanmax(bumps(f)["z"][24:37, a]) < 2.0
     assert spot(f, 0.02, MICRO).empty
     for r in rows.drop(index=(int(top.onset), int(top.offset))).itertuples():
         assert r.pattern in ("AU12", "AU14", "AU15", "AU10") and 25 <= r.peak <= 36, rows
+
+
+def test_leaving_the_neighbourhood_out_keeps_a_still_faces_expression(raise_150):
+    """The clip above whose covariance whitens its one raise away: whitened by the covariance
+    of the rest of the clip (each 0.2 s block's ± 0.5 s left out, ``aumatch_amp_loo``), the
+    raise keeps its amplitude and is the one interval spotted; the method reads those
+    amplitudes only where the person hardly talks (``loo_talk_max``; -1, never)."""
+    f = raise_150
+    a = TEMPLATES.index("AU1+AU2")
+    apex = 30
+    assert f.aumatch_amp_loo.shape == f.aumatch_amp.shape
+    assert np.array_equal(np.isfinite(f.aumatch_amp_loo), np.isfinite(f.aumatch_amp))
+    whole, loo = f.aumatch_amp[apex - 1, :, a], f.aumatch_amp_loo[apex - 1, :, a]
+    assert (loo > 3 * whole).all() and loo.min() > 0.5, (whole, loo)
+    # away from the raise, each frame's own block is in the covariance either way: alike
+    quiet = np.r_[60:140]
+    np.testing.assert_allclose(f.aumatch_amp_loo[quiet], f.aumatch_amp[quiet], atol=0.05)
+    on = {"loo_talk_max": 0.05}
+    assert amplitudes(f, on)[1] and not amplitudes(f)[1]
+    assert np.nanmax(bumps(f, on)["z"][24:37, a]) > 4.0
+    iv = spot(f, 0.02, {**MICRO, **on})
+    assert len(iv) == 1 and iou(int(iv.onset[0]), int(iv.offset[0]), 25, 36) >= 0.5, iv
+    # a person who talks (the inner lips opening and closing at 4 Hz on the whole clip) keeps
+    # the whole video's covariance, as does a threshold below 0
+    t = np.arange(f.n_frames) / FPS
+    talks = VideoFeatures(FPS, f.n_frames, {"families": ["aumatch", "regflow"]},
+                          **f.arrays, regflow_aperture=0.15 + 0.1 * np.sin(2 * np.pi * 4 * t))
+    assert talking(talks.regflow_aperture, FPS).mean() > 0.9
+    assert not amplitudes(talks, on)[1] and not amplitudes(f, {"loo_talk_max": -1.0})[1]
+    assert amplitudes(talks, {"loo_talk_max": 1.0})[1]
+
+
+def test_the_leave_out_covariance_is_that_of_the_other_rows():
+    """From the whole set's sums, the covariance with some rows left out is
+    :func:`noise_covariance` of the rest (rows with a NaN count in neither); with fewer than
+    :data:`LOO_MIN_ROWS` rows left it is the whole set's."""
+    rng = np.random.default_rng(5)
+    d = rng.normal(0, 1, (300, 2, 12)) * rng.uniform(0.3, 2, 12) + 1.0
+    d[rng.choice(300, 30, replace=False), 1, 4] = np.nan
+    mom = raw_moments(d[a:a + 70] for a in range(0, 300, 70))
+    for c in range(2):
+        whole = noise_covariance(d[:, c])
+        out = leave_out_covariance(mom, c, d[100:140, c], whole)
+        rest = np.concatenate([d[:100, c], d[140:, c]])
+        np.testing.assert_allclose(out, noise_covariance(rest), rtol=1e-9, atol=1e-9)
+        assert leave_out_covariance(mom, c, d[:300 - LOO_MIN_ROWS + 1, c], whole) is whole
+    assert raw_moments(iter([])) is None
+
+
+@pytest.mark.parametrize("block", [1, 4, 7, 16, 100])
+def test_runs_with_context_cover_every_row_across_blocks(block):
+    """Runs of 6 rows with 5 rows either side, from blocks of any size: every row once, in
+    order, each run's context the rows around it."""
+    rows = np.arange(53, dtype=np.float32)[:, None]
+    blocks = ((a, rows[a:a + block]) for a in range(0, 53, block))
+    seen = []
+    for r0, r1, c0, ctx in with_context(blocks, 53, 6, 5):
+        seen += list(range(r0, r1))
+        assert r1 - r0 == min(6, 53 - r0)
+        lo, hi = max(0, r0 - 5), min(53, r1 + 5)
+        np.testing.assert_array_equal(ctx[lo - c0:hi - c0, 0], np.arange(lo, hi))
+    assert seen == list(range(53))
 
 
 def _amps(position, seed=0, noise=0.05, template="AU4", more=None):
@@ -639,4 +710,5 @@ def test_a_long_video_spilled_to_disk_gives_the_same_amplitudes(astronaut, monke
     disk = _family(frames, lms)
     assert len(frames) > 3 * 16
     np.testing.assert_allclose(disk.aumatch_amp, mem.aumatch_amp, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(disk.aumatch_amp_loo, mem.aumatch_amp_loo, rtol=1e-5, atol=1e-5)
     assert np.isfinite(mem.aumatch_amp).sum() > 0.8 * mem.aumatch_amp.size

@@ -41,9 +41,11 @@ from ..expressions import L_EYE, MICRO_AUS, R_EYE, aus_displacement
 from .crops import CROP_MARGIN, CROP_SPEC, CropRing, check_flow, curve_stride, fill_strided
 from .register import EYE_CORNERS, NOSE_POINTS, registered_flow, residual_landmark_flow
 
-__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "OAS", "ROWS_SHRINK", "RowSpill", "SHRINK",
-           "TEMPLATES", "eye_openness", "lags", "noise_covariance", "oas_shrinkage", "project", "shrinkage",
-           "streamed_covariance", "templates"]
+__all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "LOO_BLOCK_S", "LOO_MARGIN_S", "LOO_MIN_ROWS",
+           "OAS", "ROWS_SHRINK", "RowSpill", "SHRINK", "TEMPLATES", "eye_openness", "lags",
+           "leave_out_covariance", "noise_covariance", "oas_shrinkage", "project", "raw_moments",
+           "shrinkage",
+           "streamed_covariance", "templates", "with_context"]
 
 #: The lags, in seconds, between the compared frames: a micro-expression's apex lies 0.1–0.25 s
 #: from its onset and its offset (0.2–0.5 s in all).
@@ -60,6 +62,12 @@ SHRINK = (0.1, 0.1)
 #: 3 s clip: 0.9, nearly the plain projection), chosen on the first development clips. On the
 #: strangers' short clips it left the whitening nearly off.
 ROWS_SHRINK = (0.3, 0.9)
+#: The leave-out covariance (``aumatch_amp_loo``, the eleventh round): the computed frames are
+#: taken in blocks of ``LOO_BLOCK_S`` seconds, and each block is whitened by the covariance of
+#: the video's other rows with the ``LOO_MARGIN_S`` seconds on either side of the block left
+#: out too — so an expression's own frames do not whiten it away on a short, still clip — or by
+#: the whole video's where fewer than ``LOO_MIN_ROWS`` rows would be left.
+LOO_BLOCK_S, LOO_MARGIN_S, LOO_MIN_ROWS = 0.2, 0.5, 20
 #: The other shrinkage rule: the Oracle Approximating Shrinkage of Chen et al. (2010), an
 #: intensity computed from the empirical covariance itself (:func:`oas_shrinkage`), as
 #: scikit-learn's ``sklearn.covariance.oas`` computes it.
@@ -207,6 +215,81 @@ def project(d: np.ndarray, tmpl: np.ndarray, cov: np.ndarray | None = None) -> n
         return np.where(den > 0, g @ d / den, np.nan)
 
 
+def raw_moments(blocks) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Sums over the wholly finite rows of each set: counts n (k,), Σd (k, D) and Σddᵀ (k, D, D),
+    float64, of the arrays (m, k, D) that ``blocks`` (an iterable) yields; None if it yields
+    none."""
+    n = total = scatter = None
+    for x in blocks:
+        x = np.asarray(x, np.float64)
+        if n is None:
+            k, dim = x.shape[1:]
+            n, total, scatter = np.zeros(k, int), np.zeros((k, dim)), np.zeros((k, dim, dim))
+        for c in range(x.shape[1]):
+            y = x[np.isfinite(x[:, c]).all(axis=1), c]
+            n[c] += len(y)
+            total[c] += y.sum(axis=0)
+            scatter[c] += y.T @ y
+    return None if n is None else (n, total, scatter)
+
+
+def leave_out_covariance(moments, c: int, rows: np.ndarray, whole: np.ndarray | None,
+                         shrink: tuple | str = SHRINK) -> np.ndarray | None:
+    """:func:`noise_covariance` of set ``c``'s rows with ``rows`` (m, D) left out, from the
+    whole set's :func:`raw_moments` ``moments`` — or ``whole`` (the whole set's covariance)
+    where fewer than :data:`LOO_MIN_ROWS` rows would be left."""
+    n, total, scatter = moments
+    y = np.asarray(rows, np.float64)
+    y = y[np.isfinite(y).all(axis=1)]
+    left = int(n[c]) - len(y)
+    if left < LOO_MIN_ROWS:
+        return whole
+    mean = (total[c] - y.sum(axis=0)) / left
+    emp = (scatter[c] - y.T @ y) / left - np.outer(mean, mean)
+    return _shrunk(emp, left, shrink)
+
+
+def with_context(blocks, rows: int, size: int, margin: int):
+    """Consecutive runs of ``size`` rows with ``margin`` rows either side, from ``blocks``
+    ((first row, rows) in order, as :meth:`RowSpill.blocks` yields them; a run may straddle
+    two): yields (r0, r1, c0, ctx) for rows r0–r1 (end excluded), where ``ctx[r - c0]`` is row
+    r for every r in max(0, r0 − margin) … min(rows, r1 + margin). Holds at most one block and
+    ``margin`` rows of the one before."""
+    ctx, c0, r0 = None, 0, 0
+    for a0, x in blocks:
+        if ctx is None:
+            ctx, c0 = x, a0
+        else:
+            ctx = np.concatenate([ctx, x])
+        end = a0 + len(x)
+        while r0 < rows and min(rows, r0 + size + margin) <= end:
+            r1 = min(rows, r0 + size)
+            yield r0, r1, c0, ctx
+            r0 = r1
+        keep = max(0, min(r0 - margin, end) - c0)
+        ctx, c0 = ctx[keep:], c0 + keep
+
+
+def _project_rows(d: np.ndarray, t: np.ndarray, cov: np.ndarray | None,
+                  inv: np.ndarray | None = None) -> np.ndarray:
+    """Amplitudes (m, A) of displacement rows ``d`` (m, D) along their templates ``t``
+    (m, A, D) for the covariance ``cov`` (:func:`project` on each row; rows wholly finite
+    through C⁻¹ — ``inv`` if given — once, the others through their landmarks' sub-block;
+    all-NaN rows NaN)."""
+    amp = np.full(t.shape[:2], np.nan)
+    full = np.isfinite(d).all(axis=1)
+    for k in np.flatnonzero(np.isfinite(d).any(axis=1) & ~full):
+        amp[k] = project(d[k], t[k].reshape(-1, 68, 2), cov)             # C's sub-block
+    if full.any():
+        if cov is not None and inv is None:
+            inv = np.linalg.inv(cov)
+        g = t[full] if cov is None else t[full] @ inv                    # C⁻¹τ (n, A, D)
+        den = (g * t[full]).sum(axis=2)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            amp[full] = np.where(den > 0, np.einsum("nad,nd->na", g, d[full]) / den, np.nan)
+    return amp
+
+
 class RowSpill:
     """Rows of float32 values, written in increasing row order and read back in blocks: in
     memory while they fit one block of ``block`` rows, else in an unlinked temporary file
@@ -297,27 +380,34 @@ class AUMatchFamily:
     (2.2 kB a computed frame, float32) are kept in a :class:`RowSpill`: in memory up to 4096
     computed frames (2.3 min at 30 fps, 2.7 min at 200 fps), beyond that in a temporary file
     read back a block at a time — the covariance in two passes (:func:`streamed_covariance`),
-    the projection in a third. What still grows with the video in memory is a flag a lag
-    (3 B a frame) during the pass and, at its end, the amplitudes (72 B a frame, float32, and
-    their interpolated copy): about 20 MB for an hour of 30 fps footage.
+    the leave-out's sums in a third (:func:`raw_moments`), both projections in a fourth
+    (:func:`with_context`: one block and the margin's rows of the one before). What still grows
+    with the video in memory is a flag a lag (3 B a frame) during the pass and, at its end,
+    the two amplitudes (144 B a frame, float32, and an interpolated copy of each): about 40 MB
+    for an hour of 30 fps footage.
 
     Arrays
     ------
     aumatch_amp : (T, n_lags, A) float32 — the amplitude of frame j (row j − 1) against frame
         j − L, in crop pixels per unit template; NaN where either frame lacked a face.
+    aumatch_amp_loo : (T, n_lags, A) float32 — the same projection whitened by the covariance
+        of the video's rows outside the frame's block of :data:`LOO_BLOCK_S` and
+        :data:`LOO_MARGIN_S` either side (:func:`leave_out_covariance`): the spotter reads it
+        instead on a video whose person hardly talks (``loo_talk_max``).
     aumatch_lags : (n_lags,) int64 — the lags L in frames.
     aumatch_eyes : (T,) float32 — :func:`eye_openness` of every frame's landmarks (NaN without a
         face): the spotter finds blinks from it.
     """
 
     family = "aumatch"
-    produces = ("aumatch_amp", "aumatch_lags", "aumatch_eyes")
+    produces = ("aumatch_amp", "aumatch_amp_loo", "aumatch_lags", "aumatch_eyes")
     history = 1
     #: 2: the projection is whitened by the video's own covariance (1: plain least squares);
     #: 3: beyond ``spill_block`` computed frames the covariance is summed over blocks (the same
     #: to rounding); 4: the eyes' openness of every frame is kept (``aumatch_eyes``); 5: the
-    #: covariance shrunk by a fixed 0.1 (:data:`SHRINK`; before, :data:`ROWS_SHRINK`)
-    version = 5
+    #: covariance shrunk by a fixed 0.1 (:data:`SHRINK`; before, :data:`ROWS_SHRINK`); 6: the
+    #: amplitudes whitened with each block's neighbourhood left out too (``aumatch_amp_loo``)
+    version = 6
     #: the covariance's shrinkage: bounds of 136 / n (:data:`SHRINK`; (1, 1) is plain least
     #: squares), :data:`OAS` or ``(OAS, lo, hi)`` (:func:`shrinkage`)
     shrink = SHRINK
@@ -328,6 +418,7 @@ class AUMatchFamily:
         self.flow = getattr(params, "curve_flow", "farneback")
         check_flow(self.flow)
         self.lags = lags(fps)
+        self.fps = float(fps)
         self.n = int(n_frames)
         self.stride = curve_stride(fps, getattr(params, "curve_hz", 0.0) / 2)
         self.skipped = np.zeros((self.n, len(self.lags)), bool)   # per lag: a face at j − L
@@ -365,45 +456,48 @@ class AUMatchFamily:
         """(rows, n_lags, 136) every computed frame's displacements (read back whole: checks)."""
         return self.spill.read()[:, :-1]
 
-    def _amplitudes(self) -> np.ndarray:
-        """(rows, n_lags, A) projections of the kept displacements, each lag whitened by its own
-        covariance over the whole video; read back a block at a time, projected 256 rows at a
-        time."""
+    def _amplitudes(self) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, n_lags, A) projections of the kept displacements, twice: each lag whitened by
+        its covariance over the whole video, and by the covariance with each block's
+        neighbourhood left out (:data:`LOO_BLOCK_S`, :func:`leave_out_covariance`). Read back
+        a block at a time; the whole-video covariance in two passes over the blocks
+        (:func:`streamed_covariance`) and the sums the leave-out subtracts from in a third."""
         n_l = len(self.lags)
         if self.spill.n_blocks <= 1:     # one block, in memory: numpy's covariance of each lag
             covs = [noise_covariance(self.spill.buf[:, c], self.shrink) for c in range(n_l)]
         else:                            # two passes over the blocks for every lag at once
             covs = streamed_covariance(lambda: (x[:, :n_l] for _, x in self.spill.blocks()),
                                        self.shrink)
-        invs = [np.eye(68 * 2) if cov is None else np.linalg.inv(cov) for cov in covs]
-        amp = np.full((self.spill.rows, n_l, len(TEMPLATES)), np.nan, np.float32)
-        for a0, x in self.spill.blocks():
-            for lo in range(0, len(x), 256):
-                d = x[lo:lo + 256, :n_l].astype(np.float64)              # (m, n_lags, D)
-                have = np.flatnonzero(np.isfinite(d).any(axis=(1, 2)))
-                if not len(have):
-                    continue
-                lm = x[lo + have, -1].reshape(-1, 68, 2)
-                t = np.stack([templates(m) for m in lm]).reshape(len(have), len(TEMPLATES), -1)
-                for c in range(n_l):
-                    dc = d[have, c]
-                    full = np.isfinite(dc).all(axis=1)
-                    for k in np.flatnonzero(np.isfinite(dc).any(axis=1) & ~full):
-                        amp[a0 + lo + have[k], c] = project(dc[k], t[k].reshape(-1, 68, 2),
-                                                            covs[c])        # C's sub-block
-                    g = t[full] @ invs[c]                                 # C⁻¹τ (n, A, D)
-                    den = (g * t[full]).sum(axis=2)
-                    with np.errstate(invalid="ignore", divide="ignore"):
-                        amp[a0 + lo + have[full], c] = np.where(
-                            den > 0, np.einsum("nad,nd->na", g, dc[full]) / den, np.nan)
+        invs = [None if cov is None else np.linalg.inv(cov) for cov in covs]
+        moments = raw_moments(x[:, :n_l] for _, x in self.spill.blocks())
+        size = max(1, int(round(LOO_BLOCK_S * self.fps / self.stride)))
+        margin = int(round(LOO_MARGIN_S * self.fps / self.stride))
+        shape = (self.spill.rows, n_l, len(TEMPLATES))
+        amp, loo = np.full(shape, np.nan, np.float32), np.full(shape, np.nan, np.float32)
+        for r0, r1, c0, ctx in with_context(self.spill.blocks(), self.spill.rows, size, margin):
+            x = ctx[r0 - c0:r1 - c0]
+            have = np.flatnonzero(np.isfinite(x[:, :n_l]).any(axis=(1, 2)))
+            if not len(have):
+                continue
+            lm = x[have, -1].reshape(-1, 68, 2)
+            t = np.stack([templates(m) for m in lm]).reshape(len(have), len(TEMPLATES), -1)
+            near = ctx[max(0, r0 - margin) - c0:min(self.spill.rows, r1 + margin) - c0]
+            for c in range(n_l):
+                d = x[have, c].astype(np.float64)
+                amp[r0 + have, c] = _project_rows(d, t, covs[c], invs[c])
+                cov = (None if covs[c] is None else
+                       leave_out_covariance(moments, c, near[:, c], covs[c], self.shrink))
+                loo[r0 + have, c] = _project_rows(d, t, cov, invs[c] if cov is covs[c] else None)
         self.spill.close()
-        return amp
+        return amp, loo
 
     def arrays(self) -> dict[str, np.ndarray]:
-        full = np.full((self.n, len(self.lags), len(TEMPLATES)), np.nan, np.float32)
-        full[::self.stride] = self._amplitudes()
-        # each lag's column on its own: a lag's first rows wait for j − L, the others' do not
-        amp = np.stack([fill_strided(full[:, c], self.skipped[:, c])
-                        for c in range(len(self.lags))], axis=1)
-        return {"aumatch_amp": amp.astype(np.float32, copy=False),
-                "aumatch_lags": np.asarray(self.lags, np.int64), "aumatch_eyes": self.eyes}
+        out = {"aumatch_lags": np.asarray(self.lags, np.int64), "aumatch_eyes": self.eyes}
+        for name, rows in zip(("aumatch_amp", "aumatch_amp_loo"), self._amplitudes()):
+            full = np.full((self.n, len(self.lags), len(TEMPLATES)), np.nan, np.float32)
+            full[::self.stride] = rows
+            # each lag's column on its own: a lag's first rows wait for j − L, the others' do not
+            out[name] = np.stack([fill_strided(full[:, c], self.skipped[:, c])
+                                  for c in range(len(self.lags))], axis=1).astype(np.float32,
+                                                                                  copy=False)
+        return out

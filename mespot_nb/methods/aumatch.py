@@ -141,6 +141,11 @@ DEFAULTS = {"p": 0.02, "z_min": 2.25, "noise_s": 4.0, "floor": 0.02, "min_distan
             # quantile of the heights of all its peaks, capped at ``region_cap`` (0: none, one
             # bar for both regions as before the tenth round)
             "region_q": 0.85, "region_cap": 3.0,
+            # a video whose person talks on at most this fraction of its frames (:func:`talking`)
+            # is read through the amplitudes whitened with each frame's neighbourhood left out
+            # (``aumatch_amp_loo``, :func:`amplitudes`; below 0: never, as before the eleventh
+            # round)
+            "loo_talk_max": -1.0,
             **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
@@ -151,17 +156,38 @@ def _rolling_median(x: np.ndarray, half: int) -> np.ndarray:
     return pd.Series(x).rolling(2 * half + 1, center=True, min_periods=1).median().to_numpy()
 
 
+def amplitudes(f, settings: dict | None = None) -> tuple[np.ndarray, bool]:
+    """The action-unit amplitudes (T, n_lags, A) :func:`bumps` reads, and whether they are the
+    leave-out ones: ``aumatch_amp_loo`` where the features have it and the person talks on at
+    most ``loo_talk_max`` of the video's frames (:func:`talking` of ``regflow_aperture``; a
+    video without it counts as silent), else ``aumatch_amp``.
+
+    On a short clip of a still face an expression is a large share of the video's motion, and
+    the whole video's covariance whitens it away; leaving its neighbourhood out keeps it. Where
+    the person talks, the leave-out covariance misses the speech around each frame and lets the
+    mouth's motion through (the eleventh round's tuning, README "Real people")."""
+    s = {**DEFAULTS, **(settings or {})}
+    arrays = getattr(f, "arrays", {})
+    if s["loo_talk_max"] >= 0 and "aumatch_amp_loo" in arrays:
+        ap = arrays.get("regflow_aperture")
+        share = 0.0 if ap is None else float(talking(ap, float(f.fps), s).mean())
+        if share <= s["loo_talk_max"]:
+            return np.asarray(arrays["aumatch_amp_loo"], np.float64), True
+    return np.asarray(f.aumatch_amp, np.float64), False
+
+
 def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     """aumatch's curves of one video.
 
     Parameters
     ----------
-    f : a video's features with ``aumatch_amp`` (T, n_lags, A) and ``aumatch_lags``; with
+    f : a video's features with ``aumatch_amp`` (T, n_lags, A) (or ``aumatch_amp_loo``:
+        :func:`amplitudes`) and ``aumatch_lags``; with
         ``aumatch_eyes`` (T,) the brows' z is weighted around blinks, with ``regflow_aperture``
         (T,) the mouth's while the person talks and the lags are taken at ``talk_lag_q`` there
         (features without them, built by hand, are not weighted).
-    settings : over :data:`DEFAULTS` (``smooth_s``, ``noise_s``, ``floor``, ``lag_q``, the
-        ``blink_*`` and ``talk_*`` keys).
+    settings : over :data:`DEFAULTS` (``smooth_s``, ``noise_s``, ``floor``, ``lag_q``,
+        ``loo_talk_max``, the ``blink_*`` and ``talk_*`` keys).
 
     Returns
     -------
@@ -182,7 +208,7 @@ def bumps(f, settings: dict | None = None) -> dict[str, np.ndarray]:
     """
     s = {**DEFAULTS, **(settings or {})}
     fps = float(f.fps)
-    amp = np.asarray(f.aumatch_amp, np.float64)
+    amp, _ = amplitudes(f, s)
     T, n_l, n_a = amp.shape
     width = int(round(s["smooth_s"] * fps))
     if width > 1:
@@ -601,5 +627,6 @@ AUMATCH = Method(
                                 ("width_s", 0.1, 2.0), ("min_distance_s", 0.05, 2.0),
                                 ("smooth_s", 0.0, 1.0), ("merge_s", 0.0, 1.0),
                                 ("lag_q", 0.0, 1.0), ("talk_lag_q", 0.0, 1.0),
-                                ("region_q", 0.0, 1.0), ("region_cap", 0.0, 50.0))),
+                                ("region_q", 0.0, 1.0), ("region_cap", 0.0, 50.0),
+                                ("loo_talk_max", -1.0, 1.0))),
     types=("micro", "macro"), references=("farneback2003",))
