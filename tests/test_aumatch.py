@@ -10,7 +10,8 @@ from conftest import turning_head
 from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, talk_template
 from mespot_nb.features.aumatch import (LOO_MIN_ROWS, ROWS_SHRINK, SHRINK, TEMPLATES,
                                         AUMatchFamily, eye_openness, lags, leave_out_covariance,
-                                        noise_covariance, project, raw_moments, shrinkage,
+                                        leave_out_rows, noise_covariance, project, raw_moments,
+                                        shrinkage,
                                         streamed_covariance, templates, with_context)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou, iou_matrix
@@ -273,6 +274,43 @@ def test_the_leave_out_covariance_is_that_of_the_other_rows():
         np.testing.assert_allclose(out, noise_covariance(rest), rtol=1e-9, atol=1e-9)
         assert leave_out_covariance(mom, c, d[:300 - LOO_MIN_ROWS + 1, c], whole) is whole
     assert raw_moments(iter([])) is None
+
+
+@pytest.mark.parametrize("n_rows", [30, 90])
+def test_the_woodbury_projection_is_the_explicit_one(n_rows):
+    """:func:`leave_out_rows` (one small system a run) gives the amplitudes of projecting each
+    row through its run's :func:`leave_out_covariance` (``basis`` None), to rounding — with rows
+    partly off the crop, rows without landmarks, runs at the ends and, in a 30-row video, runs
+    whose window leaves too few rows (the whole video's amplitudes kept)."""
+    rng = np.random.default_rng(8)
+    dim, n_a = 136, len(TEMPLATES)
+    x = rng.normal(0, 1, (n_rows, dim)) * rng.uniform(0.2, 2, dim)
+    x[rng.choice(n_rows, 4, replace=False)] = np.nan                  # no face
+    part = rng.choice(n_rows, 3, replace=False)
+    x[part, 10:14] = np.nan                                           # a window off the crop
+    t = rng.normal(0, 1, (n_rows, n_a, dim))
+    t[~np.isfinite(x).any(axis=1)] = np.nan
+    mom = raw_moments([x[:, None]])
+    mom_c = (mom[0][0], mom[1][0], mom[2][0])
+    cov = noise_covariance(x)
+    whole = np.stack([project(x[r], t[r].reshape(n_a, 68, 2), cov) if np.isfinite(x[r]).any()
+                      else np.full(n_a, np.nan) for r in range(n_rows)])
+    args = (x, 0, 0, t, whole, mom_c)
+    fast = leave_out_rows(*args, np.linalg.eigh(mom_c[2]), 6, 15, n_rows, SHRINK, cov)
+    slow = leave_out_rows(*args, None, 6, 15, n_rows, SHRINK, cov)
+    assert np.array_equal(np.isfinite(fast), np.isfinite(whole))
+    np.testing.assert_allclose(fast, slow, rtol=1e-9, atol=1e-9)
+    # a run by hand: rows 12-17, window 0-32
+    c_loo = leave_out_covariance(mom, 0, x[:33, None][:, 0], cov)
+    for r in range(12, 18):
+        if np.isfinite(x[r]).any():
+            np.testing.assert_allclose(fast[r], project(x[r], t[r].reshape(n_a, 68, 2), c_loo),
+                                       rtol=1e-9, atol=1e-9)
+    changed = np.abs(fast - whole) > 1e-6
+    if n_rows == 30:                          # every window leaves under 20 rows: the whole's
+        assert not changed.any()
+    else:
+        assert changed[np.isfinite(whole)].mean() > 0.9
 
 
 @pytest.mark.parametrize("block", [1, 4, 7, 16, 100])

@@ -290,6 +290,96 @@ def _project_rows(d: np.ndarray, t: np.ndarray, cov: np.ndarray | None,
     return amp
 
 
+def leave_out_rows(ctx: np.ndarray, c0: int, r0: int, t: np.ndarray, whole: np.ndarray,
+                   moments_c, basis, size: int, margin: int, rows: int, shrink: tuple | str,
+                   cov: np.ndarray | None) -> np.ndarray:
+    """Leave-out amplitudes (m, A) of one lag's rows r0 … r0 + m (``t``: their templates
+    (m, A, D), NaN rows without landmarks), each run of ``size`` rows projected through
+    :func:`leave_out_covariance` with its ``margin`` rows either side left out — computed by
+    the Woodbury identity, without forming or inverting a covariance a run.
+
+    With S = Σddᵀ over the lag's n wholly finite rows and S = QΛQᵀ (``basis``: ``eigh(S)``,
+    once a lag), a run whose window holds the k rows W leaves n' = n − k rows, mean μ', and the
+    covariance C' = (1 − α)·((S − WᵀW)/n' − μ'μ'ᵀ) + β·I = B − VVᵀ, where B = Q·diag(γ)·Qᵀ,
+    γ = (1 − α)·Λ/n' + β, β = α·tr(C'')/D for the unshrunk C'', and V = √(1 − α)·[Wᵀ/√n', μ']
+    (D, k + 1). Then uᵀC'⁻¹v = ũᵀG⁻¹ṽ + (Hᵀũ)ᵀ(I − VᵀH)⁻¹(Hᵀṽ) in Q's basis (ũ = Qᵀu,
+    G = diag(γ), H = G⁻¹Ṽ): one (k + 1)-square system a run instead of a 136-square one, and
+    every row's change of basis in one matrix product a chunk. Equal to :func:`project` through
+    :func:`leave_out_covariance` to rounding (tested); the rows it cannot take — a row with
+    some landmarks off the crop, or a ``shrink`` rule that needs the covariance itself
+    (:data:`OAS`) — go through those. ``whole``: the rows' amplitudes through the whole video's
+    covariance ``cov``, kept where fewer than :data:`LOO_MIN_ROWS` rows would be left.
+
+    Parameters
+    ----------
+    ctx : (len, D) the lag's displacement rows c0 …, float64, covering every run's window.
+    moments_c : (n, Σd (D,), Σddᵀ (D, D)) of the lag (:func:`raw_moments`).
+    """
+    n, total, scatter = moments_c
+    out = np.array(whole, np.float64)
+    m, n_a, dim = t.shape
+    if cov is None or m == 0:
+        return out                                            # plain least squares: no C
+    full = np.isfinite(ctx).all(axis=1)
+    ok = np.isfinite(t).all(axis=(1, 2))
+    b0 = np.arange(r0, r0 + m, size)                          # the runs
+    b1 = np.minimum(b0 + size, r0 + m)
+    w0, w1 = np.maximum(b0 - margin, 0) - c0, np.minimum(b1 + margin, rows) - c0
+    cum = np.concatenate([[0], np.cumsum(full)])
+    left = n - (cum[w1] - cum[w0])                            # rows left a run
+    use = left >= LOO_MIN_ROWS
+    fast = not isinstance(shrink, str) and len(shrink) == 2 and basis is not None
+    d_all = ctx[r0 - c0:r0 - c0 + m]
+    part = ok & np.isfinite(d_all).any(axis=1) & ~full[r0 - c0:r0 - c0 + m]
+    for j in np.flatnonzero(use):                             # through C' itself
+        i = np.arange(b0[j], b1[j]) - r0
+        i = i[part[i]] if fast else i[ok[i] & np.isfinite(d_all[i]).any(axis=1)]
+        if len(i):
+            c_loo = leave_out_covariance(([n], total[None], scatter[None]), 0,
+                                         ctx[w0[j]:w1[j]], cov, shrink)
+            out[i] = _project_rows(d_all[i], t[i], c_loo)
+    if not fast or not use.any():
+        return out
+    lam, q = basis
+    runs = np.flatnonzero(use)
+    r_n, width = len(runs), size + 2 * margin
+    ctx0 = np.concatenate([np.where(full[:, None], ctx, 0.0), np.zeros((1, dim))])
+    proj = ctx0 @ q                                           # every row in Q's basis; last: 0
+    sq = (ctx0 ** 2).sum(axis=1)
+    span = w0[runs, None] + np.arange(width)                  # each run's window, padded
+    inside = (span < w1[runs, None]) & full[np.minimum(span, len(full) - 1)]
+    span = np.where(inside, span, len(ctx0) - 1)              # padding reads the zero row
+    w = proj[span]                                            # (R, K, D)
+    lr = left[runs].astype(np.float64)
+    mu = (total @ q - w.sum(axis=1)) / lr[:, None]
+    lo, hi = shrink
+    alpha = np.clip(dim / lr, lo, hi)
+    tr_e = (float(lam.sum()) - sq[span].sum(axis=1)) / lr - (mu ** 2).sum(axis=1)
+    gam = (1.0 - alpha)[:, None] * lam / lr[:, None] + (alpha * tr_e / dim)[:, None]
+    v = np.sqrt(1.0 - alpha)[:, None, None] * np.concatenate(
+        [w / np.sqrt(lr)[:, None, None], mu[:, None]], axis=1)          # (R, K + 1, D)
+    h = v / gam[:, None]
+    small = np.eye(width + 1) - h @ v.transpose(0, 2, 1)                # (R, K + 1, K + 1)
+    rr = b0[runs, None] - r0 + np.arange(size)                          # the runs' rows
+    good = (rr < (b1[runs] - r0)[:, None])
+    rr = np.minimum(rr, m - 1)
+    good &= ok[rr] & full[rr + r0 - c0]
+    tt = (np.nan_to_num(t[rr]) @ q) * good[..., None, None]             # (R, s, A, D)
+    dd = proj[rr + r0 - c0] * good[..., None]                           # (R, s, D)
+    ht = tt.reshape(r_n, -1, dim) @ h.transpose(0, 2, 1)                # (R, s·A, K + 1)
+    hd = dd @ h.transpose(0, 2, 1)                                      # (R, s, K + 1)
+    sol = np.linalg.solve(small, np.concatenate([hd, ht], axis=1).transpose(0, 2, 1))
+    sol = sol.transpose(0, 2, 1)
+    sd, st = sol[:, :size], sol[:, size:].reshape(tt.shape[:3] + (-1,))
+    ig = 1.0 / gam[:, None, None]
+    num = (tt * (dd[:, :, None] * ig)).sum(-1) + (ht.reshape(st.shape) * sd[:, :, None]).sum(-1)
+    den = (tt * tt * ig).sum(-1) + (ht.reshape(st.shape) * st).sum(-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        amp = np.where(den > 0, num / den, np.nan)                      # (R, s, A)
+    out[rr[good]] = amp[good]
+    return out
+
+
 class RowSpill:
     """Rows of float32 values, written in increasing row order and read back in blocks: in
     memory while they fit one block of ``block`` rows, else in an unlinked temporary file
@@ -470,24 +560,31 @@ class AUMatchFamily:
                                        self.shrink)
         invs = [None if cov is None else np.linalg.inv(cov) for cov in covs]
         moments = raw_moments(x[:, :n_l] for _, x in self.spill.blocks())
+        basis = [None if moments is None or moments[0][c] < 2 else np.linalg.eigh(moments[2][c])
+                 for c in range(n_l)]
         size = max(1, int(round(LOO_BLOCK_S * self.fps / self.stride)))
         margin = int(round(LOO_MARGIN_S * self.fps / self.stride))
-        shape = (self.spill.rows, n_l, len(TEMPLATES))
-        amp, loo = np.full(shape, np.nan, np.float32), np.full(shape, np.nan, np.float32)
-        for r0, r1, c0, ctx in with_context(self.spill.blocks(), self.spill.rows, size, margin):
+        rows, n_a = self.spill.rows, len(TEMPLATES)
+        amp = np.full((rows, n_l, n_a), np.nan, np.float32)
+        loo = np.full((rows, n_l, n_a), np.nan, np.float32)
+        chunk = size * max(1, 256 // size)               # whole runs, about 256 rows
+        for r0, r1, c0, ctx in with_context(self.spill.blocks(), rows, chunk, margin):
             x = ctx[r0 - c0:r1 - c0]
             have = np.flatnonzero(np.isfinite(x[:, :n_l]).any(axis=(1, 2)))
             if not len(have):
                 continue
-            lm = x[have, -1].reshape(-1, 68, 2)
-            t = np.stack([templates(m) for m in lm]).reshape(len(have), len(TEMPLATES), -1)
-            near = ctx[max(0, r0 - margin) - c0:min(self.spill.rows, r1 + margin) - c0]
+            t = np.full((len(x), n_a, 68 * 2), np.nan)
+            t[have] = np.stack([templates(m) for m in x[have, -1].reshape(-1, 68, 2)]
+                               ).reshape(len(have), n_a, -1)
+            w0, w1 = max(0, r0 - margin), min(rows, r1 + margin)
             for c in range(n_l):
-                d = x[have, c].astype(np.float64)
-                amp[r0 + have, c] = _project_rows(d, t, covs[c], invs[c])
-                cov = (None if covs[c] is None else
-                       leave_out_covariance(moments, c, near[:, c], covs[c], self.shrink))
-                loo[r0 + have, c] = _project_rows(d, t, cov, invs[c] if cov is covs[c] else None)
+                a = np.full((len(x), n_a), np.nan)
+                a[have] = _project_rows(x[have, c].astype(np.float64), t[have], covs[c], invs[c])
+                amp[r0:r1, c] = a
+                loo[r0:r1, c] = a if moments is None else leave_out_rows(
+                    ctx[w0 - c0:w1 - c0, c].astype(np.float64), w0, r0, t, a,
+                    (moments[0][c], moments[1][c], moments[2][c]), basis[c], size, margin, rows,
+                    self.shrink, covs[c])
         self.spill.close()
         return amp, loo
 
