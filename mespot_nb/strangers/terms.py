@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to thirteenth fresh held-out sets says of its licence, and
+#: What each repository of the second to fourteenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -256,4 +256,27 @@ TERMS = {
     "xhy5588/Classroom-Engagement-Detection": ("has no licence file",
                                                "; the clip is a video-call recording"),
     "AkshTi/Non-Invasive-Stress-Detection-from-Video": ("has no licence file", ""),
+    # the fourteenth set's
+    'wlkzyl/2023CV': ('has no licence file', "; the clip is a class group's own demo video"),
+    'vikasK1640A02/opencv': ('has no licence file', ''),
+    'elifbeyzatok00/Image-Processing-Course': ('has no licence file', ''),
+    'AdrianVazquezMejia/Mouse_controller': ('has no licence file', "; its README says the demo videos show the author's face"),
+    'Kkas457/streamlit-Interview': ('has no licence file', ''),
+    'aakash563/Heart-Rate-Detection-using-a-facial-video': ('has no licence file', ''),
+    'Anancha/opencv': ('has no licence file', ''),
+    'sagi-schein/hackaton-heart-17': ('has no licence file', ''),
+    'dharasubhamay/OpenCV-Project': ('has no licence file', ''),
+    'AsadiAhmad/Custom-Camera': ('is MIT-licensed', "; its README shows the clip as the app's demo"),
+    '13703397034/opencv': ('has no licence file', ''),
+    'Mahendra0125/Images-Videos': ('has no licence file', ''),
+    'thinhngosy2060811/web-interview-recorder': ('has no licence file', '; the clip is an answer uploaded to its interview recorder'),
+    'TS-Group5/Capstone_Project': ('has no licence file', '; its README names an MIT licence it does not hold'),
+    'stavyadatta/codeBrew': ('has no licence file', ''),
+    'abhinn05/Parkinson-Early-Detection-Model': ('has no licence file', ''),
+    'DhruvalkumarShah/MCQExam': ('has no licence file', ''),
+    'mctosima/Flask-Heart-Rate-Counting': ('has no licence file', "; the clip is only in the repository's history"),
+    'DevPopat/KeyInterviewer': ('has no licence file', ''),
+    'Sudiksha18/Head-Rotation-Detection-using-YOLO-and-Flask': ('has no licence file', ''),
+    'fhfuih/HKSI-Monitoring-Server': ('is GPL-3.0-licensed', ''),
+    'EswarGorantla/Educonnect': ('has no licence file', ''),
 }
