@@ -59,7 +59,8 @@ from mespot_nb.spotting import spot_video
 #: (``docs/prereg/twelfth-set.md``, ``thirteenth-set.md``), and the fourteenth
 #: (``FOURTEENTH_SET``), scored once for the eleventh round as the eleventh was for the tenth
 #: (``docs/prereg/aumatch-round11.md``). The ninth and tenth sets, held out before, are among the
-#: tenth round's tuning sets; the thirteenth, among the eleventh round's.
+#: tenth round's tuning sets. The thirteenth was among the eleventh round's, whose candidate was
+#: not adopted: the defaults are still the tenth round's, which never saw it.
 AUMATCH_HELD_OUT = tuple(r[0] for r in ELEVENTH_SET + TWELFTH_SET + THIRTEENTH_SET
                          + FOURTEENTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
