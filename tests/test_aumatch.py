@@ -11,8 +11,7 @@ from mespot_nb.expressions import IOD, L_EYE, R_EYE, aus_displacement, profile, 
 from mespot_nb.features.aumatch import (LOO_MIN_ROWS, ROWS_SHRINK, SHRINK, TEMPLATES,
                                         AUMatchFamily, eye_openness, lags, leave_out_covariance,
                                         leave_out_rows, noise_covariance, project, raw_moments,
-                                        shrinkage,
-                                        streamed_covariance, templates, with_context)
+                                        shrinkage, streamed_covariance, templates, with_context)
 from mespot_nb.features.stream import VideoFeatures
 from mespot_nb.intervals import iou, iou_matrix
 from mespot_nb.methods.aumatch import (DEFAULTS, amplitudes, blinks, bumps, spot,

@@ -43,9 +43,9 @@ from .register import EYE_CORNERS, NOSE_POINTS, registered_flow, residual_landma
 
 __all__ = ["AUMatchFamily", "FIT_POINTS", "LAGS_S", "LOO_BLOCK_S", "LOO_MARGIN_S", "LOO_MIN_ROWS",
            "OAS", "ROWS_SHRINK", "RowSpill", "SHRINK", "TEMPLATES", "eye_openness", "lags",
-           "leave_out_covariance", "noise_covariance", "oas_shrinkage", "project", "raw_moments",
-           "shrinkage",
-           "streamed_covariance", "templates", "with_context"]
+           "leave_out_covariance", "leave_out_rows", "noise_covariance", "oas_shrinkage",
+           "project", "raw_moments", "shrinkage", "streamed_covariance", "templates",
+           "with_context"]
 
 #: The lags, in seconds, between the compared frames: a micro-expression's apex lies 0.1–0.25 s
 #: from its onset and its offset (0.2–0.5 s in all).
@@ -215,29 +215,51 @@ def project(d: np.ndarray, tmpl: np.ndarray, cov: np.ndarray | None = None) -> n
         return np.where(den > 0, g @ d / den, np.nan)
 
 
-def raw_moments(blocks) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Sums over the wholly finite rows of each set: counts n (k,), Σd (k, D) and Σddᵀ (k, D, D),
-    float64, of the arrays (m, k, D) that ``blocks`` (an iterable) yields; None if it yields
-    none."""
+def raw_moments(blocks, step: int = 4096) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Sums over the wholly finite rows of each set, block by block.
+
+    Parameters
+    ----------
+    blocks : iterable of arrays (m, k, D): row by row, its k sets (aumatch: its lags).
+    step : rows converted to float64 at a time (a block held in memory is not copied whole).
+
+    Returns
+    -------
+    (n (k,) int, Σd (k, D), Σddᵀ (k, D, D)) float64 over each set's rows with no NaN, or None
+    if ``blocks`` yields nothing.
+    """
     n = total = scatter = None
-    for x in blocks:
-        x = np.asarray(x, np.float64)
-        if n is None:
-            k, dim = x.shape[1:]
-            n, total, scatter = np.zeros(k, int), np.zeros((k, dim)), np.zeros((k, dim, dim))
-        for c in range(x.shape[1]):
-            y = x[np.isfinite(x[:, c]).all(axis=1), c]
-            n[c] += len(y)
-            total[c] += y.sum(axis=0)
-            scatter[c] += y.T @ y
+    for block in blocks:
+        for lo in range(0, len(block), step):
+            x = np.asarray(block[lo:lo + step], np.float64)
+            if n is None:
+                k, dim = x.shape[1:]
+                n, total, scatter = np.zeros(k, int), np.zeros((k, dim)), np.zeros((k, dim, dim))
+            for c in range(x.shape[1]):
+                y = x[np.isfinite(x[:, c]).all(axis=1), c]
+                n[c] += len(y)
+                total[c] += y.sum(axis=0)
+                scatter[c] += y.T @ y
     return None if n is None else (n, total, scatter)
 
 
 def leave_out_covariance(moments, c: int, rows: np.ndarray, whole: np.ndarray | None,
                          shrink: tuple | str = SHRINK) -> np.ndarray | None:
-    """:func:`noise_covariance` of set ``c``'s rows with ``rows`` (m, D) left out, from the
-    whole set's :func:`raw_moments` ``moments`` — or ``whole`` (the whole set's covariance)
-    where fewer than :data:`LOO_MIN_ROWS` rows would be left."""
+    """:func:`noise_covariance` of set ``c``'s rows with some of them left out.
+
+    Parameters
+    ----------
+    moments : the whole sets' :func:`raw_moments`.
+    c : which set.
+    rows : (m, D) the rows to leave out (those with a NaN are not in the sums, and are skipped).
+    whole : (D, D) the whole set's covariance, returned where fewer than :data:`LOO_MIN_ROWS`
+        rows would be left.
+    shrink : the shrinkage rule (:func:`shrinkage`).
+
+    Returns
+    -------
+    (D, D) float64, the shrunk covariance of the rows left, or ``whole``.
+    """
     n, total, scatter = moments
     y = np.asarray(rows, np.float64)
     y = y[np.isfinite(y).all(axis=1)]
@@ -250,11 +272,21 @@ def leave_out_covariance(moments, c: int, rows: np.ndarray, whole: np.ndarray | 
 
 
 def with_context(blocks, rows: int, size: int, margin: int):
-    """Consecutive runs of ``size`` rows with ``margin`` rows either side, from ``blocks``
-    ((first row, rows) in order, as :meth:`RowSpill.blocks` yields them; a run may straddle
-    two): yields (r0, r1, c0, ctx) for rows r0–r1 (end excluded), where ``ctx[r - c0]`` is row
-    r for every r in max(0, r0 − margin) … min(rows, r1 + margin). Holds at most one block and
-    ``margin`` rows of the one before."""
+    """Consecutive runs of ``size`` rows with ``margin`` rows either side, read block by block.
+
+    Parameters
+    ----------
+    blocks : iterable of (first row, rows (m, ...)) in order, as :meth:`RowSpill.blocks`
+        yields them (a run may straddle two).
+    rows : the number of rows in all.
+    size, margin : rows a run, and rows either side of it.
+
+    Yields
+    ------
+    (r0, r1, c0, ctx): the run's rows r0 … r1 − 1, and ``ctx`` with ``ctx[r - c0]`` row r for
+    every r in max(0, r0 − margin) … min(rows, r1 + margin) − 1. Holds one block and at most
+    ``size`` + 2·``margin`` rows of the one before (the runs not yet finished and their margin).
+    """
     ctx, c0, r0 = None, 0, 0
     for a0, x in blocks:
         if ctx is None:
@@ -302,18 +334,34 @@ def leave_out_rows(ctx: np.ndarray, c0: int, r0: int, t: np.ndarray, whole: np.n
     once a lag), a run whose window holds the k rows W leaves n' = n − k rows, mean μ', and the
     covariance C' = (1 − α)·((S − WᵀW)/n' − μ'μ'ᵀ) + β·I = B − VVᵀ, where B = Q·diag(γ)·Qᵀ,
     γ = (1 − α)·Λ/n' + β, β = α·tr(C'')/D for the unshrunk C'', and V = √(1 − α)·[Wᵀ/√n', μ']
-    (D, k + 1). Then uᵀC'⁻¹v = ũᵀG⁻¹ṽ + (Hᵀũ)ᵀ(I − VᵀH)⁻¹(Hᵀṽ) in Q's basis (ũ = Qᵀu,
+    (D, k + 1). Then uᵀC'⁻¹v = ũᵀG⁻¹ṽ + (Hᵀũ)ᵀ(I − ṼᵀH)⁻¹(Hᵀṽ) in Q's basis (ũ = Qᵀu,
     G = diag(γ), H = G⁻¹Ṽ): one (k + 1)-square system a run instead of a 136-square one, and
     every row's change of basis in one matrix product a chunk. Equal to :func:`project` through
-    :func:`leave_out_covariance` to rounding (tested); the rows it cannot take — a row with
-    some landmarks off the crop, or a ``shrink`` rule that needs the covariance itself
-    (:data:`OAS`) — go through those. ``whole``: the rows' amplitudes through the whole video's
-    covariance ``cov``, kept where fewer than :data:`LOO_MIN_ROWS` rows would be left.
+    :func:`leave_out_covariance` to rounding (within 1e-12 on real clips' rows; tested to
+    1e-9); the rows it cannot take — a row with some landmarks off the crop, or a ``shrink``
+    rule that needs the covariance itself (:data:`OAS`) — go through those. ``whole``: the rows'
+    amplitudes through the whole video's covariance ``cov``, kept where fewer than
+    :data:`LOO_MIN_ROWS` rows would be left.
 
     Parameters
     ----------
-    ctx : (len, D) the lag's displacement rows c0 …, float64, covering every run's window.
+    ctx : (len, D) float64, the lag's displacement rows c0 … c0 + len − 1, covering every
+        run's window.
+    c0 : the row number of ``ctx[0]``.
+    r0 : the first row to project (a run starts there).
+    t : (m, A, D) the templates of rows r0 … r0 + m − 1 (NaN rows: no landmarks).
+    whole : (m, A) those rows' amplitudes through ``cov``.
     moments_c : (n, Σd (D,), Σddᵀ (D, D)) of the lag (:func:`raw_moments`).
+    basis : ``np.linalg.eigh(Σddᵀ)`` — (Λ (D,), Q (D, D)) — or None (then every run goes
+        through :func:`leave_out_covariance` itself).
+    size, margin : rows a run, and rows left out either side of it.
+    rows : the number of rows in the video.
+    shrink : the shrinkage rule (:func:`shrinkage`).
+    cov : (D, D) the whole video's covariance of the lag, or None (plain least squares).
+
+    Returns
+    -------
+    (m, A) float64, each row's amplitude along each template, crop px per unit template.
     """
     n, total, scatter = moments_c
     out = np.array(whole, np.float64)
@@ -471,10 +519,10 @@ class AUMatchFamily:
     computed frames (2.3 min at 30 fps, 2.7 min at 200 fps), beyond that in a temporary file
     read back a block at a time — the covariance in two passes (:func:`streamed_covariance`),
     the leave-out's sums in a third (:func:`raw_moments`), both projections in a fourth
-    (:func:`with_context`: one block and the margin's rows of the one before). What still grows
-    with the video in memory is a flag a lag (3 B a frame) during the pass and, at its end,
-    the two amplitudes (144 B a frame, float32, and an interpolated copy of each): about 40 MB
-    for an hour of 30 fps footage.
+    (:func:`with_context`: one block and a run's rows and margins of the one before). What
+    still grows with the video in memory is a flag a lag (3 B a frame) during the pass and, at
+    its end, the two amplitudes (144 B a frame, float32, and an interpolated copy of each):
+    about 40 MB for an hour of 30 fps footage.
 
     Arrays
     ------

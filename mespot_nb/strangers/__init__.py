@@ -10,11 +10,11 @@ thirteenth, once each, to measure the tenth round's defaults with nothing chosen
 fourteenth, once, as the eleventh was, for aumatch's eleventh round.
 
 Data only, one file per group of sets (``sets_2_to_5``, ``sets_6_to_8``, ``sets_9_to_12``,
-``sets_13``, ``sets_14``) and the repositories' terms (``terms``): :mod:`mespot_nb.media` builds each record
-into a :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record
-is ``(name, repository, commit, path in it, condition tags, fps, frames, (width, height), median
-inter-ocular distance in px from dlib's landmarks — the track's for the second to fifth sets, 24
-sampled frames' for the sixth to fourteenth — sha256, description)``.
+``sets_13``, ``sets_14``) and the repositories' terms (``terms``): :mod:`mespot_nb.media` builds
+each record into a :class:`~mespot_nb.media.Footage` of :data:`mespot_nb.media.HELD_OUT`
+(``_fresh``). A record is ``(name, repository, commit, path in it, condition tags, fps, frames,
+(width, height), median inter-ocular distance in px from dlib's landmarks — the track's for the
+second to fifth sets, 24 sampled frames' for the sixth to fourteenth — sha256, description)``.
 """
 
 from .sets_2_to_5 import FIFTH_SET, FOURTH_SET, SECOND_SET, THIRD_SET
