@@ -217,13 +217,15 @@ def test_the_family_measures_a_brow_raise_through_a_turning_head(astronaut, rais
     assert iou(int(top.onset), int(top.offset), 25, 36) >= 0.5
     rows = spotted_patterns(f, iv).set_index(["onset", "offset"])
     assert rows.loc[(int(top.onset), int(top.offset)), "pattern"] == "AU1+AU2"
-    # shrunk by the default's fixed 0.1 (the eighth round), the covariance of a clip in which
-    # nothing but the raise moves whitens the raise away: its z falls from about 11 to about 1
-    # and nothing is spotted (README "Known limitations": on real strangers' still faces the
-    # face's own motion dominates the covariance and the calm bar held as before)
+    # shrunk by the default's fixed 0.1 (the eighth round), the whole clip's covariance, in a
+    # clip in which nothing but the raise moves, whitens the raise away: its z falls from about
+    # 11 to about 1 and nothing is spotted (the defaults before the twelfth round, which read
+    # the whole clip's covariance on every video; since then a silent video reads the leave-out
+    # one: the next test)
     f = raise_150
-    assert np.nanmax(bumps(f)["z"][24:37, a]) < 2.0
-    assert spot(f, 0.02, MICRO).empty
+    whole = {"loo_talk_max": -1.0}
+    assert np.nanmax(bumps(f, whole)["z"][24:37, a]) < 2.0
+    assert spot(f, 0.02, {**MICRO, **whole}).empty
     for r in rows.drop(index=(int(top.onset), int(top.offset))).itertuples():
         assert r.pattern in ("AU12", "AU14", "AU15", "AU10") and 25 <= r.peak <= 36, rows
 
@@ -232,7 +234,8 @@ def test_leaving_the_neighbourhood_out_keeps_a_still_faces_expression(raise_150)
     """The clip above whose covariance whitens its one raise away: whitened by the covariance
     of the rest of the clip (each 0.2 s block's ± 0.5 s left out, ``aumatch_amp_loo``), the
     raise keeps its amplitude and is the one interval spotted; the method reads those
-    amplitudes only where the person hardly talks (``loo_talk_max``; -1, never)."""
+    amplitudes only where the person hardly talks (``loo_talk_max``, by default since the
+    twelfth round: 5 % of the frames; -1, never)."""
     f = raise_150
     a = TEMPLATES.index("AU1+AU2")
     apex = 30
@@ -244,9 +247,10 @@ def test_leaving_the_neighbourhood_out_keeps_a_still_faces_expression(raise_150)
     quiet = np.r_[60:140]
     np.testing.assert_allclose(f.aumatch_amp_loo[quiet], f.aumatch_amp[quiet], atol=0.05)
     on = {"loo_talk_max": 0.05}
-    assert amplitudes(f, on)[1] and not amplitudes(f)[1]
+    assert amplitudes(f, on)[1] and amplitudes(f)[1]            # the default reads them
+    assert not amplitudes(f, {"loo_talk_max": -1.0})[1]
     assert np.nanmax(bumps(f, on)["z"][24:37, a]) > 4.0
-    iv = spot(f, 0.02, {**MICRO, **on})
+    iv = spot(f, 0.02, MICRO)
     assert len(iv) == 1 and iou(int(iv.onset[0]), int(iv.offset[0]), 25, 36) >= 0.5, iv
     # a person who talks (the inner lips opening and closing at 4 Hz on the whole clip) keeps
     # the whole video's covariance, as does a threshold below 0
@@ -254,8 +258,18 @@ def test_leaving_the_neighbourhood_out_keeps_a_still_faces_expression(raise_150)
     talks = VideoFeatures(FPS, f.n_frames, {"families": ["aumatch", "regflow"]},
                           **f.arrays, regflow_aperture=0.15 + 0.1 * np.sin(2 * np.pi * 4 * t))
     assert talking(talks.regflow_aperture, FPS).mean() > 0.9
-    assert not amplitudes(talks, on)[1] and not amplitudes(f, {"loo_talk_max": -1.0})[1]
+    assert not amplitudes(talks, on)[1] and not amplitudes(talks)[1]
     assert amplitudes(talks, {"loo_talk_max": 1.0})[1]
+    # the gate's speech bar (``talk_rate``: 0.35 since the twelfth round, regflow's 0.5 before):
+    # lips whose speech rate lies between the two count as talking for aumatch, not for regflow
+    from mespot_nb.methods.regflow import DEFAULTS as REGFLOW
+    from mespot_nb.methods.regflow import speech_rate
+
+    soft = VideoFeatures(FPS, f.n_frames, {"families": ["aumatch", "regflow"]},
+                         **f.arrays, regflow_aperture=0.15 + 0.027 * np.sin(2 * np.pi * 4 * t))
+    rate = speech_rate(soft.regflow_aperture, FPS, DEFAULTS["talk_window_s"])
+    assert DEFAULTS["talk_rate"] == 0.35 < rate.min() <= rate.max() < REGFLOW["speech_rate"]
+    assert not amplitudes(soft)[1] and amplitudes(soft, {"talk_rate": 0.5})[1]
 
 
 def test_the_leave_out_covariance_is_that_of_the_other_rows():
