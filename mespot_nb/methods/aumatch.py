@@ -82,8 +82,8 @@ it: 104 of 132, 0.314, 15 of 19. The tenth round (``docs/prereg/aumatch-round10.
 the third to tenth sets (143 clips), to give each region its own bar: at least the 85th
 percentile of the heights of all its peaks (``region_q``, capped at ``region_cap`` 3), so that
 a talking mouth's many chance peaks no longer pass a bar set for a still face; it adopted it by
-its rule on an eleventh fresh set of 20 (``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``):
-81 of 108 events, pooled F1 0.334, 15 of 20 over the bar, where the defaults before it,
+its rule on an eleventh fresh set of 20 (``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``
+then): 81 of 108 events, pooled F1 0.334, 15 of 20 over the bar, where the defaults before it,
 untouched, found 84 at 0.289, 14. A twelfth and a thirteenth fresh set
 (``docs/prereg/twelfth-set.md``, ``thirteenth-set.md``) then measured these defaults with no choice
 made on them: 58 of 90 events, pooled F1 0.303, 12 of 16 over the bar; 74 of 120, 0.268, 13 of 15.
