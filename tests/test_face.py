@@ -217,3 +217,41 @@ def test_cli_landmarks_writes_npz(tiny_demo, tmp_path):
     r = subprocess.run([sys.executable, "-m", "mespot_nb", "landmarks", str(tmp_path / "no.mp4"),
                         "--out", str(tmp_path / "x.npz")], capture_output=True, text=True)
     assert r.returncode == 2 and "no.mp4" in r.stderr and not (tmp_path / "x.npz").exists()
+
+
+def test_rotated_retry_finds_a_rolled_face_and_keys_stay(tmp_path):
+    """A real face rolled 55°: dlib's upright detector loses it; with ``rotate_deg`` the tracker
+    finds it, and its landmarks are the upright face's, rotated (within 6 % of the inter-ocular
+    distance, median over the 68 points). Off (the default), the cache keys are the ones tracks
+    had before the option existed."""
+    from dataclasses import asdict
+
+    from mespot_nb import media
+
+    img = cv2.imread(str(next(p for p in media.PHOTOS if p.name == "pyfeat_single_face").file()))
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    H, W = gray.shape
+    pad = max(H, W) // 2                      # room to turn the face without cutting it
+    gray = cv2.copyMakeBorder(gray, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
+    H, W = gray.shape
+    upright = F.LandmarkTracker(F.TrackParams(), W).step(gray)[0]
+    assert upright is not None
+    M = cv2.getRotationMatrix2D((W / 2, H / 2), -55.0, 1.0)   # rolled 55° clockwise
+    rolled = cv2.warpAffine(gray, M, (W, H), borderMode=cv2.BORDER_REPLICATE)
+    truth = upright @ M[:, :2].T + M[:, 2]
+    lm, status, _ = F.LandmarkTracker(F.TrackParams(), W).step(rolled)
+    assert lm is None and status == STATUS_LOST
+    tr = F.LandmarkTracker(F.TrackParams(rotate_deg=(25.0, -25.0, 45.0, -45.0)), W)
+    lm, status, _ = tr.step(rolled)
+    assert status == STATUS_DETECTED
+    err = np.median(np.linalg.norm(lm - truth, axis=1)) / F.inter_ocular(truth)
+    assert err < 0.06, err
+    # the next frame, the same face: tracked from the rotated detection, or found again
+    lm2, status2, _ = tr.step(rolled)
+    assert lm2 is not None and np.median(np.linalg.norm(lm2 - truth, axis=1)) / F.inter_ocular(truth) < 0.1
+    d = asdict(F.TrackParams())
+    d.pop("rotate_deg")
+    assert F.TrackParams().key() == d
+    assert F.TrackParams(rotate_deg=(25,)).key()["rotate_deg"] == [25.0]
+    with pytest.raises(MespotError, match="rotate_deg"):
+        F.TrackParams(rotate_deg=(90,)).check()

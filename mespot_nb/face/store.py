@@ -5,7 +5,6 @@ Dask cluster."""
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from pathlib import Path
 
 from ..cache import VideoStage, video_entry_name
@@ -26,7 +25,7 @@ TRACKS = VideoStage("landmarks", FACE_VERSION, FaceTrack.load)
 def track_cache_path(cache_dir: str | Path, src: FrameSource, params: TrackParams,
                      name: str) -> Path:
     """Cache entry of a video's track: keyed by source identity + parameters + versions."""
-    return TRACKS.path(cache_dir, src.identity(), asdict(params), name)
+    return TRACKS.path(cache_dir, src.identity(), params.key(), name)
 
 
 def cached_track(source: str | Path, fps: float, cache_dir: str | Path,

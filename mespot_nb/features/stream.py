@@ -173,7 +173,7 @@ def extract_video(source: FrameSource | str | Path, fps: float | None = None,
         arrays.update(out)
     meta = dict(source=str(src.path), identity=src.identity(), params=asdict(params),
                 version=FEATURES_VERSION, face_version=FACE_VERSION,
-                track_params=track.meta.get("params") or asdict(track_params),
+                track_params=track.meta.get("params") or track_params.key(),
                 families=list(params.families), missing=track.missing,
                 **({"family_versions": fv} if (fv := family_versions(params.families)) else {}),
                 lost_frames=int((~track.valid).sum()), first_frame=start,
@@ -270,7 +270,7 @@ def features_cache_path(cache_dir: str | Path, src: FrameSource, params: Feature
     """Cache entry of one video's features (source identity, the frame rate they were computed
     at — a video spotted at another ``--fps`` is another entry —, every parameter, and versions,
     a family's own among them where it declares one: :func:`~.common.family_versions`)."""
-    key = dict(f=asdict(params), t=asdict(track_params), face=FACE_VERSION, fps=float(src.fps))
+    key = dict(f=asdict(params), t=track_params.key(), face=FACE_VERSION, fps=float(src.fps))
     fam = family_versions(params.families)
     if fam:
         key["families"] = fam
