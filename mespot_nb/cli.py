@@ -263,7 +263,7 @@ def cmd_features(a: argparse.Namespace) -> int:
     provenance = dict(
         kit="mespot-nb", kit_version=__version__, method=m.name, method_title=m.title,
         window=m.window, profile=a.profile, feature_params=asdict(fparams),
-        track_params=asdict(tparams), features_version=FEATURES_VERSION,
+        track_params=tparams.key(), features_version=FEATURES_VERSION,
         face_version=FACE_VERSION, source=str(src.path.resolve()), source_identity=src.identity(),
         start=first, stop=last, fps=feats.fps, decode_reduction=feats.meta["decode_reduction"],
         created=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),

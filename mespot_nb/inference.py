@@ -389,7 +389,7 @@ def save_trained(path: str | Path, trained: dict[str, Any], method: str | Method
     top = by[first] if by else trained
     meta = dict(kind=MODEL_KIND, kit_version=__version__, features_version=FEATURES_VERSION,
                 method=m.name, config=asdict(cfg),
-                track_params=asdict(track_params), dataset=dataset_name, seed=seed,
+                track_params=track_params.key(), dataset=dataset_name, seed=seed,
                 **fields(top, fps[first] if by else next(iter(fps.values()))))
     if by:
         meta["types"] = list(by)

@@ -136,7 +136,7 @@ def test_the_families_version_is_in_the_feature_cache_key(tmp_path):
     for fams, versioned in ((("regflow",), False), (("regflow", "aumatch"), True)):
         fp = FeatureParams(families=fams)
         plain = FEATURES.path(tmp_path, Src().identity(),
-                              dict(f=asdict(fp), t=asdict(tp), face=FACE_VERSION, fps=30.0),
+                              dict(f=asdict(fp), t=tp.key(), face=FACE_VERSION, fps=30.0),
                               "v")
         assert (features_cache_path(tmp_path, Src(), fp, tp, "v") != plain) is versioned
 
