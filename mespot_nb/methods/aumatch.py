@@ -35,7 +35,7 @@ tenth round; :func:`region_threshold`) — a talking mouth, with a chance peak e
 a second, passes only what stands out among them, and a still region keeps the common bar.
 As each region is peaked apart, a blink's pull on the brows cannot hide a lip corner's
 micro-expression a few frames away (:func:`region_peaks`) — except that of two peaks at most
-round(``merge_s`` · fps) frames apart (3 at 30 fps) only the higher is kept: one movement's
+round(``merge_s`` · fps) frames apart (4 at 30 fps) only the higher is kept: one movement's
 echo in the other region's patterns (:func:`merge_twins`); each an interval of ``width_s``
 around the peak (0.45 before, 0.55 after: apexes come early).
 Macro-expressions are regflow's (:func:`~mespot_nb.methods.regflow.macro_intervals`).
@@ -99,7 +99,13 @@ speech threshold (``talk_rate`` 0.35, regflow's 0.5 before; it is read only by t
 the talking weights are off) on the third to fourteenth sets (217 clips), and adopted it by its
 rule on a fifteenth fresh set of 15 (``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``): 55
 of 69 events, pooled F1 0.344, 12 of 15 over the bar, the calm bar on 5 of 6 still faces, where
-the defaults before it, untouched, found 49 at 0.303, 11, 2 of 6.
+the defaults before it, untouched, found 49 at 0.303, 11, 2 of 6. The thirteenth round
+(``docs/prereg/aumatch-round13.md``) found the settings around those defaults on a plateau of
+the third to fifteenth sets (232 clips) but for a wider twin merge (``merge_s`` 0.15, 0.1 since
+the sixth round), which kept every clip's place against the bar and dropped false positives; it
+adopted it by its rule on a sixteenth fresh set of 23: the same 107 of 150 events, pooled F1
+0.310 against 0.302 (+0.008 [+0.002, +0.015]), 18 of 23 over the bar and the calm bar on 6 of 9
+still faces either way.
 """
 
 from __future__ import annotations
@@ -135,8 +141,9 @@ if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
 DEFAULTS = {"p": 0.02, "z_min": 2.25, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
             "width_s": 0.36,
             # of two peaks (of the two regions) at most round(``merge_s`` · fps) frames apart
-            # only the higher is kept (:func:`merge_twins`; 0: none merged; the sixth round)
-            "merge_s": 0.1,
+            # only the higher is kept (:func:`merge_twins`; 0: none merged; the sixth round, 0.15
+            # since the thirteenth)
+            "merge_s": 0.15,
             # each lag's amplitudes are averaged over ``smooth_s`` (0: not at all; :func:`bumps`)
             "smooth_s": 0.1,
             # blinks (:func:`blinks`): the brows' z is weighted by ``blink_weight`` around one
@@ -498,7 +505,7 @@ def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = No
     (:func:`region_threshold`). A region's peak does not hide another
     region's: a brow movement 5 frames from a lip corner's does not remove it. Peaks at most
     round(``merge_s`` · fps) frames apart are twins, of which the higher is kept
-    (:func:`merge_twins`; 3 frames at 30 fps, 2 at 15–25 fps by Python's rounding).
+    (:func:`merge_twins`; 4 frames at 25–30 fps, 3 at 20 fps, 2 at 15 fps by Python's rounding).
 
     Parameters
     ----------
