@@ -248,10 +248,14 @@ def test_rotated_retry_finds_a_rolled_face_and_keys_stay(tmp_path):
     assert err < 0.06, err
     # the next frame, the same face: tracked from the rotated detection, or found again
     lm2, status2, _ = tr.step(rolled)
-    assert lm2 is not None and np.median(np.linalg.norm(lm2 - truth, axis=1)) / F.inter_ocular(truth) < 0.1
+    assert lm2 is not None
+    assert np.median(np.linalg.norm(lm2 - truth, axis=1)) / F.inter_ocular(truth) < 0.1
     d = asdict(F.TrackParams())
     d.pop("rotate_deg")
     assert F.TrackParams().key() == d
     assert F.TrackParams(rotate_deg=(25,)).key()["rotate_deg"] == [25.0]
     with pytest.raises(MespotError, match="rotate_deg"):
         F.TrackParams(rotate_deg=(90,)).check()
+    assert F.TrackParams(rotate_deg=45).rotate_deg == (45.0,)
+    with pytest.raises(MespotError, match="list of angles"):
+        F.TrackParams(rotate_deg="left")

@@ -72,11 +72,24 @@ class TrackParams:
     min_spread: float = 0.15
     rotate_deg: tuple[float, ...] = ()
 
+    def __post_init__(self) -> None:
+        try:
+            self.rotate_deg = tuple(float(a) for a in np.atleast_1d(self.rotate_deg))
+        except (TypeError, ValueError):
+            raise MespotError(f"rotate_deg {self.rotate_deg!r}: give a list of angles in degrees "
+                              "(e.g. (25, -25, 45, -45)), or () for none") from None
+
     def key(self) -> dict[str, Any]:
-        """The parameters as a cache key: :func:`dataclasses.asdict`, without ``rotate_deg``
-        where it is empty (so tracks and features cached before it existed keep their keys)."""
+        """The parameters as a cache key.
+
+        Returns
+        -------
+        dict: :func:`dataclasses.asdict` of the parameters, ``rotate_deg`` as a list of floats
+        and left out where it is empty, so that tracks, features and model files written before
+        the option existed keep their keys.
+        """
         d = asdict(self)
-        d["rotate_deg"] = [float(a) for a in self.rotate_deg]
+        d["rotate_deg"] = list(self.rotate_deg)
         if not d["rotate_deg"]:
             del d["rotate_deg"]
         return d

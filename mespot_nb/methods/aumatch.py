@@ -97,7 +97,8 @@ bar, so by the rule it was not adopted. The speech detector had found no talking
 The twelfth round (``docs/prereg/aumatch-round12.md``) froze the same gate with a more sensitive
 speech threshold (``talk_rate`` 0.35, regflow's 0.5 before; it is read only by the gate while
 the talking weights are off) on the third to fourteenth sets (217 clips), and adopted it by its
-rule on a fifteenth fresh set of 15 (``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``): 55
+rule on a fifteenth fresh set of 15 (``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``
+then): 55
 of 69 events, pooled F1 0.344, 12 of 15 over the bar, the calm bar on 5 of 6 still faces, where
 the defaults before it, untouched, found 49 at 0.303, 11, 2 of 6. The thirteenth round
 (``docs/prereg/aumatch-round13.md``) found the settings around those defaults on a plateau of
@@ -505,7 +506,7 @@ def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = No
     (:func:`region_threshold`). A region's peak does not hide another
     region's: a brow movement 5 frames from a lip corner's does not remove it. Peaks at most
     round(``merge_s`` · fps) frames apart are twins, of which the higher is kept
-    (:func:`merge_twins`; 4 frames at 25–30 fps, 3 at 20 fps, 2 at 15 fps by Python's rounding).
+    (:func:`merge_twins`; 4 frames at 24–30 fps, 3 at 20 fps, 2 at 15 fps by Python's rounding).
 
     Parameters
     ----------

@@ -24,8 +24,8 @@ SIXTEENTH_SET = (
      ('a', 'b'), 29.996, 480, (352, 640), 179.1,
      'b4fece3dabf546db45d97974b01e8ee6b41003afc51f4e8c5dfba29e31b44f64',
      'a bald adult man with a nose ring and a green T-shirt sits still facing a handheld phone '
-     'front camera in a room with a blue wall, neutral, blinking now and then with small hand- '
-     'held camera drift; 16.0 s'),
+     'front camera in a room with a blue wall, neutral, blinking now and then with small '
+     'hand-held camera drift; 16.0 s'),
     ('Jodapomo_demo4', 'jodapomo/vision-artificial',
      '221aefe34075e2dcaa3cb16c2517d9d9f33baf33',
      'demo4.mp4',

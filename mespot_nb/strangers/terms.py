@@ -367,8 +367,8 @@ TERMS = {
          'at a hackathon'),
     'firas100/projetpfe':
         ('has no licence file',
-         '; the clip is a pre-interview recording named after the author, stored (likely re- '
-         'encoded) by the app'),
+         '; the clip is a pre-interview recording named after the author, stored (likely '
+         're-encoded) by the app'),
     'SakshiFadnavis2003/InterviewXpert':
         ('is MIT-licensed',
          "; the clip is an answer recorded in the browser by the project's interview-practice "
