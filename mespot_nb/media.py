@@ -316,7 +316,9 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: from fifteen more, scored once to measure the defaults untouched and to test two frozen
 #: candidates, neither adopted (``docs/prereg/aumatch-round7.md``); and the 20 of an eighth, from
 #: fifteen more, scored once to measure the defaults untouched and to choose the eighth round's
-#: covariance shrinkage (``docs/prereg/aumatch-round8.md``). Save each fetched
+#: covariance shrinkage (``docs/prereg/aumatch-round8.md``). The ninth to sixteenth sets followed
+#: the same way (README "Real people"); ``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``
+#: names the one still held out (the sixteenth, since the thirteenth round). Save each fetched
 #: file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``,
 #: ``LIA_vox_obama.mov``): ``real_people.py --clips`` finds a clip's condition tags by the file's
 #: name.
