@@ -445,7 +445,8 @@ def test_a_peak_in_one_region_does_not_hide_one_in_the_other(monkeypatch):
     rows = spotted_patterns(f, iv[(iv.offset >= 300) & (iv.onset <= 316)])
     assert list(rows.pattern) == ["AU15", "AU1+AU2"], rows
     assert list(rows.peak) == [k + 1 for k in near]
-    monkeypatch.setattr(am, "REGIONS", {"face": TEMPLATES})
+    import mespot_nb.methods.aumatch_peaks as ap
+    monkeypatch.setattr(ap, "REGIONS", {"face": TEMPLATES})
     assert found(spot(f, 0.02, MICRO)) == [False, True]
     # an interval from elsewhere over frames without a face matches nothing, and says so
     f.arrays["aumatch_amp"][100:130] = np.nan
@@ -768,3 +769,65 @@ def test_a_long_video_spilled_to_disk_gives_the_same_amplitudes(astronaut, monke
     np.testing.assert_allclose(disk.aumatch_amp, mem.aumatch_amp, rtol=1e-5, atol=1e-5)
     np.testing.assert_allclose(disk.aumatch_amp_loo, mem.aumatch_amp_loo, rtol=1e-5, atol=1e-5)
     assert np.isfinite(mem.aumatch_amp).sum() > 0.8 * mem.aumatch_amp.size
+
+
+def test_region_talk_sets_the_mouths_bar_apart_where_the_person_talks():
+    """A clip whose first half is speech (the mouth's chance peaks at 2.5–2.9 every 0.4 s) and
+    whose second half is silent with one faint lip event (2.6): with one bar per region the
+    speech's 85th percentile (about 2.8) hides the event; with ``region_talk`` the silent half
+    keeps the common bar and the event is found, while the speech half's bar stays high, so its
+    chance peaks do not pass."""
+    from mespot_nb.methods.aumatch import _peaks, region_threshold
+
+    T, fps = 900, 30.0
+    rng = np.random.default_rng(1)
+    z = np.full((T, len(TEMPLATES)), -1.0)
+    tri = np.array([0.25, 0.6, 1.0, 0.6, 0.25])
+    col = TEMPLATES.index("AU10")
+    speech = np.arange(10, 440, 12)
+    for k, h in zip(speech, rng.uniform(2.5, 2.9, len(speech))):
+        z[k:k + 5, col] = np.maximum(z[k:k + 5, col], h * tri)
+    z[700:705, TEMPLATES.index("AU12")] = 2.6 * tri        # the faint event, peak at row 702
+    talk = np.zeros(T, bool)
+    talk[:450] = True
+    s = {**DEFAULTS, "merge_s": 0.0}
+
+    def rows(settings, talk=talk):
+        return [k for k, _, _ in _peaks(z, fps, 0.02, settings, talk)]
+
+    assert DEFAULTS["region_talk"] == 0                   # off by default (the fourteenth round)
+    one = rows(s)
+    assert 702 not in one and len(one) <= 8
+    split = rows({**s, "region_talk": 1})
+    assert 702 in split and len([k for k in split if k < 450]) == len(one)
+    # without the talking frames, or with region_q 0, the option changes nothing
+    assert rows({**s, "region_talk": 1}, None) == one
+    assert rows({**s, "region_talk": 1, "region_q": 0.0}) == rows({**s, "region_q": 0.0})
+    mouth = np.where(np.arange(T) < 450, z[:, col], z[:, TEMPLATES.index("AU12")])
+    assert region_threshold(mouth, 9, s, where=~talk) == pytest.approx(2.6)
+    assert region_threshold(mouth, 9, s, where=np.zeros(T, bool)) == -np.inf
+
+
+def test_centre_moves_the_interval_to_the_events_middle():
+    """A z bump whose top (row 300) comes before most of its mass (rows 301–306 at 0.9 of it):
+    centred on the peak, the interval sits early; with ``centre_s`` it is centred on the
+    weighted centroid of the ± 4 rows around it (row 302), never further than ``centre_s`` from the peak, and a lone
+    spike keeps its own row."""
+    from mespot_nb.methods.aumatch import _interval, centre
+
+    fps = 30.0
+    curve = np.full(600, -1.0)
+    curve[300] = 4.0
+    curve[301:307] = 3.6
+    curve[299] = 2.0
+    assert DEFAULTS["centre_s"] == 0                       # off by default (the fourteenth round)
+    assert centre(curve, 300, fps) == 300
+    on = {**DEFAULTS, "centre_s": 0.15, "centre_frac": 0.3}
+    c = centre(curve, 300, fps, on)
+    assert c == 302                  # (299·0.8 + 300·2.8 + (301 + … + 304)·2.4) / 13.2 = 301.8
+    assert abs(centre(curve, 300, fps, {**on, "centre_s": 0.05}) - 300) <= 2
+    spike = np.full(600, -1.0)
+    spike[200] = 5.0
+    assert centre(spike, 200, fps, on) == 200
+    assert centre(np.where(np.arange(600) == 100, 3.0, np.nan), 100, fps, on) == 100
+    assert _interval(c, fps, 600, on)[0] > _interval(300, fps, 600, on)[0]

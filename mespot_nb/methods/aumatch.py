@@ -121,54 +121,18 @@ from ..readers import HIGH_FPS
 from ..features.common import register_family
 from ..intervals import iou_matrix
 from ..peaks import smooth_curve
+# the second stage (peaks and intervals) and the settings, named here too as the method's API
+from .aumatch_peaks import (DEFAULTS, REGIONS, _centres, _interval, _micro, _peaks, centre,
+                            merge_twins, micro_threshold, region_bars, region_curves,
+                            region_peaks, region_threshold)
 from .base import Method, TrainingFree, curve_windows
 from .regflow import DEFAULTS as REGFLOW_DEFAULTS
-from .regflow import COLUMNS, P_GRID, join_intervals, macro_intervals, peak_threshold, speech_rate
+from .regflow import P_GRID, join_intervals, macro_intervals, speech_rate
 
 if TYPE_CHECKING:
     import pandas as pd
 
 register_family(AUMatchFamily)
-
-#: regflow's macro-expression settings, which aumatch's macro intervals use as they are
-_MACRO_KEYS = ("max_micro_s", "macro_p", "macro_min_px", "macro_smooth_s", "macro_merge_gap_s")
-#: The facial regions whose peaks are found apart (:func:`region_peaks`): the templates of
-#: :data:`~mespot_nb.features.aumatch.TEMPLATES` that move the brows, and those that move the
-#: mouth.
-REGIONS = {"brows": ("AU1+AU2", "AU4"), "mouth": ("AU12", "AU14", "AU15", "AU10")}
-if sorted(n for names in REGIONS.values() for n in names) != sorted(TEMPLATES):
-    raise ImportError("aumatch.REGIONS must hold every template of features.aumatch.TEMPLATES "
-                      "once: a template outside the regions would never be spotted")
-DEFAULTS = {"p": 0.02, "z_min": 2.25, "noise_s": 4.0, "floor": 0.02, "min_distance_s": 0.3,
-            "width_s": 0.36,
-            # of two peaks (of the two regions) at most round(``merge_s`` · fps) frames apart
-            # only the higher is kept (:func:`merge_twins`; 0: none merged; the sixth round, 0.15
-            # since the thirteenth)
-            "merge_s": 0.15,
-            # each lag's amplitudes are averaged over ``smooth_s`` (0: not at all; :func:`bumps`)
-            "smooth_s": 0.1,
-            # blinks (:func:`blinks`): the brows' z is weighted by ``blink_weight`` around one
-            "blink_ratio": 0.75, "blink_median_s": 1.0, "blink_pad_s": 0.15, "blink_weight": 1.0,
-            # talking (:func:`talking`, regflow's speech rate over ``talk_rate``, a lower bar
-            # than regflow's own 0.5 since the twelfth round): the mouth's z is weighted by
-            # ``talk_weight`` while the person talks, and ``loo_talk_max`` reads the share
-            "talk_rate": 0.35,
-            "talk_window_s": REGFLOW_DEFAULTS["speech_window_s"], "talk_weight": 1.0,
-            # how a template's z is taken over the lags (:func:`bumps`): their ``lag_q``
-            # quantile (1: the largest, as before the ninth round; 0.5: the median, which one
-            # lag's chance match — a baseline frame on the rhythm of speech or on a jittered
-            # landmark — cannot pass alone), and ``talk_lag_q`` while the person talks
-            "lag_q": 0.5, "talk_lag_q": 0.5,
-            # each region's own bar (:func:`region_threshold`): at least the ``region_q``
-            # quantile of the heights of all its peaks, capped at ``region_cap`` (0: none, one
-            # bar for both regions as before the tenth round)
-            "region_q": 0.85, "region_cap": 3.0,
-            # a video whose person talks on at most this fraction of its frames (:func:`talking`)
-            # is read through the amplitudes whitened with each frame's neighbourhood left out
-            # (``aumatch_amp_loo``, :func:`amplitudes`; below 0: never, as before the twelfth
-            # round)
-            "loo_talk_max": 0.05,
-            **{k: REGFLOW_DEFAULTS[k] for k in _MACRO_KEYS}}
 
 
 def _rolling_median(x: np.ndarray, half: int) -> np.ndarray:
@@ -358,194 +322,13 @@ def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> n
     return np.nan_to_num(speech_rate(aperture, fps, s["talk_window_s"])) > s["talk_rate"]
 
 
-def _peaks(z: np.ndarray, fps: float, p: float, s: dict) -> list[tuple[int, int, float]] | None:
-    """(frame index, template index, z) of every micro-expression peak, by frame: in each region
-    of :data:`REGIONS`, the peaks of its templates' largest z (the template that gives it, and
-    its z) above :func:`micro_threshold` of the overall score and, with ``region_q`` above 0,
-    above the region's own bar (:func:`region_threshold`); where both regions peak on one
-    frame, the higher; with ``merge_s`` above 0, of two peaks at most that far apart the higher
-    (:func:`merge_twins`). None without any z."""
-    from scipy.signal import find_peaks
-
-    z = np.asarray(z, np.float64)
-    ok = np.isfinite(z).any(axis=1)
-    if not ok.any():
+def _talk_frames(f, s: dict) -> np.ndarray | None:
+    """The frames where the person talks (:func:`talking`) when ``region_talk`` reads them and
+    the features have ``regflow_aperture``; else None."""
+    arrays = getattr(f, "arrays", {})
+    if s["region_talk"] <= 0 or "regflow_aperture" not in arrays:
         return None
-    dist = max(1, int(round(s["min_distance_s"] * fps)))
-    bars = region_bars(z, fps, p, s)
-    found: dict[int, tuple[int, float]] = {}
-    for region, names in REGIONS.items():
-        cols = [TEMPLATES.index(n) for n in names]
-        zr = np.where(np.isfinite(z[:, cols]), z[:, cols], -np.inf)
-        sr = zr.max(axis=1)
-        pk, _ = find_peaks(np.where(np.isfinite(sr), sr, -1e9), height=bars[region],
-                           distance=dist)
-        for k in pk:
-            if int(k) not in found or sr[k] > found[int(k)][1]:
-                found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
-    got = [(k, a, h) for k, (a, h) in sorted(found.items())]
-    return merge_twins(got, int(round(s["merge_s"] * fps))) if s["merge_s"] > 0 else got
-
-
-def region_bars(z: np.ndarray, fps: float, p: float, settings: dict | None = None
-                ) -> dict[str, float]:
-    """The height each region's peaks must pass (robust z): :func:`micro_threshold` of the
-    overall score and, with ``region_q`` above 0, the larger of it and the region's own bar
-    (:func:`region_threshold`).
-
-    Parameters
-    ----------
-    z : (T, A) each template's robust z, as :func:`bumps` returns it (NaN without a face).
-    fps : frames per second (the peaks' distance, round(``min_distance_s`` · fps) frames).
-    p : threshold fraction (:func:`micro_threshold`).
-    settings : over :data:`DEFAULTS`.
-
-    Returns
-    -------
-    {region of :data:`REGIONS`: bar}: NaN for both when no frame has a z; a region without a
-    z or a peak of its own keeps the common threshold.
-    """
-    s = {**DEFAULTS, **(settings or {})}
-    z = np.asarray(z, np.float64)
-    ok = np.isfinite(z).any(axis=1)
-    if not ok.any():
-        return {region: float("nan") for region in REGIONS}
-    score = np.full(len(z), np.nan)
-    score[ok] = np.nanmax(z[ok], axis=1)
-    thr = micro_threshold(score, p, s)
-    if s["region_q"] <= 0:
-        return {region: thr for region in REGIONS}
-    dist = max(1, int(round(s["min_distance_s"] * fps)))
-    curves = region_curves(z)
-    return {region: max(thr, region_threshold(np.nan_to_num(c, nan=-1e9), dist, s))
-            for region, c in curves.items()}
-
-
-def region_curves(z: np.ndarray) -> dict[str, np.ndarray]:
-    """Each region's largest template z per frame ({region of :data:`REGIONS`: (T,)}, NaN where
-    none of its templates has one): the curves whose peaks are the micro-expressions."""
-    z = np.asarray(z, np.float64)
-    out = {}
-    for region, names in REGIONS.items():
-        zr = z[:, [TEMPLATES.index(n) for n in names]]
-        ok = np.isfinite(zr).any(axis=1)
-        out[region] = np.full(len(z), np.nan)
-        out[region][ok] = np.nanmax(zr[ok], axis=1)
-    return out
-
-
-def region_threshold(curve: np.ndarray, distance: int, settings: dict | None = None) -> float:
-    """A region's own bar: the ``region_q`` quantile of the heights of all its curve's peaks at
-    least ``distance`` frames apart, capped at ``region_cap`` (−inf without a peak).
-
-    The kit's robust z puts a region's typical frame at 0 and its typical spread at 1, but not
-    its peaks: where the person talks or moves, the mouth's (or the brows') z has many high
-    chance peaks, and a fixed bar lets a share of them through. A bar no lower than most of the
-    region's own peaks passes only the few that stand out among them — an added or real brief
-    event against speech — while a still region keeps the common bar (:func:`_peaks` takes
-    the larger of the two). The cap keeps a region whose every peak is high (a clip full of
-    expressions) from being silenced.
-
-    Parameters
-    ----------
-    curve : (T,) the region's largest z per frame, −1e9 where none.
-    distance : frames between peaks (round(``min_distance_s`` · fps)).
-    settings : over :data:`DEFAULTS` (``region_q``, ``region_cap``).
-
-    Returns
-    -------
-    float, a robust z.
-    """
-    from scipy.signal import find_peaks
-
-    s = {**DEFAULTS, **(settings or {})}
-    pk, _ = find_peaks(curve, distance=distance)
-    heights = curve[pk][curve[pk] > -1e8]
-    if not len(heights):
-        return -np.inf
-    return float(min(np.quantile(heights, s["region_q"]), s["region_cap"]))
-
-
-def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[int, int, float]]:
-    """The peaks left when, of any two at most ``within`` frames apart, only the higher is kept
-    (greedy, highest first; ties keep the earlier).
-
-    Twins: where the brows' and the mouth's peaks fall a few frames apart, one movement's
-    whitened echo in the other region's patterns (README, aumatch's third and sixth rounds)
-    gives two nearly identical intervals, and one of them is a false positive. (Peaks of one
-    region are ``min_distance_s`` apart already, so with ``merge_s`` below it only the two
-    regions' peaks are merged.)
-
-    Parameters
-    ----------
-    peaks : (frame index, template index, z) of each peak, as :func:`_peaks` finds them.
-    within : the largest distance, in frames, at which two peaks are twins (0: none are).
-
-    Returns
-    -------
-    The kept peaks, by frame.
-    """
-    import bisect
-
-    keep: list[tuple[int, int, float]] = []
-    frames: list[int] = []            # the kept peaks' frames, sorted: a twin is a neighbour
-    for pk in sorted(peaks, key=lambda x: (-x[2], x[0])):
-        i = bisect.bisect_left(frames, pk[0])
-        near = frames[max(i - 1, 0):i + 1]
-        if all(abs(pk[0] - k) > within for k in near):
-            frames.insert(i, pk[0])
-            keep.append(pk)
-    return sorted(keep)
-
-
-def region_peaks(z: np.ndarray, fps: float, p: float, settings: dict | None = None
-                 ) -> np.ndarray | None:
-    """The micro-expression peaks: in each facial region of :data:`REGIONS`, the peaks of its
-    templates' largest z at least ``min_distance_s`` apart above :func:`micro_threshold` of the
-    overall score and, with ``region_q`` above 0, the region's own bar
-    (:func:`region_threshold`). A region's peak does not hide another
-    region's: a brow movement 5 frames from a lip corner's does not remove it. Peaks at most
-    round(``merge_s`` · fps) frames apart are twins, of which the higher is kept
-    (:func:`merge_twins`; 4 frames at 24–30 fps, 3 at 20 fps, 2 at 15 fps by Python's rounding).
-
-    Parameters
-    ----------
-    z : (T, A) each template's robust z, as :func:`bumps` returns it.
-    fps : frames per second of the video.
-    p : threshold fraction (:func:`micro_threshold`).
-    settings : over :data:`DEFAULTS` (``z_min``, ``min_distance_s``, ``merge_s``,
-        ``region_q``, ``region_cap``).
-
-    Returns
-    -------
-    (n,) int frame indices (0-based, ascending) of the peaks; None when no frame has a z.
-    """
-    got = _peaks(z, fps, p, {**DEFAULTS, **(settings or {})})
-    return None if got is None else np.asarray([k for k, _, _ in got], int)
-
-
-def _interval(pk: int, fps: float, T: int, s: dict) -> tuple[int, int]:
-    """The 1-based interval of ``width_s`` spotted around the peak at row ``pk`` (0.45 of it
-    before: apexes come early)."""
-    w = s["width_s"] * fps
-    return max(1, int(round(pk - 0.45 * w)) + 1), min(T, int(round(pk + 0.55 * w)) + 1)
-
-
-def _micro(z: np.ndarray, fps: float, p: float, s: dict) -> pd.DataFrame:
-    import pandas as pd
-
-    got = _peaks(z, fps, p, s)
-    if not got:
-        return pd.DataFrame(columns=COLUMNS)
-    top = max(h for _, _, h in got)
-    rows = [(*_interval(k, fps, len(z), s), h / top, "micro") for k, _, h in got]
-    return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def micro_threshold(score: np.ndarray, p: float, settings: dict | None = None) -> float:
-    """The height a micro-expression's peak of the score (T,) must pass (robust z): max(median
-    + p·(max − median), ``z_min``)."""
-    return peak_threshold(score, p, {**DEFAULTS, **(settings or {})}["z_min"])
+    return talking(arrays["regflow_aperture"], float(f.fps), s)
 
 
 def spot(f, p: float, settings: dict) -> pd.DataFrame:
@@ -567,7 +350,7 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
                              else "spot a longer clip"))
     parts = []
     if "micro" in types:
-        parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s))
+        parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s, _talk_frames(f, s)))
     if "macro" in types:
         parts.append(macro_intervals(f, {**REGFLOW_DEFAULTS, **s}))
     return join_intervals(parts)
@@ -600,7 +383,9 @@ def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = No
     s = {**DEFAULTS, **(settings or {})}
     b = bumps(f, s)
     fps = float(f.fps)
-    own = {_interval(k, fps, len(b["z"]), s): (k, a) for k, a, _ in _peaks(b["z"], fps, p, s) or []}
+    got = _peaks(b["z"], fps, p, s, _talk_frames(f, s)) or []
+    own = {_interval(c, fps, len(b["z"]), s): (k, a)
+           for (k, a, _), c in zip(got, _centres(b["z"], got, fps, s))}
     micro = intervals[intervals["type"] == "micro"] if "type" in intervals else intervals
     rows = []
     for on, off in zip(micro["onset"].astype(int), micro["offset"].astype(int)):
@@ -651,5 +436,6 @@ AUMATCH = Method(
                                 ("smooth_s", 0.0, 1.0), ("merge_s", 0.0, 1.0),
                                 ("lag_q", 0.0, 1.0), ("talk_lag_q", 0.0, 1.0),
                                 ("region_q", 0.0, 1.0), ("region_cap", 0.0, 50.0),
-                                ("loo_talk_max", -1.0, 1.0))),
+                                ("loo_talk_max", -1.0, 1.0), ("region_talk", 0.0, 1.0),
+                                ("centre_s", 0.0, 1.0), ("centre_frac", 0.0, 1.0))),
     types=("micro", "macro"), references=("farneback2003",))
