@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to sixteenth fresh held-out sets says of its licence, and
+#: What each repository of the second to seventeenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -393,4 +393,66 @@ TERMS = {
         ('has no licence file',
          "; the clip is a browser recording sent to the author's own upload server during "
          'development'),
+    # the seventeenth set's
+    'irfan798/head-pulse-track':
+        ('has no licence file',
+         '; its README describes a hackathon implementation of pulse detection from head '
+         "motion, the clip one of the team's own phone test recordings"),
+    'VijayRakkaiah/OpenCV':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's OpenCV practice script writes (no "
+         'README)'),
+    'KnollFrank/AntiDrowsinessAlarm':
+        ('has no licence file',
+         "; the clip is a test resource of the author's drowsiness-alarm app, apparently a "
+         'self-recording'),
+    'ishikac167/HoPE-Health-Predictor':
+        ('has no licence file',
+         "; its README describes a university team project, the clip a team member's test "
+         'upload to its web app'),
+    'Darrang/2020-2_ComputerVision':
+        ('has no licence file',
+         '; the clip is a Zoom webcam recording in a university computer-vision course '
+         'repository (no README)'),
+    'gunarakulangunaretnam/eye-blinking-counting-system':
+        ('is Apache-2.0-licensed',
+         "; the clip is the blink counter's own test video, a selfie by the author"),
+    'Soontosh/DepScopeAIDeployment':
+        ("holds OpenFace's licence (academic, non-commercial research use only)",
+         "; the clip is OpenFace's own webcam sample, vendored from TadasBaltrusaitis/OpenFace"),
+    'akinguyen/VideoChatApp':
+        ('has no licence file',
+         "; its README describes a hackathon video-chat front end, the clip a team member's "
+         'webcam test recording'),
+    'amirsolo/amirsolo.com':
+        ('is MIT-licensed',
+         "; the clip is the site owner's own webcam video for his About page"),
+    'Avans-The-Circle/ChatServer':
+        ('has no licence file',
+         "; the clip is a student team's livestream test recording of a team member"),
+    'IamMohitM/OpenCV-Learning':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's OpenCV learning script writes"),
+    'lieblius/spotlight-facetracking':
+        ('has no licence file',
+         '; its README describes a student face-tracking course project, the clip a test input '
+         'committed by the authors (later deleted)'),
+    'Zulkhuu/head-gesture-recogniton':
+        ('has no licence file',
+         "; the clip is the authors' head-gesture test recording, resized by their own script "
+         '(later deleted)'),
+    'teebid/aicure_opendbm':
+        ('is AGPL-3.0-licensed',
+         "; the clip is OpenDBM's own sample recording for its documentation (a fork of "
+         'AiCure/open_dbm)'),
+    'AJK-CO/MER-backend':
+        ('has no licence file',
+         "; the clip is a developer's own laptop-webcam test recording for the emotion- "
+         'recognition back end'),
+    'Subhanjal-Pant/OpenCv':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's OpenCV practice script writes"),
+    'AndrewVos/andrewvos.com':
+        ('has no licence file',
+         "; the clip is the site owner's own webcam video on his personal site (later removed)"),
 }
