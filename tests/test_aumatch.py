@@ -803,6 +803,12 @@ def test_region_talk_sets_the_mouths_bar_apart_where_the_person_talks():
     # without the talking frames, or with region_q 0, the option changes nothing
     assert rows({**s, "region_talk": 1}, None) == one
     assert rows({**s, "region_talk": 1, "region_q": 0.0}) == rows({**s, "region_q": 0.0})
+    # region_bars names both bars of each region: the others' and the talking frames'
+    from mespot_nb.methods.aumatch import region_bars
+    bars = region_bars(z, fps, 0.02, {**s, "region_talk": 1}, talk)
+    assert set(bars) == {"brows", "mouth", "talking brows", "talking mouth"}
+    assert bars["mouth"] < 2.65 < 2.75 < bars["talking mouth"]
+    assert set(region_bars(z, fps, 0.02, s, talk)) == {"brows", "mouth"}
     mouth = np.where(np.arange(T) < 450, z[:, col], z[:, TEMPLATES.index("AU12")])
     assert region_threshold(mouth, 9, s, where=~talk) == pytest.approx(2.6)
     assert region_threshold(mouth, 9, s, where=np.zeros(T, bool)) == -np.inf

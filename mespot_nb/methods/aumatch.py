@@ -322,9 +322,11 @@ def talking(aperture: np.ndarray, fps: float, settings: dict | None = None) -> n
     return np.nan_to_num(speech_rate(aperture, fps, s["talk_window_s"])) > s["talk_rate"]
 
 
-def _talk_frames(f, s: dict) -> np.ndarray | None:
-    """The frames where the person talks (:func:`talking`) when ``region_talk`` reads them and
-    the features have ``regflow_aperture``; else None."""
+def talk_frames(f, settings: dict | None = None) -> np.ndarray | None:
+    """The frames where the person talks (:func:`talking`, (T,) bool) when ``region_talk``
+    reads them (:func:`~mespot_nb.methods.aumatch_peaks.region_bars`) and the features have
+    ``regflow_aperture``; else None (one bar per region)."""
+    s = {**DEFAULTS, **(settings or {})}
     arrays = getattr(f, "arrays", {})
     if s["region_talk"] <= 0 or "regflow_aperture" not in arrays:
         return None
@@ -350,7 +352,7 @@ def spot(f, p: float, settings: dict) -> pd.DataFrame:
                              else "spot a longer clip"))
     parts = []
     if "micro" in types:
-        parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s, _talk_frames(f, s)))
+        parts.append(_micro(bumps(f, s)["z"], float(f.fps), p, s, talk_frames(f, s)))
     if "macro" in types:
         parts.append(macro_intervals(f, {**REGFLOW_DEFAULTS, **s}))
     return join_intervals(parts)
@@ -383,7 +385,7 @@ def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = No
     s = {**DEFAULTS, **(settings or {})}
     b = bumps(f, s)
     fps = float(f.fps)
-    got = _peaks(b["z"], fps, p, s, _talk_frames(f, s)) or []
+    got = _peaks(b["z"], fps, p, s, talk_frames(f, s)) or []
     own = {_interval(c, fps, len(b["z"]), s): (k, a)
            for (k, a, _), c in zip(got, _centres(b["z"], got, fps, s))}
     micro = intervals[intervals["type"] == "micro"] if "type" in intervals else intervals

@@ -89,12 +89,9 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict, talk: np.ndarray | None
     if not ok.any():
         return None
     dist = max(1, int(round(s["min_distance_s"] * fps)))
-    bars = region_bars(z, fps, p, s)
-    split = talk is not None and s["region_talk"] > 0 and s["region_q"] > 0
+    bars = region_bars(z, fps, p, s, talk)
+    split = _split(s, talk)
     if split:
-        score = np.full(len(z), np.nan)
-        score[ok] = np.nanmax(z[ok], axis=1)
-        thr = micro_threshold(score, p, s)
         talk = np.asarray(talk, bool)
     found: dict[int, tuple[int, float]] = {}
     for region, names in REGIONS.items():
@@ -105,10 +102,9 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict, talk: np.ndarray | None
         if not split:
             pk, _ = find_peaks(curve, height=bars[region], distance=dist)
         else:           # each peak against the bar of the peaks in its own state
-            pk, _ = find_peaks(curve, height=thr, distance=dist)
-            own = {state: max(thr, region_threshold(curve, dist, s, where=talk == state))
-                   for state in (False, True)}
-            pk = [k for k in pk if curve[k] >= own[bool(talk[k])]]
+            own = (bars[region], bars.get(f"talking {region}", bars[region]))
+            pk, _ = find_peaks(curve, height=min(own), distance=dist)
+            pk = [k for k in pk if curve[k] >= own[int(talk[k])]]
         for k in pk:
             if int(k) not in found or sr[k] > found[int(k)][1]:
                 found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
@@ -116,23 +112,29 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict, talk: np.ndarray | None
     return merge_twins(got, int(round(s["merge_s"] * fps))) if s["merge_s"] > 0 else got
 
 
-def region_bars(z: np.ndarray, fps: float, p: float, settings: dict | None = None
-                ) -> dict[str, float]:
+def region_bars(z: np.ndarray, fps: float, p: float, settings: dict | None = None,
+                talk: np.ndarray | None = None) -> dict[str, float]:
     """The height each region's peaks must pass (robust z): :func:`micro_threshold` of the
     overall score and, with ``region_q`` above 0, the larger of it and the region's own bar
-    (:func:`region_threshold`).
+    (:func:`region_threshold`) — with ``region_talk`` and ``talk``, one bar over the peaks on
+    frames where the person talks and one over the others.
 
     Parameters
     ----------
-    z : (T, A) each template's robust z, as :func:`.aumatch.bumps` returns it (NaN without a face).
+    z : (T, A) each template's robust z, as :func:`.aumatch.bumps` returns it (NaN without a
+        face).
     fps : frames per second (the peaks' distance, round(``min_distance_s`` · fps) frames).
     p : threshold fraction (:func:`micro_threshold`).
     settings : over :data:`DEFAULTS`.
+    talk : (T,) bool, the frames where the person talks (:func:`.aumatch.talk_frames`), read
+        with ``region_talk``; None: one bar per region.
 
     Returns
     -------
     {region of :data:`REGIONS`: bar}: NaN for both when no frame has a z; a region without a
-    z or a peak of its own keeps the common threshold.
+    z or a peak of its own keeps the common threshold. With ``region_talk``, ``talk`` and
+    frames where the person talks, these are the bars of the other frames' peaks, and
+    ``"talking brows"`` and ``"talking mouth"`` hold those of the talking frames' peaks.
     """
     s = {**DEFAULTS, **(settings or {})}
     z = np.asarray(z, np.float64)
@@ -145,9 +147,21 @@ def region_bars(z: np.ndarray, fps: float, p: float, settings: dict | None = Non
     if s["region_q"] <= 0:
         return {region: thr for region in REGIONS}
     dist = max(1, int(round(s["min_distance_s"] * fps)))
-    curves = region_curves(z)
-    return {region: max(thr, region_threshold(np.nan_to_num(c, nan=-1e9), dist, s))
+    curves = {r: np.nan_to_num(c, nan=-1e9) for r, c in region_curves(z).items()}
+    if not _split(s, talk):
+        return {region: max(thr, region_threshold(c, dist, s)) for region, c in curves.items()}
+    talk = np.asarray(talk, bool)
+    bars = {region: max(thr, region_threshold(c, dist, s, where=~talk))
             for region, c in curves.items()}
+    if talk.any():
+        bars.update({f"talking {region}": max(thr, region_threshold(c, dist, s, where=talk))
+                     for region, c in curves.items()})
+    return bars
+
+
+def _split(s: dict, talk: np.ndarray | None) -> bool:
+    """Whether the region bars are taken apart where the person talks (``region_talk``)."""
+    return talk is not None and s["region_talk"] > 0 and s["region_q"] > 0
 
 
 def region_curves(z: np.ndarray) -> dict[str, np.ndarray]:
