@@ -106,7 +106,13 @@ the third to fifteenth sets (232 clips) but for a wider twin merge (``merge_s`` 
 the sixth round), which kept every clip's place against the bar and dropped false positives; it
 adopted it by its rule on a sixteenth fresh set of 23: the same 107 of 150 events, pooled F1
 0.310 against 0.302 (+0.008 [+0.002, +0.015]), 18 of 23 over the bar and the calm bar on 6 of 9
-still faces either way.
+still faces either way. The fourteenth round (``docs/prereg/aumatch-round14.md``) wrote two
+options into the peak stage (:mod:`mespot_nb.methods.aumatch_peaks`): each region's bar taken
+apart where the person talks (``region_talk``) and each interval centred on its region's z
+centroid (``centre_s``); together they put 203 of the third to sixteenth sets' 255 clips over
+the bar against 199, but on a seventeenth fresh set of 17 they found 102 of 123 events against
+99, F1 0.354 against 0.353 (+0.001 [−0.008, +0.010]), 15 over the bar either way, so by its rule
+they stay off.
 """
 
 from __future__ import annotations
