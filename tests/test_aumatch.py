@@ -817,8 +817,8 @@ def test_region_talk_sets_the_mouths_bar_apart_where_the_person_talks():
 def test_centre_moves_the_interval_to_the_events_middle():
     """A z bump whose top (row 300) comes before most of its mass (rows 301–306 at 0.9 of it):
     centred on the peak, the interval sits early; with ``centre_s`` it is centred on the
-    weighted centroid of the ± 4 rows around it (row 302), never further than ``centre_s`` from the peak, and a lone
-    spike keeps its own row."""
+    weighted centroid of the ± 4 rows around it (row 302), never further than ``centre_s`` from
+    the peak, and a lone spike keeps its own row."""
     from mespot_nb.methods.aumatch import _interval, centre
 
     fps = 30.0
@@ -830,10 +830,37 @@ def test_centre_moves_the_interval_to_the_events_middle():
     assert centre(curve, 300, fps) == 300
     on = {**DEFAULTS, "centre_s": 0.15, "centre_frac": 0.3}
     c = centre(curve, 300, fps, on)
-    assert c == 302                  # (299·0.8 + 300·2.8 + (301 + … + 304)·2.4) / 13.2 = 301.8
+    assert c == 302         # (299·0.8 + 300·2.8 + (301 + … + 304)·2.4) / 13.2 = 301.8
     assert abs(centre(curve, 300, fps, {**on, "centre_s": 0.05}) - 300) <= 2
     spike = np.full(600, -1.0)
     spike[200] = 5.0
     assert centre(spike, 200, fps, on) == 200
     assert centre(np.where(np.arange(600) == 100, 3.0, np.nan), 100, fps, on) == 100
     assert _interval(c, fps, 600, on)[0] > _interval(300, fps, 600, on)[0]
+
+
+def test_the_fourteenth_rounds_options_reach_spot_and_its_patterns(monkeypatch):
+    """``centre_s`` moves spot()'s intervals to the centres :func:`centre` gives, and
+    spotted_patterns still maps each of them to its own peak and pattern; ``region_talk`` reads
+    the talking frames only where the features have the lips' aperture."""
+    import mespot_nb.methods.aumatch_peaks as ap
+    from mespot_nb.methods.aumatch import talk_frames
+
+    f = _amps(_bump(600, 300, 311, 0.5), template="AU15")
+    off = spot(f, 0.02, MICRO)
+    rows_off = spotted_patterns(f, off)
+    assert "AU15" in set(rows_off.pattern)
+    monkeypatch.setattr(ap, "centre", lambda curve, k, fps, s=None: int(k) + 5)
+    on = {**MICRO, "centre_s": 0.15}
+    moved = spot(f, 0.02, on)
+    assert len(moved) == len(off)
+    assert list(moved.onset) == [min(600, a + 5) for a in off.onset]
+    rows_on = spotted_patterns(f, moved, settings=on)
+    assert list(rows_on.peak) == list(rows_off.peak)
+    assert list(rows_on.pattern) == list(rows_off.pattern)
+    # the talking frames: none without the lips' aperture, or with the option off
+    assert talk_frames(f, {"region_talk": 1}) is None
+    f.arrays["regflow_aperture"] = np.zeros(600)
+    assert talk_frames(f) is None
+    mask = talk_frames(f, {"region_talk": 1})
+    assert mask.shape == (600,) and not mask.any()            # closed lips: no speech

@@ -392,8 +392,9 @@ def spotted_patterns(f, intervals: pd.DataFrame, truth: pd.DataFrame | None = No
     b = bumps(f, s)
     fps = float(f.fps)
     got = _peaks(b["z"], fps, p, s, talk_frames(f, s)) or []
-    own = {_interval(c, fps, len(b["z"]), s): (k, a)
-           for (k, a, _), c in zip(got, _centres(b["z"], got, fps, s))}
+    own = {}        # each interval's highest peak (centred, two peaks may give one interval)
+    for (k, a, h), c in sorted(zip(got, _centres(b["z"], got, fps, s)), key=lambda x: x[0][2]):
+        own[_interval(c, fps, len(b["z"]), s)] = (k, a)
     micro = intervals[intervals["type"] == "micro"] if "type" in intervals else intervals
     rows = []
     for on, off in zip(micro["onset"].astype(int), micro["offset"].astype(int)):

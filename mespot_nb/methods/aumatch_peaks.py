@@ -289,9 +289,10 @@ def centre(curve: np.ndarray, k: int, fps: float, settings: dict | None = None) 
 
     A micro-expression's z rises and falls over its frames, and its highest frame need not be
     its middle: the flow's noise moves the top by a frame or two, and a lag's baseline frame
-    may fall inside the event. Of the events aumatch's thirteenth round missed on its tuning
-    clips, 122 of 428 overlapped an interval at IoU under 0.5, its peak a median 0.2 s from
-    the event's centre (``docs/prereg/aumatch-round14.md``).
+    may fall inside the event. Of the events the defaults missed on the thirteenth round's 232
+    tuning clips, 122 of 428 overlapped an interval at IoU under 0.5, its peak a median 0.2 s
+    from the event's centre (``docs/prereg/aumatch-round13.md``); on the fourteenth round's
+    255, 140 of 473 (``docs/prereg/aumatch-round14.md``).
 
     Parameters
     ----------
@@ -333,8 +334,11 @@ def _micro(z: np.ndarray, fps: float, p: float, s: dict, talk: np.ndarray | None
     if not got:
         return pd.DataFrame(columns=COLUMNS)
     top = max(h for _, _, h in got)
-    rows = [(*_interval(c, fps, len(z), s), h / top, "micro")
-            for (_, _, h), c in zip(got, _centres(z, got, fps, s))]
+    best: dict[tuple[int, int], float] = {}     # centred, two peaks may give one interval
+    for (_, _, h), c in zip(got, _centres(z, got, fps, s)):
+        iv = _interval(c, fps, len(z), s)
+        best[iv] = max(best.get(iv, -np.inf), h)
+    rows = [(*iv, h / top, "micro") for iv, h in sorted(best.items())]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

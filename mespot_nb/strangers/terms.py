@@ -419,7 +419,7 @@ TERMS = {
          "; the clip is the blink counter's own test video, a selfie by the author"),
     'Soontosh/DepScopeAIDeployment':
         ("holds OpenFace's licence (academic, non-commercial research use only)",
-         "; the clip is OpenFace's own webcam sample, vendored from TadasBaltrusaitis/OpenFace"),
+         "; the clip is OpenFace's own webcam sample, vendored from OpenFace's own repository"),
     'akinguyen/VideoChatApp':
         ('has no licence file',
          "; its README describes a hackathon video-chat front end, the clip a team member's "
