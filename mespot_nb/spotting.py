@@ -149,8 +149,9 @@ def spot_video(source, model_path=None, cache_dir=None, fps: float | None = None
     (:func:`~mespot_nb.features.cached_features`; the same features as one process).
     ``settings`` sets a training-free spotter's own settings by name (those its
     :attr:`~mespot_nb.methods.base.TrainingFree.settings` lists, numbers in their ranges;
-    ``mespot spot --set``): aumatch's ``blink_weight`` and ``talk_weight``, say (README "Real
-    people"). They change the intervals and ``scores``, the curve those came from.
+    ``mespot spot --set``): aumatch's ``blink_weight`` and ``talk_weight``, say
+    (docs/aumatch-history.md, the fourth round). They change the intervals and ``scores``, the
+    curve those came from.
 
     Returns a dict with ``intervals`` (MEGC rows: subject, video, onset, offset, type, score;
     inside the video), ``scores`` (the method's score curve: start, stop, score),

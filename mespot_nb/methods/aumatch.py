@@ -158,7 +158,8 @@ def amplitudes(f, settings: dict | None = None) -> tuple[np.ndarray, bool]:
     the whole video's covariance whitens it away; leaving its neighbourhood out keeps it. Read on
     every video, it took 137 of the eleventh round's 194 tuning clips over the bar against 147,
     and 61 of the 96 clips of people talking against 67 (the speech around a frame leaves the
-    covariance with it): hence the gate (README "Real people")."""
+    covariance with it): hence the gate (docs/aumatch-history.md, the eleventh and twelfth
+    rounds)."""
     s = {**DEFAULTS, **(settings or {})}
     arrays = getattr(f, "arrays", {})
     if s["loo_talk_max"] >= 0 and "aumatch_amp_loo" in arrays:

@@ -219,8 +219,8 @@ def merge_twins(peaks: list[tuple[int, int, float]], within: int) -> list[tuple[
     (greedy, highest first; ties keep the earlier).
 
     Twins: where the brows' and the mouth's peaks fall a few frames apart, one movement's
-    whitened echo in the other region's patterns (README, aumatch's third and sixth rounds)
-    gives two nearly identical intervals, and one of them is a false positive. (Peaks of one
+    whitened echo in the other region's patterns (docs/aumatch-history.md, the third and sixth
+    rounds) gives two nearly identical intervals, and one of them is a false positive. (Peaks of one
     region are ``min_distance_s`` apart already, so with ``merge_s`` below it only the two
     regions' peaks are merged.)
 

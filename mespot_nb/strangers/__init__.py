@@ -1,5 +1,5 @@
-"""The fresh held-out sets of strangers' clips (README "Real people"): real people in public
-repositories' example videos, none shipped (no repository states its videos' terms), found by
+"""The fresh held-out sets of strangers' clips (docs/aumatch-history.md): real people in
+public repositories' example videos, none shipped (no repository states its videos' terms), found by
 helper sessions that ran no spotter on them. The second to fourth were each scored once for one of
 aumatch's rounds by a rule written down before; the fifth, once, to measure the kit with nothing
 chosen on it (it then became a tuning set of the sixth round); the sixth to ninth, once each, to

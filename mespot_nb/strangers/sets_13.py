@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A thirteenth fresh held-out set (README "Real people", the thirteenth set): 16 clips of 16
+#: A thirteenth fresh held-out set (docs/aumatch-history.md, the thirteenth set): 16 clips of 16
 #: people from sixteen more repositories, found by two sessions that ran no spotter on them, taking
 #: nothing from the 165 repositories and 749 files of the sets and candidates before (the second
 #: session asked for still faces only); scored once, untouched, to measure the tenth round's

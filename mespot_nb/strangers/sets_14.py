@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A fourteenth fresh held-out set (README "Real people", the fourteenth set): 22 clips of 22
+#: A fourteenth fresh held-out set (docs/aumatch-history.md, the fourteenth set): 22 clips of 22
 #: people from 22 more repositories, found by two sessions that ran no spotter on them, taking
 #: nothing from the 181 repositories and 908 files of the sets and candidates before (asked for
 #: still faces first); scored once, for aumatch's eleventh round: the defaults untouched, then a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A fifteenth fresh held-out set (README "Real people", the fifteenth set): 15 clips of 15
+#: A fifteenth fresh held-out set (docs/aumatch-history.md, the fifteenth set): 15 clips of 15
 #: people from 15 more repositories, found by two sessions that ran no spotter on them, taking
 #: nothing from the 203 repositories and 1317 files of the sets and candidates before (asked for
 #: still faces first); scored once, for aumatch's twelfth round: the defaults untouched, then a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A sixteenth fresh held-out set (README "Real people", the sixteenth set): 23 clips of 23
+#: A sixteenth fresh held-out set (docs/aumatch-history.md, the sixteenth set): 23 clips of 23
 #: people from 23 more repositories, found by two sessions that ran no spotter on them, taking
 #: nothing from the 218 repositories and 1732 files of the sets and candidates before (asked for
 #: still faces, talking heads and head turns); scored once, for aumatch's thirteenth round: the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A seventeenth fresh held-out set (README "Real people", the seventeenth set): 17 clips of 17
+#: A seventeenth fresh held-out set (docs/aumatch-history.md, the seventeenth set): 17 clips of 17
 #: people from 17 more repositories, found by two sessions that ran no spotter on them, taking
 #: nothing from the 242 repositories and 2164 files of the sets and candidates before (asked for
 #: still faces, talking heads and head turns); scored once, for aumatch's fourteenth round: the

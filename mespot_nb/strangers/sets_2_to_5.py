@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A second fresh held-out set (README "Real people": the fourth round): 21 clips of about
+#: A second fresh held-out set (docs/aumatch-history.md: the fourth round): 21 clips of about
 #: 20 people from eight repositories' example media, none used before, found by a session
 #: that ran no spotter on them; scored once to choose between two frozen aumatch variants by
 #: a rule written down before.
@@ -133,7 +133,7 @@ SECOND_SET = (
 
 #: The third fresh held-out set: 24 clips of about 23 people from eleven repositories, found
 #: by a second helper session that ran no spotter on them; scored once, as evidence only (no
-#: choice was made on it), then looked into (README: why PC-AVS's crops fail).
+#: choice was made on it), then looked into (docs/aumatch-history.md: why PC-AVS's crops fail).
 THIRD_SET = (
     ('smirk_dafoe', 'georgeretsi/smirk',
      'c7de404c4389f073906a6db1adabf62efcea3f35', 'samples/dafoe.mp4',
@@ -353,7 +353,7 @@ FOURTH_SET = (
 )
 
 
-#: A fifth fresh held-out set (README "Real people": the fifth set, untouched): 14 clips of 14
+#: A fifth fresh held-out set (docs/aumatch-history.md: the fifth set, untouched): 14 clips of 14
 #: people from eleven more repositories, found by a session that ran no spotter on them, scored
 #: once to measure the kit as it stood — nothing was chosen on them
 #: (``docs/prereg/fifth-set.md``).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-#: A sixth fresh held-out set (README "Real people", aumatch's sixth round): 18 clips of 18
+#: A sixth fresh held-out set (docs/aumatch-history.md, aumatch's sixth round): 18 clips of 18
 #: people from sixteen more repositories, found by a session that ran no spotter on them, taking
 #: nothing from the 45 repositories and 100 files of the sets before; scored once, to choose
 #: between frozen candidates by a rule written down before (``docs/prereg/aumatch-round6.md``).
@@ -120,7 +120,7 @@ SIXTH_SET = (
 )
 
 
-#: A seventh fresh held-out set (README "Real people", aumatch's seventh round): 18 clips of 18
+#: A seventh fresh held-out set (docs/aumatch-history.md, aumatch's seventh round): 18 clips of 18
 #: people from fifteen more repositories, found by a session that ran no spotter on them, taking
 #: nothing from the 61 repositories and 180 files of the sets and candidates before; scored once,
 #: to measure the defaults untouched and to choose between frozen candidates by a rule written
@@ -237,7 +237,7 @@ SEVENTH_SET = (
 )
 
 
-#: An eighth fresh held-out set (README "Real people", aumatch's eighth round): 20 clips of 20
+#: An eighth fresh held-out set (docs/aumatch-history.md, aumatch's eighth round): 20 clips of 20
 #: people from fifteen more repositories, found by a session that ran no spotter on them, taking
 #: nothing from the 76 repositories and 258 files of the sets and candidates before; scored once,
 #: to measure the defaults untouched and to choose between frozen candidates by a rule written

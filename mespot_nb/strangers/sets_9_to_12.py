@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: A ninth fresh held-out set (README "Real people", aumatch's ninth round): 20 clips of 20
+#: A ninth fresh held-out set (docs/aumatch-history.md, aumatch's ninth round): 20 clips of 20
 #: people from twenty more repositories — self-introduction videos and webcam recordings of
 #: OpenCV exercises — found by a session that ran no spotter on them, taking nothing from the 91
 #: repositories and 339 files of the sets and candidates before; scored once, the defaults of the
@@ -133,7 +133,7 @@ NINTH_SET = (
 )
 
 
-#: A tenth fresh held-out set (README "Real people", the tenth set): 19 clips of 19 people from
+#: A tenth fresh held-out set (docs/aumatch-history.md, the tenth set): 19 clips of 19 people from
 #: sixteen more repositories, found by a session that ran no spotter on them, taking nothing from
 #: the 111 repositories and 401 files of the sets and candidates before (a twentieth, a GRID
 #: sample of a person seen in tuning, dropped before loading); scored once, untouched, to measure
@@ -260,7 +260,7 @@ TENTH_SET = (
 )
 
 
-#: An eleventh fresh held-out set (README "Real people", aumatch's tenth round): 20 clips of 20
+#: An eleventh fresh held-out set (docs/aumatch-history.md, aumatch's tenth round): 20 clips of 20
 #: people from nineteen more repositories — webcam recordings of OpenCV exercises, a few phone
 #: videos and a stock preview — found by a session that ran no spotter on them, taking nothing
 #: from the 128 repositories and 542 files of the sets and candidates before; scored once, the
@@ -397,7 +397,7 @@ ELEVENTH_SET = (
 )
 
 
-#: A twelfth fresh held-out set (README "Real people", the twelfth set): 16 scored clips of 16
+#: A twelfth fresh held-out set (docs/aumatch-history.md, the twelfth set): 16 scored clips of 16
 #: people from sixteen more repositories, found by a session that ran no spotter on them, taking
 #: nothing from the 147 repositories and 624 files of the sets and candidates before (of its 18,
 #: one with an app's face box and labels drawn over the face dropped before loading, and one of
