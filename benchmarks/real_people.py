@@ -55,9 +55,9 @@ from mespot_nb.spotting import spot_video
 #: the thirteenth round — the defaults of the time untouched, then a frozen candidate by a rule
 #: written down before (``docs/prereg/aumatch-round13.md``), so today's figures on it are the
 #: adopted candidate's — and then among the fourteenth round's tuning clips, whose candidate was
-#: not adopted; and the seventeenth (``strangers.SEVENTEENTH_SET``), on which no tuning ran,
-#: scored once for the fourteenth round (``docs/prereg/aumatch-round14.md``): the present
-#: defaults there are untouched. The third to fifteenth sets were the thirteenth round's tuning
+#: not adopted; and the seventeenth (``strangers.SEVENTEENTH_SET``), scored once for the
+#: fourteenth round (``docs/prereg/aumatch-round14.md``), where the present defaults were
+#: untouched, and then among the fifteenth round's tuning clips, which froze no candidate. The third to fifteenth sets were the thirteenth round's tuning
 #: clips; the fifteenth had been held out for the twelfth round's defaults
 #: (``docs/prereg/aumatch-round12.md``), the eleventh to fourteenth for the tenth round's (the
 #: eleventh scored once for the tenth round, the twelfth and thirteenth with nothing chosen on

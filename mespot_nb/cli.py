@@ -618,7 +618,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="set a training-free spotter's setting (repeatable; a bad name or "
                          "value is refused with the spotter's settings and their ranges), e.g. "
                          "aumatch's --set blink_weight=0 --set talk_weight=0.7: fewer false "
-                         "intervals, lower recall (README 'Real people'); the --html curve "
+                         "intervals, lower recall (docs/aumatch-history.md, the fourth round); "
+                         "the --html curve "
                          "is the one these settings give")
     _add_video_jobs(sp, features=True)
     _add_manifest(sp)

@@ -288,7 +288,7 @@ def _liveportrait(clip: str, fps: float, frames: int, size: tuple[int, int], iod
 
 def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, ...], fps: float,
            frames: int, size: tuple[int, int], iod: float, sha: str, description: str) -> Footage:
-    """A clip of the second to thirteenth fresh held-out sets (a record of
+    """A clip of the second to eighteenth fresh held-out sets (a record of
     :mod:`mespot_nb.strangers`; docs/aumatch-history.md): a real person in a repository's example
     video, not shipped (its terms are not stated)."""
     code, note = TERMS[repo]
@@ -320,8 +320,8 @@ def _fresh(name: str, repo: str, commit: str, path: str, condition: tuple[str, .
 #: covariance shrinkage (``docs/prereg/aumatch-round8.md``). The ninth to eighteenth sets followed
 #: the same way (docs/aumatch-history.md); ``AUMATCH_HELD_OUT`` in
 #: ``benchmarks/real_people.py`` names those still held out (the sixteenth, since the
-#: thirteenth round, the seventeenth, scored for the fourteenth, and the eighteenth, being scored
-#: for the fifteenth). Save each fetched
+#: thirteenth round, the seventeenth, scored for the fourteenth, and the eighteenth, scored for
+#: the fifteenth with nothing chosen on it). Save each fetched
 #: file under its entry's name (``liveportrait_d0.mp4``, ``short_hamilton_clip.mp4``,
 #: ``LIA_vox_obama.mov``): ``real_people.py --clips`` finds a clip's condition tags by the file's
 #: name.
