@@ -94,10 +94,8 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict, talk: np.ndarray | None
     if split:
         talk = np.asarray(talk, bool)
     found: dict[int, tuple[int, float]] = {}
-    for region, names in REGIONS.items():
-        cols = [TEMPLATES.index(n) for n in names]
-        zr = np.where(np.isfinite(z[:, cols]), z[:, cols], -np.inf)
-        sr = zr.max(axis=1)
+    for region, sr in region_curves(z).items():
+        cols = [TEMPLATES.index(n) for n in REGIONS[region]]
         curve = np.where(np.isfinite(sr), sr, -1e9)
         if not split:
             pk, _ = find_peaks(curve, height=bars[region], distance=dist)
@@ -107,7 +105,7 @@ def _peaks(z: np.ndarray, fps: float, p: float, s: dict, talk: np.ndarray | None
             pk = [k for k in pk if curve[k] >= own[int(talk[k])]]
         for k in pk:
             if int(k) not in found or sr[k] > found[int(k)][1]:
-                found[int(k)] = (cols[int(np.argmax(zr[k]))], float(sr[k]))
+                found[int(k)] = (cols[int(np.nanargmax(z[k, cols]))], float(sr[k]))
     got = [(k, a, h) for k, (a, h) in sorted(found.items())]
     return merge_twins(got, int(round(s["merge_s"] * fps))) if s["merge_s"] > 0 else got
 
